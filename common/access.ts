@@ -1,0 +1,44 @@
+/**
+ * Roles, permissions and which role carries which permission. A role is granted on a unit and
+ * applies to that unit's whole subtree. Shared by the server (which enforces) and the web app
+ * (which hides what the user cannot do; it never decides).
+ */
+export const ROLES = ['system_admin', 'unit_admin', 'editor', 'approver', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Read units (and organizations) of the subtree. */
+  'units.read',
+  /** Add, rename and retire organizations under units of the subtree. */
+  'units.write',
+  /** See accounts holding roles in the subtree. */
+  'users.read',
+  /** Create accounts, grant and revoke roles, reset passwords, disable accounts in the subtree. */
+  'users.manage',
+  /** Search the audit trail of the subtree. */
+  'audit.read',
+  /** Edit the movement's data (entries, reviews, …) of the subtree. */
+  'data.write',
+  /** Accept, return, evaluate and recognise data of the subtree. */
+  'data.approve',
+  /** Whole-system settings: unit kinds, the official unit lists, backups. */
+  'system.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  unit_admin: ['units.read', 'units.write', 'users.read', 'users.manage', 'audit.read'],
+  editor: ['units.read', 'data.write'],
+  approver: ['units.read', 'data.approve'],
+  viewer: ['units.read'],
+};
+
+/** Roles a holder of `users.manage` may grant: only a system admin makes system admins. */
+export function grantableRoles(actorIsSystemAdmin: boolean): Role[] {
+  return actorIsSystemAdmin ? [...ROLES] : ROLES.filter((r) => r !== 'system_admin');
+}
+
+export const LOCALES = ['vi', 'en', 'ru', 'sv', 'id', 'pl', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const RTL_LOCALES: readonly Locale[] = ['ar'];

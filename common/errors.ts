@@ -1,0 +1,29 @@
+/**
+ * Stable machine codes of every error the API returns. The web app reads the code
+ * (and translates it), never the message. Add codes; never rename or reuse one.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BODY_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ALREADY_EXISTS',
+  'UNIT_RETIRED',
+  'INVALID_UNIT_PARENT',
+  'LAST_SYSTEM_ADMIN',
+  'WEAK_PASSWORD',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error body of the API. */
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; details?: unknown };
+};

@@ -1,0 +1,54 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../config.js';
+import { migrateToLatest } from '../db/database.js';
+import { openDatabase } from '../db/open.js';
+import { serve, stopOnSignals } from '../main.js';
+
+export type CommandInput = { config: Config; values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+/** A sub-command; `run` returns the exit code, or -1 when it keeps running (serve). */
+export type Command = {
+  name: string;
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  run(input: CommandInput): Promise<number>;
+};
+
+/** Runs `work` against the configured database, closing it afterwards. */
+export async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config, (m) => console.error(m));
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'serve',
+    summary: 'Start the web app and API (--demo also loads the demo data)',
+    options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } },
+    async run({ config, values }) {
+      const port = values.port === undefined ? config.port : Number(values.port);
+      const server = await serve({ ...config, port }, { demo: values.demo === true });
+      stopOnSignals(server.stop);
+      return -1;
+    },
+  },
+  {
+    name: 'migrate',
+    summary: 'Apply pending database migrations',
+    async run({ config }) {
+      const database = await openDatabase(config, (m) => console.error(m));
+      try {
+        const { applied } = await migrateToLatest(database.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];

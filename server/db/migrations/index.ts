@@ -1,0 +1,11 @@
+/**
+ * Every migration, by its timestamped file name. Listed statically (not read from the folder) so
+ * that migrations load the same way under tsx, Vitest and the built `dist/`. A test fails when a
+ * file in this folder is missing here.
+ */
+import type { Migration } from 'kysely';
+import * as m20261121100000 from './20261121100000_foundation.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261121100000_foundation': m20261121100000,
+};

@@ -1,0 +1,53 @@
+import { type Permission, type Role, ROLE_PERMISSIONS } from '../../common/access.js';
+import { AppError } from '../errors.js';
+
+export type Grant = { id: string; unitId: string; unitPath: string; role: Role };
+
+/** Who is acting: the signed-in account with its grants, or the system itself (CLI, start-up). */
+export type Actor = {
+  userId: string | null;
+  username: string;
+  grants: Grant[];
+  ip: string | null;
+  requestId: string | null;
+};
+
+/** The actor of CLI commands and start-up tasks: the machine's operator, with every right. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  username: 'system',
+  grants: [{ id: '0', unitId: '0', unitPath: '', role: 'system_admin' }],
+  ip: null,
+  requestId: null,
+};
+
+/** True when `ancestor` is `path` or lies above it ('' is above everything). */
+export function pathCovers(ancestor: string, path: string): boolean {
+  return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}.`);
+}
+
+export function hasPermissionSomewhere(actor: Actor, permission: Permission): boolean {
+  return actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+}
+
+/** The unit paths whose subtrees the actor holds `permission` on (minimal: no path inside another). */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  const paths = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission)).map((g) => g.unitPath);
+  return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && pathCovers(q, p)));
+}
+
+export function can(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopePaths(actor, permission).some((scope) => pathCovers(scope, unitPath));
+}
+
+export function isSystemAdmin(actor: Actor): boolean {
+  // system_admin is granted only on the root unit (enforced when granting), so any such grant is global.
+  return actor.grants.some((g) => g.role === 'system_admin');
+}
+
+/** Throws FORBIDDEN unless the actor holds `permission` on the unit at `unitPath`. */
+export function assertCan(actor: Actor, permission: Permission, unitPath: string): void {
+  if (!can(actor, permission, unitPath)) {
+    throw new AppError('FORBIDDEN', `Permission ${permission} is required on this unit`, { permission });
+  }
+}
