@@ -4,13 +4,26 @@ import { resolveSession } from '../modules/auth/auth.service.js';
 import { hasPermissionSomewhere } from './access.js';
 import type { RoutePermission } from './context.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
+
 export const SESSION_COOKIE = 'danvan_session';
 
-/** Routes under /api must say what they need; the app refuses to start otherwise. */
+export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined };
+
+/**
+ * Routes under /api must say what they need; the app refuses to start otherwise. Every route is
+ * also listed in `app.routeCatalog`, which the access-matrix test walks.
+ */
 export function requireDeclaredPermissions(app: FastifyInstance): void {
+  app.decorate('routeCatalog', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const permission = (route.config as { permission?: RoutePermission } | undefined)?.permission;
+    for (const method of [route.method].flat()) app.routeCatalog.push({ method: String(method), url: route.url, permission });
     // Routes the swagger UI plugin adds serve static documentation.
     if (!permission && !route.url.startsWith('/api/docs')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
