@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Permission } from '../../common/access.js';
 import type { Config } from '../config.js';
@@ -31,13 +32,7 @@ declare module 'fastify' {
   }
 }
 
-export type App = FastifyInstance<
-  import('fastify').RawServerDefault,
-  import('http').IncomingMessage,
-  import('http').ServerResponse,
-  import('fastify').FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** Returns the signed-in actor; routes with a permission other than 'public' always have one. */
 export function actorOf(request: { actor: Actor | null }): Actor {
