@@ -36,6 +36,7 @@ export function installAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (request.is404) return;
     const permission = request.routeOptions.config.permission;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
