@@ -81,7 +81,7 @@ async function acquireLock(dataDir: string, pgDir: string, log: (m: string) => v
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = await readPid(lockFile);
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      if (owner && isAlive(owner)) {
         throw new DataFolderBusyError(
           `The data folder ${dataDir} is in use by another danvan process (pid ${owner}). ` +
             'Stop that process first, or set DANVAN_DATA_DIR to another folder.',
