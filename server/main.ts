@@ -42,7 +42,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<{ st
     } else if (admin.created) {
       log(`Created the administrator account "${admin.username}" with the password from DANVAN_ADMIN_PASSWORD`);
     }
-    if (options.demo) log(`Demo data: ${(await loadDemoData(database.db)).summary}`);
+    if (options.demo) log(`Demo data: ${(await loadDemoData(database.db, { db: database.db, config })).summary}`);
     app = await buildApp({ config, db: database.db });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('127.0.0.1', 'localhost');

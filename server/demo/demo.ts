@@ -1,5 +1,101 @@
+/**
+ * The demo data set (`danvan serve --demo`): organizations of the political system under five
+ * provinces and some of their communes, and accounts with each role, so a newcomer sees scoped
+ * access at work at once. Built through the same services as the API (so it is audited), and
+ * idempotent: what exists is left alone, a second run adds nothing.
+ */
+import type { Role } from '../../common/access.js';
 import type { Db } from '../db/database.js';
+import { SYSTEM_ACTOR } from '../http/access.js';
+import type { Ctx } from '../http/context.js';
+import { createUnit } from '../modules/units/units.service.js';
+import { createUser, findUserIdByUsername } from '../modules/users/users.service.js';
 
-export async function loadDemoData(_db: Db): Promise<{ summary: string }> {
-  return { summary: 'nothing yet' };
+/** Shown in the start-up log; demo accounts are for trying danvan, never for real data. */
+export const DEMO_PASSWORD = 'Danvan-demo-2026';
+
+const PROVINCES = ['01', '37', '46', '68', '96'];
+
+/** The organizations of the political system at a level, named as they are in practice. */
+function provinceOrganizations(fullName: string): { kind: string; name: string }[] {
+  const isCity = fullName.startsWith('Thành phố');
+  const short = fullName.replace(/^(Thành phố|Tỉnh)\s+/, '');
+  const committee = isCity ? 'Thành ủy' : 'Tỉnh ủy';
+  return [
+    { kind: 'party_committee', name: `${committee} ${short}` },
+    { kind: 'mass_mobilization_commission', name: `Ban Tuyên giáo và Dân vận ${committee} ${short}` },
+    { kind: 'fatherland_front', name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${fullName.toLowerCase().startsWith('thành phố') ? 'thành phố' : 'tỉnh'} ${short}` },
+    { kind: 'womens_union', name: `Hội Liên hiệp Phụ nữ ${isCity ? 'thành phố' : 'tỉnh'} ${short}` },
+    { kind: 'youth_union', name: `${isCity ? 'Thành đoàn' : 'Tỉnh đoàn'} ${short}` },
+    { kind: 'farmers_association', name: `Hội Nông dân ${isCity ? 'thành phố' : 'tỉnh'} ${short}` },
+    { kind: 'veterans_association', name: `Hội Cựu chiến binh ${isCity ? 'thành phố' : 'tỉnh'} ${short}` },
+    { kind: 'trade_union', name: `Liên đoàn Lao động ${isCity ? 'thành phố' : 'tỉnh'} ${short}` },
+    { kind: 'armed_forces_unit', name: `Bộ Chỉ huy Quân sự ${isCity ? 'thành phố' : 'tỉnh'} ${short}` },
+  ];
+}
+
+function communeOrganizations(fullName: string): { kind: string; name: string }[] {
+  const level = fullName.split(' ')[0]?.toLowerCase() ?? 'xã';
+  return [
+    { kind: 'party_committee', name: `Đảng ủy ${fullName.toLowerCase().startsWith('phường') ? 'phường' : level} ${fullName.replace(/^\S+\s+/, '')}` },
+    { kind: 'fatherland_front', name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${fullName.charAt(0).toLowerCase()}${fullName.slice(1)}` },
+    { kind: 'womens_union', name: `Hội Liên hiệp Phụ nữ ${fullName.charAt(0).toLowerCase()}${fullName.slice(1)}` },
+    { kind: 'youth_union', name: `Đoàn Thanh niên ${fullName.charAt(0).toLowerCase()}${fullName.slice(1)}` },
+  ];
+}
+
+type DemoAccount = { username: string; displayName: string; role: Role; unit: { province: string; communeIndex?: number } };
+const ACCOUNTS: DemoAccount[] = [
+  { username: 'demo.hanoi.viewer', displayName: 'Nguyễn Thị Hương', role: 'viewer', unit: { province: '01' } },
+  { username: 'demo.ninhbinh.admin', displayName: 'Trần Văn Minh', role: 'unit_admin', unit: { province: '37' } },
+  { username: 'demo.ninhbinh.editor', displayName: 'Phạm Thị Lan', role: 'editor', unit: { province: '37', communeIndex: 0 } },
+  { username: 'demo.hue.approver', displayName: 'Lê Quang Huy', role: 'approver', unit: { province: '46' } },
+  { username: 'demo.lamdong.editor', displayName: 'K\'Nhiêu', role: 'editor', unit: { province: '68' } },
+  { username: 'demo.camau.viewer', displayName: 'Võ Thị Mai', role: 'viewer', unit: { province: '96', communeIndex: 1 } },
+];
+
+async function findChild(db: Db, parentId: string, name: string) {
+  return db.selectFrom('units').select('id').where('parent_id', '=', parentId).where('name', '=', name).executeTakeFirst();
+}
+
+async function currentProvince(db: Db, code: string) {
+  return db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'province').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
+}
+
+async function firstCommunes(db: Db, provinceId: string, n: number) {
+  return db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', provinceId).where('kind', '=', 'commune').where('valid_to', 'is', null).orderBy('code').limit(n).execute();
+}
+
+export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number }> {
+  let units = 0;
+  let accounts = 0;
+  for (const code of PROVINCES) {
+    const province = await currentProvince(db, code);
+    if (!province) continue;
+    const communes = await firstCommunes(db, province.id, 2);
+    const plan = [
+      ...provinceOrganizations(province.name).map((o) => ({ ...o, parentId: province.id })),
+      ...communes.flatMap((c) => communeOrganizations(c.name).map((o) => ({ ...o, parentId: c.id }))),
+    ];
+    for (const org of plan) {
+      if (await findChild(db, org.parentId, org.name)) continue;
+      await createUnit(ctx, SYSTEM_ACTOR, { parentId: org.parentId, kind: org.kind, name: org.name });
+      units++;
+    }
+  }
+  for (const account of ACCOUNTS) {
+    if (await findUserIdByUsername(ctx, account.username)) continue;
+    const province = await currentProvince(db, account.unit.province);
+    if (!province) continue;
+    const unitId =
+      account.unit.communeIndex === undefined ? province.id : (await firstCommunes(db, province.id, account.unit.communeIndex + 1))[account.unit.communeIndex]?.id;
+    if (!unitId) continue;
+    await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, unitId, role: account.role });
+    accounts++;
+  }
+  const summary =
+    units + accounts === 0
+      ? 'already loaded'
+      : `${units} organizations and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
+  return { summary, units, accounts };
 }

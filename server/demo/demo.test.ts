@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/test-app.js';
+import { DEMO_PASSWORD, loadDemoData } from './demo.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+describe('demo data', () => {
+  it('adds organizations and accounts once, through the audited services', async () => {
+    const first = await loadDemoData(t.db, t.ctx);
+    expect(first.units).toBeGreaterThanOrEqual(40);
+    expect(first.accounts).toBe(6);
+    const again = await loadDemoData(t.db, t.ctx);
+    expect(again).toMatchObject({ units: 0, accounts: 0, summary: 'already loaded' });
+    const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'unit.create').execute();
+    expect(audited.length).toBe(first.units);
+  });
+
+  it('gives each demo account its scope: the Hà Nội viewer reads Hà Nội and not Huế', async () => {
+    const cookie = await t.login('demo.hanoi.viewer', DEMO_PASSWORD);
+    const roots = (await t.call('GET', '/api/units/roots', { cookie })).json();
+    expect(roots.items.map((u: { name: string }) => u.name)).toEqual(['Thành phố Hà Nội']);
+    const hue = await t.db.selectFrom('units').select('id').where('name', '=', 'Thành phố Huế').where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    expect((await t.call('GET', `/api/units/${hue.id}`, { cookie })).statusCode).toBe(404);
+    const orgs = (await t.call('GET', `/api/units/${roots.items[0].id}/children?kind=fatherland_front`, { cookie })).json();
+    expect(orgs.items.map((u: { name: string }) => u.name)).toEqual(['Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội']);
+  });
+});
