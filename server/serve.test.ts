@@ -12,7 +12,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './paths.js';
 
-const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const cli = path.join(projectRoot, 'server', 'cli', 'main.ts');
 let dataDir = '';
 const children: ChildProcess[] = [];
@@ -32,7 +31,8 @@ async function freePort(): Promise<number> {
 }
 
 function start(port: number, extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [tsx, cli, 'serve'], {
+  // `--import tsx` keeps it one process (the tsx CLI would put a signal-relaying parent in between).
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', TEST_DATABASE_URL: '', DANVAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DANVAN_ADMIN_PASSWORD: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,9 @@ import type { Config } from '../config.js';
 import { migrateToLatest } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { serve, stopOnSignals } from '../main.js';
+import { backupCommand, restoreCommand } from './backup.command.js';
+import { userCreateCommand, userResetPasswordCommand } from './user.command.js';
+import { unitsImportCommand } from './units-import.command.js';
 
 export type CommandInput = { config: Config; values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -51,4 +54,9 @@ export const COMMANDS: Command[] = [
       }
     },
   },
+  backupCommand,
+  restoreCommand,
+  userCreateCommand,
+  userResetPasswordCommand,
+  unitsImportCommand,
 ];

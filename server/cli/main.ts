@@ -32,6 +32,9 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof DataFolderBusyError || err instanceof AppError) {
       console.error(`danvan: ${err.message}`);
+    } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
+      console.error(`danvan: the address ${e.address ?? ''}:${e.port ?? ''} is already in use; stop what listens there or set PORT to another port.`);
     } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`danvan: ${err.message}`);
     } else {

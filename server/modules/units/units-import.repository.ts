@@ -1,0 +1,158 @@
+/**
+ * SQL of the official-units import. Rows go in as arrays through unnest(): one statement per few
+ * thousand rows rather than one per row.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, SuccessionKind } from '../../db/schema.js';
+
+type Q = Kysely<Database>;
+
+export const UNITS_IMPORT_META_KEY = 'units_import';
+
+/** Serialises imports: a second one waits for the first and then finds everything unchanged. */
+export async function lockImport(trx: Q): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('danvan.units.import'))`.execute(trx);
+}
+
+export type OfficialUnitRow = {
+  id: string;
+  parent_id: string | null;
+  path: string;
+  kind: string;
+  code: string;
+  division_type: string | null;
+  name: string;
+  name_en: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+};
+
+/** Every unit of an administrative kind below the root that carries an official code. */
+export async function findOfficialUnits(trx: Q, kinds: readonly string[]): Promise<OfficialUnitRow[]> {
+  const { rows } = await sql<OfficialUnitRow>`
+    select id::text, parent_id::text, path::text, kind, code, division_type, name, name_en, valid_from, valid_to
+    from units
+    where kind = any(${kinds}::text[]) and code is not null`.execute(trx);
+  return rows;
+}
+
+/** Takes `count` ids from the units' identity sequence, so paths can be computed before inserting. */
+export async function allocateUnitIds(trx: Q, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    select nextval(pg_get_serial_sequence('units', 'id'))::text as id from generate_series(1, ${count}::int)`.execute(trx);
+  return rows.map((r) => r.id);
+}
+
+export type UnitInsert = {
+  id: string;
+  parentId: string;
+  path: string;
+  kind: string;
+  code: string;
+  divisionType: string | null;
+  name: string;
+  nameEn: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+};
+
+export async function insertUnits(trx: Q, rows: UnitInsert[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <K extends keyof UnitInsert>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    insert into units (id, parent_id, path, kind, code, division_type, name, name_en, valid_from, valid_to)
+    select * from unnest(
+      ${col('id')}::bigint[], ${col('parentId')}::bigint[], ${col('path')}::ltree[], ${col('kind')}::text[], ${col('code')}::text[],
+      ${col('divisionType')}::text[], ${col('name')}::text[], ${col('nameEn')}::text[], ${col('validFrom')}::date[], ${col('validTo')}::date[])`.execute(trx);
+}
+
+export type UnitFieldsUpdate = {
+  id: string;
+  parentId: string;
+  divisionType: string | null;
+  name: string;
+  nameEn: string | null;
+  validTo: string | null;
+};
+
+/** Sets the official fields of existing units (path is handled by moveSubtree). */
+export async function updateUnitFields(trx: Q, rows: UnitFieldsUpdate[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <K extends keyof UnitFieldsUpdate>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    update units u set
+      parent_id = v.parent_id, division_type = v.division_type, name = v.name, name_en = v.name_en, valid_to = v.valid_to,
+      updated_at = now(), version = u.version + 1
+    from unnest(${col('id')}::bigint[], ${col('parentId')}::bigint[], ${col('divisionType')}::text[], ${col('name')}::text[],
+                ${col('nameEn')}::text[], ${col('validTo')}::date[]) as v(id, parent_id, division_type, name, name_en, valid_to)
+    where u.id = v.id`.execute(trx);
+}
+
+/** Re-roots the subtree of `unitId` (the unit and everything below it) under its parent's path. */
+export async function moveSubtree(trx: Q, unitId: string): Promise<void> {
+  await sql`
+    with moved as (
+      select m.path as old_path, p.path as parent_path
+      from units m join units p on p.id = m.parent_id
+      where m.id = ${unitId}
+    )
+    update units u set path = moved.parent_path || subpath(u.path, nlevel(moved.old_path) - 1)
+    from moved
+    where u.path <@ moved.old_path`.execute(trx);
+}
+
+export async function findPaths(trx: Q, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const { rows } = await sql<{ id: string; path: string }>`select id::text, path::text from units where id = any(${ids}::bigint[])`.execute(trx);
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+export type SuccessionRow = { predecessor_id: string; successor_id: string; kind: SuccessionKind; effective: string };
+
+/** Successions whose predecessor is a unit of one of `kinds` (the import owns all of those). */
+export async function findSuccessions(trx: Q, kinds: readonly string[]): Promise<SuccessionRow[]> {
+  const { rows } = await sql<SuccessionRow>`
+    select s.predecessor_id::text, s.successor_id::text, s.kind, s.effective
+    from unit_successions s join units p on p.id = s.predecessor_id
+    where p.kind = any(${kinds}::text[])`.execute(trx);
+  return rows;
+}
+
+export async function insertSuccessions(trx: Q, rows: SuccessionRow[]): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    insert into unit_successions (predecessor_id, successor_id, kind, effective)
+    select * from unnest(${rows.map((r) => r.predecessor_id)}::bigint[], ${rows.map((r) => r.successor_id)}::bigint[],
+                         ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.effective)}::date[])`.execute(trx);
+}
+
+export async function updateSuccessions(trx: Q, rows: SuccessionRow[]): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    update unit_successions s set kind = v.kind, effective = v.effective
+    from unnest(${rows.map((r) => r.predecessor_id)}::bigint[], ${rows.map((r) => r.successor_id)}::bigint[],
+                ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.effective)}::date[]) as v(predecessor_id, successor_id, kind, effective)
+    where s.predecessor_id = v.predecessor_id and s.successor_id = v.successor_id`.execute(trx);
+}
+
+export async function deleteSuccessions(trx: Q, rows: { predecessor_id: string; successor_id: string }[]): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    delete from unit_successions s
+    using unnest(${rows.map((r) => r.predecessor_id)}::bigint[], ${rows.map((r) => r.successor_id)}::bigint[]) as v(predecessor_id, successor_id)
+    where s.predecessor_id = v.predecessor_id and s.successor_id = v.successor_id`.execute(trx);
+}
+
+export async function getMeta<T>(db: Q, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom('app_meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value as T | undefined;
+}
+
+export async function putMeta(trx: Q, key: string, value: unknown): Promise<void> {
+  await trx
+    .insertInto('app_meta')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: sql`now()` }))
+    .execute();
+}
