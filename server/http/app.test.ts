@@ -26,6 +26,13 @@ describe('the HTTP surface', () => {
     expect(doc.paths['/api/auth/login'].post.requestBody).toBeDefined();
   });
 
+  it('serves readable API documentation at /api/docs', async () => {
+    const res = await t.call('GET', '/api/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toMatch(/swagger/i);
+  });
+
   it('answers unknown API routes with the one error shape', async () => {
     const res = await t.call('GET', '/api/nothing-here');
     expect(res.statusCode).toBe(404);
