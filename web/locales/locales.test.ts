@@ -1,0 +1,127 @@
+/**
+ * The seven catalogs agree with each other and with the code: same keys, no empty text, the same
+ * {{variables}} in every language, and every key the source uses exists.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, ROLES } from '../../common/access';
+import { ERROR_CODES } from '../../common/errors';
+import { actionKey, AUDIT_ACTIONS, RECORD_TYPES } from '../ui/audit-vocabulary';
+
+type Catalog = { [key: string]: string | Catalog };
+
+const localesDir = import.meta.dirname;
+const webDir = path.dirname(localesDir);
+
+function load(locale: string): Catalog {
+  return JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Catalog;
+}
+
+/** `{a: {b: 'x'}}` → `{'a.b': 'x'}`; a non-string leaf is kept as is so the checks can report it. */
+function flatten(catalog: Catalog, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of flatten(value, full)) out.set(k, v);
+    } else {
+      out.set(full, value);
+    }
+  }
+  return out;
+}
+
+function variables(text: unknown): string[] {
+  return typeof text === 'string' ? [...new Set([...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? ''))].sort() : [];
+}
+
+/** Keys of `reference` absent from `other`. */
+function missing(reference: Map<string, unknown>, other: Map<string, unknown>): string[] {
+  return [...reference.keys()].filter((k) => !other.has(k));
+}
+
+function problems(reference: Map<string, unknown>, other: Map<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of missing(reference, other)) out.push(`missing: ${key}`);
+  for (const key of missing(other, reference)) out.push(`not in vi.json: ${key}`);
+  for (const [key, value] of other) {
+    if (typeof value !== 'string' || value.trim() === '') out.push(`empty or not text: ${key}`);
+    else if (reference.has(key) && variables(reference.get(key)).join() !== variables(value).join()) {
+      out.push(`variables differ: ${key} (${variables(value).join(', ')} instead of ${variables(reference.get(key)).join(', ')})`);
+    }
+  }
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** Literal keys passed to t('…') / t("…") or written as i18nKey="…". */
+function usedKeys(source: string): string[] {
+  const keys = [...source.matchAll(/\bt\(\s*(['"])([^'"`]+)\1/g), ...source.matchAll(/\bi18nKey=\{?\s*(['"])([^'"]+)\1/g)].map((m) => m[2] ?? '');
+  return [...new Set(keys)];
+}
+
+/** Prefixes of keys built at run time (t(`errors.${code}`)) and the values they are built from. */
+const DYNAMIC_KEYS: Record<string, string[]> = {
+  'errors.': [...ERROR_CODES, 'NETWORK'],
+  'roles.': [...ROLES],
+  'languageNames.': [...LOCALES],
+  'units.succession.': ['whole', 'partial', 'unchanged'],
+  'auditActions.': AUDIT_ACTIONS.map(actionKey),
+  'recordTypes.': [...RECORD_TYPES],
+};
+
+const vi = flatten(load('vi'));
+
+describe('the checks themselves', () => {
+  it('notice a missing key, an extra key, an empty text and a changed variable', () => {
+    const reference = flatten({ a: { b: 'x {{n}}' }, c: 'y' });
+    const broken = flatten({ a: { b: 'x {{m}}' }, d: '' });
+    expect(problems(reference, broken).sort()).toEqual(['empty or not text: d', 'missing: c', 'not in vi.json: d', 'variables differ: a.b (m instead of n)']);
+  });
+
+  it('find literal keys in source', () => {
+    expect(usedKeys(`t('units.title'); t("a.b", { x }); <Trans i18nKey="c.d" />`).sort()).toEqual(['a.b', 'c.d', 'units.title']);
+  });
+});
+
+describe('the catalogs', () => {
+  it('exist for every interface language, and nothing else', () => {
+    const files = readdirSync(localesDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('vi.json has no empty text', () => {
+    expect(problems(vi, vi)).toEqual([]);
+  });
+
+  for (const locale of LOCALES.filter((l) => l !== 'vi')) {
+    it(`${locale}.json has exactly the keys of vi.json, all filled, with the same variables`, () => {
+      expect(problems(vi, flatten(load(locale)))).toEqual([]);
+    });
+  }
+
+  it('hold every key the source uses', () => {
+    const used = new Set(sourceFiles(webDir).flatMap((file) => usedKeys(readFileSync(file, 'utf8'))));
+    // The scan must find the app's keys; an empty scan would pass vacuously.
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !vi.has(k)).sort()).toEqual([]);
+  });
+
+  it('hold every key built at run time, and the source builds keys only from known prefixes', () => {
+    const expected = Object.entries(DYNAMIC_KEYS).flatMap(([prefix, values]) => values.map((v) => prefix + v));
+    expect(expected.filter((k) => !vi.has(k))).toEqual([]);
+    const prefixes = new Set(
+      sourceFiles(webDir).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*`([^`$]*)\$\{/g)].map((m) => m[1] ?? '')),
+    );
+    expect(prefixes.size).toBeGreaterThan(0);
+    expect([...prefixes].filter((p) => !(p in DYNAMIC_KEYS))).toEqual([]);
+  });
+});
