@@ -31,20 +31,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     insert into unit_kinds (code, category, names, sort_order, builtin) values
-      ('country', 'administrative', '{"vi":"Quốc gia","en":"Country"}', 1, true),
-      ('province', 'administrative', '{"vi":"Tỉnh, thành phố","en":"Province"}', 2, true),
-      ('district', 'administrative', '{"vi":"Quận, huyện","en":"District"}', 3, true),
-      ('commune', 'administrative', '{"vi":"Xã, phường, đặc khu","en":"Commune"}', 4, true),
-      ('party_committee', 'organization', '{"vi":"Cấp ủy Đảng","en":"Party committee"}', 10, true),
-      ('mass_mobilization_commission', 'organization', '{"vi":"Ban Tuyên giáo và Dân vận","en":"Propaganda & Mass Mobilization Commission"}', 11, true),
-      ('fatherland_front', 'organization', '{"vi":"Ủy ban Mặt trận Tổ quốc","en":"Fatherland Front"}', 12, true),
-      ('womens_union', 'organization', '{"vi":"Hội Liên hiệp Phụ nữ","en":"Women''s Union"}', 13, true),
-      ('youth_union', 'organization', '{"vi":"Đoàn Thanh niên","en":"Youth Union"}', 14, true),
-      ('farmers_association', 'organization', '{"vi":"Hội Nông dân","en":"Farmers'' Association"}', 15, true),
-      ('veterans_association', 'organization', '{"vi":"Hội Cựu chiến binh","en":"Veterans'' Association"}', 16, true),
-      ('trade_union', 'organization', '{"vi":"Công đoàn","en":"Trade Union"}', 17, true),
-      ('government_agency', 'organization', '{"vi":"Cơ quan nhà nước","en":"Government agency"}', 18, true),
-      ('armed_forces_unit', 'organization', '{"vi":"Đơn vị lực lượng vũ trang","en":"Armed-forces unit"}', 19, true)
+      ('country', 'administrative', '{"vi": "Quốc gia", "en": "Country", "ru": "Страна", "sv": "Land", "id": "Negara", "pl": "Państwo", "ar": "الدولة"}', 1, true),
+      ('province', 'administrative', '{"vi": "Tỉnh, thành phố", "en": "Province", "ru": "Провинция", "sv": "Provins", "id": "Provinsi", "pl": "Prowincja", "ar": "المقاطعة"}', 2, true),
+      ('district', 'administrative', '{"vi": "Quận, huyện", "en": "District", "ru": "Район", "sv": "Distrikt", "id": "Distrik", "pl": "Dystrykt", "ar": "المنطقة"}', 3, true),
+      ('commune', 'administrative', '{"vi": "Xã, phường, đặc khu", "en": "Commune", "ru": "Коммуна", "sv": "Kommun", "id": "Komune", "pl": "Gmina", "ar": "البلدية"}', 4, true),
+      ('party_committee', 'organization', '{"vi": "Cấp ủy Đảng", "en": "Party committee", "ru": "Партийный комитет", "sv": "Partikommitté", "id": "Komite Partai", "pl": "Komitet partyjny", "ar": "لجنة الحزب"}', 10, true),
+      ('mass_mobilization_commission', 'organization', '{"vi": "Ban Tuyên giáo và Dân vận", "en": "Propaganda & Mass Mobilization Commission", "ru": "Комиссия по пропаганде и массовой мобилизации", "sv": "Kommissionen för propaganda och massmobilisering", "id": "Komisi Propaganda dan Mobilisasi Massa", "pl": "Komisja Propagandy i Mobilizacji Mas", "ar": "لجنة الدعاية والتعبئة الجماهيرية"}', 11, true),
+      ('fatherland_front', 'organization', '{"vi": "Ủy ban Mặt trận Tổ quốc", "en": "Fatherland Front committee", "ru": "Комитет Отечественного фронта", "sv": "Fosterlandsfrontens kommitté", "id": "Komite Front Tanah Air", "pl": "Komitet Frontu Ojczyźnianego", "ar": "لجنة جبهة الوطن"}', 12, true),
+      ('womens_union', 'organization', '{"vi": "Hội Liên hiệp Phụ nữ", "en": "Women''s Union", "ru": "Союз женщин", "sv": "Kvinnoförbundet", "id": "Serikat Perempuan", "pl": "Związek Kobiet", "ar": "اتحاد المرأة"}', 13, true),
+      ('youth_union', 'organization', '{"vi": "Đoàn Thanh niên", "en": "Youth Union", "ru": "Союз молодёжи", "sv": "Ungdomsförbundet", "id": "Serikat Pemuda", "pl": "Związek Młodzieży", "ar": "اتحاد الشباب"}', 14, true),
+      ('farmers_association', 'organization', '{"vi": "Hội Nông dân", "en": "Farmers'' Association", "ru": "Союз крестьян", "sv": "Bondeförbundet", "id": "Asosiasi Petani", "pl": "Związek Rolników", "ar": "جمعية المزارعين"}', 15, true),
+      ('veterans_association', 'organization', '{"vi": "Hội Cựu chiến binh", "en": "Veterans'' Association", "ru": "Ассоциация ветеранов", "sv": "Veteranförbundet", "id": "Asosiasi Veteran", "pl": "Związek Weteranów", "ar": "جمعية المحاربين القدامى"}', 16, true),
+      ('trade_union', 'organization', '{"vi": "Công đoàn", "en": "Trade Union", "ru": "Профсоюз", "sv": "Fackförbundet", "id": "Serikat Buruh", "pl": "Związek zawodowy", "ar": "النقابة العمالية"}', 17, true),
+      ('government_agency', 'organization', '{"vi": "Cơ quan nhà nước", "en": "Government agency", "ru": "Государственный орган", "sv": "Statlig myndighet", "id": "Lembaga pemerintah", "pl": "Urząd państwowy", "ar": "جهة حكومية"}', 18, true),
+      ('armed_forces_unit', 'organization', '{"vi": "Đơn vị lực lượng vũ trang", "en": "Armed-forces unit", "ru": "Воинская часть", "sv": "Förband inom försvarsmakten", "id": "Satuan angkatan bersenjata", "pl": "Jednostka sił zbrojnych", "ar": "وحدة القوات المسلحة"}', 19, true)
   `.execute(db);
 
   await sql`

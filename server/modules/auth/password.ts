@@ -40,14 +40,25 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-/** Rejects passwords too short or too plain to resist guessing. */
+/** Why a password is refused: stable codes the web app translates. */
+export type PasswordWeakness = 'too_short' | 'too_long' | 'too_plain' | 'contains_username';
+
+/** Rejects passwords too short or too plain to resist guessing (WEAK_PASSWORD, details.reasons = codes). */
 export function assertStrongPassword(password: string, username?: string): void {
-  const reasons: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) reasons.push(`at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (password.length > 200) reasons.push('at most 200 characters');
-  if (new Set(password).size < 4) reasons.push('more varied characters');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) reasons.push('not containing the username');
-  if (reasons.length) throw new AppError('WEAK_PASSWORD', `The password needs ${reasons.join(', ')}`, { reasons });
+  const reasons: PasswordWeakness[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) reasons.push('too_short');
+  if (password.length > 200) reasons.push('too_long');
+  if (new Set(password).size < 4) reasons.push('too_plain');
+  if (username && password.toLowerCase().includes(username.toLowerCase())) reasons.push('contains_username');
+  if (reasons.length) {
+    const phrases: Record<PasswordWeakness, string> = {
+      too_short: `at least ${PASSWORD_MIN_LENGTH} characters`,
+      too_long: 'at most 200 characters',
+      too_plain: 'more varied characters',
+      contains_username: 'not containing the username',
+    };
+    throw new AppError('WEAK_PASSWORD', `The password needs ${reasons.map((r) => phrases[r]).join(', ')}`, { reasons, min: PASSWORD_MIN_LENGTH });
+  }
 }
 
 /** A random password that is easy to read out over the phone: no 0/O, 1/l/I. */

@@ -35,8 +35,8 @@ export function presentKind(r: { code: string; category: 'administrative' | 'org
   return { code: r.code, category: r.category, names: r.names, sortOrder: r.sort_order, builtin: r.builtin };
 }
 
-export type UnitEventRecord = { at: Date | string; action: string; actor_name: string | null; before: unknown; after: unknown };
+export type UnitEventRecord = { id: string; at: Date | string; action: string; actor_name: string | null; before: unknown; after: unknown };
 
 export function presentEvent(r: UnitEventRecord) {
-  return { at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, before: r.before ?? null, after: r.after ?? null };
+  return { id: r.id, at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, before: r.before ?? null, after: r.after ?? null };
 }

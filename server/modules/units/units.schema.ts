@@ -67,6 +67,7 @@ export const RetireUnitBody = z.object({
 export type RetireUnitBody = z.infer<typeof RetireUnitBody>;
 
 export const UnitHistoryEvent = z.object({
+  id: z.string(),
   at: z.string(),
   action: z.string(),
   actorName: z.string().nullable(),

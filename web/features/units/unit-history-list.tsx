@@ -19,8 +19,8 @@ export function UnitHistoryList({ unitId }: { unitId: string }) {
   if (history.data.events.length === 0) return <Typography.Paragraph type="secondary">{t('units.noHistory')}</Typography.Paragraph>;
   return (
     <Timeline
-      items={history.data.events.map((event, i) => ({
-        key: `${event.at}-${i}`,
+      items={history.data.events.map((event) => ({
+        key: event.id,
         content: (
           <>
             <div>

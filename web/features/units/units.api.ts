@@ -7,7 +7,7 @@ export type { SuccessionLink, Unit, UnitDetail, UnitKind, UnitSearchHit };
 
 export type Page<T> = { items: T[]; total: number };
 
-export type UnitHistoryEvent = { at: string; action: string; actorName: string | null; before: unknown; after: unknown };
+export type UnitHistoryEvent = { id: string; at: string; action: string; actorName: string | null; before: unknown; after: unknown };
 export type UnitHistory = { unit: Unit; predecessors: SuccessionLink[]; successors: SuccessionLink[]; events: UnitHistoryEvent[] };
 
 export type ChildrenFilter = { includeRetired: boolean; kind?: string };
