@@ -112,6 +112,138 @@ export type AppMetaTable = {
   updated_at: Timestamp;
 };
 
+export type EntryLevel = 'province' | 'district' | 'commune';
+export type EntryKind = 'model' | 'typical_example';
+export type EntryForm = 'collective' | 'individual';
+export type EntryStatus = 'draft' | 'registered' | 'accepted' | 'returned' | 'implementing' | 'evaluated' | 'recognised' | 'withdrawn';
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export type EntryFieldTable = {
+  code: string;
+  names: Json<Record<string, string>>;
+  unit_id: string | null;
+  sort_order: Generated<number>;
+  builtin: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type EmulationPeriodTable = {
+  id: Generated<string>;
+  name: string;
+  start_year: number;
+  end_year: number;
+};
+
+export type EntryTable = {
+  id: Generated<string>;
+  registering_unit_id: string;
+  unit_path: string;
+  level: EntryLevel;
+  kind: EntryKind;
+  form: EntryForm;
+  field_code: string;
+  year: number;
+  period_id: string | null;
+  title: string;
+  description: string | null;
+  goals: string | null;
+  results: string | null;
+  start_date: DateOnly | null;
+  end_date: DateOnly | null;
+  participants_count: number | null;
+  participants: string | null;
+  /** bigint: arrives as a string. */
+  money_vnd: string | null;
+  working_days: number | null;
+  land_m2: Numeric | null;
+  resources_other: string | null;
+  status: Generated<EntryStatus>;
+  evaluation_effective: boolean | null;
+  evaluation_score: Numeric | null;
+  recognised_typical: Generated<boolean>;
+  replication_count: Generated<number>;
+  title_key: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type EntryImplementerTable = { id: Generated<string>; entry_id: string; unit_id: string | null; person_name: string | null };
+
+export type EntryTransitionTable = {
+  id: Generated<string>;
+  entry_id: string;
+  action: string;
+  from_status: EntryStatus | null;
+  to_status: EntryStatus;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+};
+
+export type EntryProgressTable = { id: Generated<string>; entry_id: string; on_date: DateOnly; note: string; created_by: string | null; created_at: Timestamp };
+
+export type EntryReplicationTable = { source_entry_id: string; replica_entry_id: string; created_at: Timestamp };
+
+export type EntryEvidenceTable = {
+  id: Generated<string>;
+  entry_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  removed_at: Timestamp | null;
+};
+
+export type ReviewConferenceTable = {
+  id: Generated<string>;
+  unit_id: string;
+  title: string;
+  held_on: DateOnly;
+  period_kind: 'quarter' | 'year' | 'emulation_period' | 'custom';
+  period_start: DateOnly;
+  period_end: DateOnly;
+  emulation_period_id: string | null;
+  participants_count: number | null;
+  participants: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type CommendationFormTable = { code: string; names: Json<Record<string, string>>; sort_order: Generated<number>; builtin: Generated<boolean> };
+
+export type CommendationTable = {
+  id: Generated<string>;
+  recipient_kind: 'collective' | 'individual';
+  recipient_unit_id: string | null;
+  recipient_name: string | null;
+  recipient_position: string | null;
+  form_code: string;
+  issuing_unit_id: string;
+  unit_id: string;
+  unit_path: string;
+  decision_number: string;
+  decision_date: DateOnly;
+  year: number;
+  emulation_period_id: string | null;
+  conference_id: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type CommendationEntryTable = { commendation_id: string; entry_id: string };
+
 export type Database = {
   unit_kinds: UnitKindTable;
   units: UnitTable;
@@ -122,6 +254,18 @@ export type Database = {
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  entry_fields: EntryFieldTable;
+  emulation_periods: EmulationPeriodTable;
+  entries: EntryTable;
+  entry_implementers: EntryImplementerTable;
+  entry_transitions: EntryTransitionTable;
+  entry_progress: EntryProgressTable;
+  entry_replications: EntryReplicationTable;
+  entry_evidence: EntryEvidenceTable;
+  review_conferences: ReviewConferenceTable;
+  commendation_forms: CommendationFormTable;
+  commendations: CommendationTable;
+  commendation_entries: CommendationEntryTable;
 };
 
 export type UnitRow = Selectable<UnitTable>;

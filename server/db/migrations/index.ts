@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m20261121100000 from './20261121100000_foundation.js';
+import * as m20261121120000 from './20261121120000_entries.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
+  '20261121120000_entries': m20261121120000,
 };

@@ -1,0 +1,128 @@
+/**
+ * The "Skilled Mass Mobilization" (Dân vận khéo) registry: enums, the lifecycle and the API
+ * shapes of entries, shared by the server and the web app.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, UnitRef } from './units.js';
+
+export const ENTRY_KINDS = ['model', 'typical_example'] as const;
+export const ENTRY_FORMS = ['collective', 'individual'] as const;
+export const ENTRY_LEVELS = ['province', 'district', 'commune'] as const;
+export const ENTRY_STATUSES = ['draft', 'registered', 'accepted', 'returned', 'implementing', 'evaluated', 'recognised', 'withdrawn'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type EntryForm = (typeof ENTRY_FORMS)[number];
+export type EntryLevel = (typeof ENTRY_LEVELS)[number];
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** Districts were abolished on 1 July 2025: no district-level registration after 2025. */
+export const LAST_DISTRICT_YEAR = 2025;
+
+/**
+ * The lifecycle. Each action moves an entry from one of `from` to `to`; `permission` is needed on
+ * the registering unit (data.write) or on the unit of the entry's level — the steering committee
+ * that accepts it (data.approve). Every transition records who, when and why.
+ */
+export const ENTRY_ACTIONS = {
+  submit: { from: ['draft', 'returned'], to: 'registered', permission: 'data.write', reason: 'optional' },
+  accept: { from: ['registered'], to: 'accepted', permission: 'data.approve', reason: 'optional' },
+  return: { from: ['registered'], to: 'returned', permission: 'data.approve', reason: 'required' },
+  start: { from: ['accepted'], to: 'implementing', permission: 'data.write', reason: 'optional' },
+  evaluate: { from: ['accepted', 'implementing'], to: 'evaluated', permission: 'data.approve', reason: 'optional' },
+  recognise: { from: ['evaluated'], to: 'recognised', permission: 'data.approve', reason: 'optional' },
+  withdraw: { from: ['draft', 'registered', 'returned', 'accepted', 'implementing'], to: 'withdrawn', permission: 'data.write', reason: 'required' },
+} as const satisfies Record<string, { from: readonly EntryStatus[]; to: EntryStatus; permission: 'data.write' | 'data.approve'; reason: 'optional' | 'required' }>;
+export type EntryAction = keyof typeof ENTRY_ACTIONS;
+export const ENTRY_ACTION_NAMES = Object.keys(ENTRY_ACTIONS) as EntryAction[];
+
+export const ENTRY_LIMITS = {
+  title: 500,
+  text: 20_000,
+  evidenceBytes: 10 * 1024 * 1024,
+  evidencePerEntry: 30,
+  moneyVnd: 1e15,
+} as const;
+
+export const EntryField = z.object({ code: z.string(), names: z.record(z.string(), z.string()), unitId: Id.nullable(), sortOrder: z.number().int(), builtin: z.boolean() });
+export const EmulationPeriod = z.object({ id: Id, name: z.string(), startYear: z.number().int(), endYear: z.number().int() });
+
+/** What a list row shows. */
+export const EntrySummary = z.object({
+  id: Id,
+  title: z.string(),
+  registeringUnit: UnitRef,
+  level: z.enum(ENTRY_LEVELS),
+  kind: z.enum(ENTRY_KINDS),
+  form: z.enum(ENTRY_FORMS),
+  fieldCode: z.string(),
+  year: z.number().int(),
+  periodId: Id.nullable(),
+  status: z.enum(ENTRY_STATUSES),
+  recognisedTypical: z.boolean(),
+  replicationCount: z.number().int(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type EntrySummary = z.infer<typeof EntrySummary>;
+
+export const Implementer = z.union([z.object({ unitId: Id, unitName: z.string().optional() }), z.object({ personName: z.string() })]);
+
+export const EntryDetail = EntrySummary.extend({
+  description: z.string().nullable(),
+  goals: z.string().nullable(),
+  results: z.string().nullable(),
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+  participantsCount: z.number().int().nullable(),
+  participants: z.string().nullable(),
+  /** VND, as a string: amounts exceed 2^53 only in theory, but money is never a float. */
+  moneyVnd: z.string().nullable(),
+  workingDays: z.number().int().nullable(),
+  landM2: z.string().nullable(),
+  resourcesOther: z.string().nullable(),
+  evaluationEffective: z.boolean().nullable(),
+  evaluationScore: z.string().nullable(),
+  implementers: z.array(Implementer),
+  transitions: z.array(z.object({ id: Id, action: z.string(), fromStatus: z.enum(ENTRY_STATUSES).nullable(), toStatus: z.enum(ENTRY_STATUSES), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
+  progress: z.array(z.object({ id: Id, onDate: IsoDate, note: z.string(), at: z.string() })),
+  evidence: z.array(z.object({ id: Id, fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })),
+  /** Entries this one copies, and entries that copied it (within the reader's scope). */
+  replicates: z.array(z.object({ id: Id, title: z.string(), unitName: z.string() })),
+  replicatedBy: z.array(z.object({ id: Id, title: z.string(), unitName: z.string() })),
+  /** Actions the reader may take now (the server checks again). */
+  allowedActions: z.array(z.string()),
+});
+export type EntryDetail = z.infer<typeof EntryDetail>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any zod schema of one list item
+const csv = <T extends z.ZodType<any, any>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+/** Filters of the list, the facet counts and the exports (query string). */
+export const EntryListQuery = z.object({
+  unitId: Id.optional().describe('Only entries registered by this unit or units below it'),
+  year: csv(z.coerce.number().int().min(2000).max(2100)).optional(),
+  periodId: csv(Id).optional(),
+  field: csv(z.string().max(41)).optional(),
+  kind: csv(z.enum(ENTRY_KINDS)).optional(),
+  form: csv(z.enum(ENTRY_FORMS)).optional(),
+  level: csv(z.enum(ENTRY_LEVELS)).optional(),
+  status: csv(z.enum(ENTRY_STATUSES)).optional(),
+  typical: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  replicated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().min(2).max(100).optional().describe('Words of the title or description; accents and case do not matter'),
+  sort: z.enum(['title', '-title', 'year', '-year', 'updated', '-updated']).default('-updated'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type EntryListQuery = z.infer<typeof EntryListQuery>;
+
+export const FACETS = ['year', 'periodId', 'field', 'kind', 'form', 'level', 'status', 'typical', 'replicated'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Each facet's values with their counts, under the other filters (a facet's own filter is not applied to its counts). */
+export const FacetCounts = z.record(z.enum(FACETS), z.array(z.object({ value: z.string(), count: z.number().int() })));
+
+export const EntryPage = z.object({ items: z.array(EntrySummary), total: z.number().int(), facets: FacetCounts });
