@@ -126,3 +126,35 @@ export type Facet = (typeof FACETS)[number];
 export const FacetCounts = z.record(z.enum(FACETS), z.array(z.object({ value: z.string(), count: z.number().int() })));
 
 export const EntryPage = z.object({ items: z.array(EntrySummary), total: z.number().int(), facets: FacetCounts });
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+
+/** What a registration carries (create; PATCH takes a partial of it plus `version`). */
+export const EntryInput = z
+  .object({
+    registeringUnitId: Id,
+    level: z.enum(ENTRY_LEVELS),
+    kind: z.enum(ENTRY_KINDS),
+    form: z.enum(ENTRY_FORMS),
+    fieldCode: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+    year: z.number().int().min(2000).max(2100),
+    periodId: Id.nullish(),
+    title: z.string().trim().min(1).max(ENTRY_LIMITS.title),
+    description: optionalText(ENTRY_LIMITS.text),
+    goals: optionalText(ENTRY_LIMITS.text),
+    results: optionalText(ENTRY_LIMITS.text),
+    startDate: IsoDate.nullish(),
+    endDate: IsoDate.nullish(),
+    participantsCount: z.number().int().min(0).max(100_000_000).nullish(),
+    participants: optionalText(ENTRY_LIMITS.text),
+    moneyVnd: z.union([z.string().regex(/^\d{1,15}$/), z.number().int().min(0).max(ENTRY_LIMITS.moneyVnd)]).nullish(),
+    workingDays: z.number().int().min(0).max(100_000_000).nullish(),
+    landM2: z.union([z.string().regex(/^\d{1,12}(\.\d{1,2})?$/), z.number().min(0).max(1e12)]).nullish(),
+    resourcesOther: optionalText(ENTRY_LIMITS.text),
+    implementers: z
+      .array(z.union([z.object({ unitId: Id }), z.object({ personName: z.string().trim().min(1).max(200) })]))
+      .max(100)
+      .default([]),
+  })
+  .refine((e) => !e.startDate || !e.endDate || e.endDate >= e.startDate, { message: 'the end date is before the start date', path: ['endDate'] });
+export type EntryInput = z.infer<typeof EntryInput>;

@@ -20,11 +20,28 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { APP_VERSION, healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { commendationRoutes } from './modules/commendations/commendations.routes.js';
+import { entryExcelRoutes } from './modules/entries/entries-excel.routes.js';
+import { entryListRoutes } from './modules/entries/entries-list.routes.js';
+import { entryRoutes } from './modules/entries/entries.routes.js';
+import { reviewRoutes } from './modules/reviews/reviews.routes.js';
 
 export type BuildAppOptions = { config: Config; db: Db; logger?: boolean };
 
 /** Every module's routes; a new module adds its function here. */
-const MODULES: ((app: App) => Promise<void>)[] = [healthRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes];
+const MODULES: ((app: App) => Promise<void>)[] = [
+  healthRoutes,
+  authRoutes,
+  unitRoutes,
+  userRoutes,
+  auditRoutes,
+  // Static paths (/api/entries/export.xlsx, /import…) are registered before /api/entries/:id; Fastify prefers them anyway.
+  entryListRoutes,
+  entryExcelRoutes,
+  entryRoutes,
+  reviewRoutes,
+  commendationRoutes,
+];
 
 export async function buildApp({ config, db, logger = true }: BuildAppOptions): Promise<App> {
   const app = Fastify({
