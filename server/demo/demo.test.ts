@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { DEMO_PASSWORD, loadDemoData } from './demo.js';
@@ -13,9 +14,25 @@ describe('demo data', () => {
     expect(first.units).toBeGreaterThanOrEqual(40);
     expect(first.accounts).toBe(6);
     const again = await loadDemoData(t.db, t.ctx);
-    expect(again).toMatchObject({ units: 0, accounts: 0, summary: 'already loaded' });
+    expect(first.entries).toBeGreaterThanOrEqual(20);
+    expect(again).toMatchObject({ units: 0, accounts: 0, entries: 0, summary: 'already loaded' });
     const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'unit.create').execute();
     expect(audited.length).toBe(first.units);
+  });
+
+  it('walks demo entries through the lifecycle across provinces and years', async () => {
+    const byStatus = await t.db.selectFrom('entries').select(['status', t.db.fn.countAll<string>().as('n')]).groupBy('status').execute();
+    const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
+    expect(counts.recognised).toBeGreaterThanOrEqual(5);
+    expect(counts.withdrawn).toBe(1);
+    const years = await t.db.selectFrom('entries').select('year').distinct().execute();
+    expect(years.length).toBeGreaterThanOrEqual(4);
+    const provinces = await t.db.selectFrom('entries').select(sql<string>`subpath(unit_path, 0, 2)::text`.as('p')).distinct().execute();
+    expect(provinces.length).toBeGreaterThanOrEqual(5);
+    const transitions = await t.db.selectFrom('entry_transitions').select('id').execute();
+    expect(transitions.length).toBeGreaterThan(60);
+    const replicated = await t.db.selectFrom('entries').select('id').where('replication_count', '>', 0).execute();
+    expect(replicated.length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives each demo account its scope: the Hà Nội viewer reads Hà Nội and not Huế', async () => {

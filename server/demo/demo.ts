@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { createUnit } from '../modules/units/units.service.js';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.js';
+import { loadDemoEntries } from './demo-entries.js';
 
 /** Shown in the start-up log; demo accounts are for trying danvan, never for real data. */
 export const DEMO_PASSWORD = 'Danvan-demo-2026';
@@ -66,7 +67,7 @@ async function firstCommunes(db: Db, provinceId: string, n: number) {
   return db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', provinceId).where('kind', '=', 'commune').where('valid_to', 'is', null).orderBy('code').limit(n).execute();
 }
 
-export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number }> {
+export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number; entries: number }> {
   let units = 0;
   let accounts = 0;
   for (const code of PROVINCES) {
@@ -93,9 +94,10 @@ export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string;
     await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, unitId, role: account.role });
     accounts++;
   }
+  const { entries } = await loadDemoEntries(db, ctx);
   const summary =
-    units + accounts === 0
+    units + accounts + entries === 0
       ? 'already loaded'
-      : `${units} organizations and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
-  return { summary, units, accounts };
+      : `${units} organizations, ${entries} "Dân vận khéo" entries and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
+  return { summary, units, accounts, entries };
 }
