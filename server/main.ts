@@ -63,7 +63,10 @@ export function stopOnSignals(stop: () => Promise<void>, log: (m: string) => voi
     process.removeAllListeners(signal);
     process.once(signal, () => {
       log(`${signal} received: shutting down`);
-      const force = setTimeout(() => process.exit(1), 20_000);
+      const force = setTimeout(() => {
+        console.error('danvan: shutdown did not finish within 30 s; exiting anyway');
+        process.exit(1);
+      }, 30_000);
       force.unref();
       stop().then(
         () => process.exit(0),

@@ -80,12 +80,12 @@ describe('danvan serve', () => {
     expect(await login.json()).toMatchObject({ username: 'admin', mustChangePassword: true });
 
     const second = start(await freePort());
-    expect(await second.exited).toBe(1);
+    expect(await second.exited, second.output()).toBe(1);
     expect(second.output()).toMatch(/in use by another danvan process/);
     expect(await healthy(port)).toBe(true);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'danvan.lock'))).toBe(false);
 
@@ -94,6 +94,6 @@ describe('danvan serve', () => {
     expect(await waitFor(() => healthy(port3), 30_000), third.output()).toBe(true);
     expect(third.output()).not.toMatch(/password:/);
     third.child.kill('SIGINT');
-    expect(await third.exited).toBe(0);
+    expect(await third.exited, third.output()).toBe(0);
   }, 180_000);
 });
