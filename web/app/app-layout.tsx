@@ -21,6 +21,9 @@ export function AppLayout() {
   const section = pathname.split('/')[1] ?? 'units';
 
   const items = [
+    hasPermission(me, 'units.read') && { key: 'entries', label: <Link to="/entries">{t('nav.entries')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'commendations', label: <Link to="/commendations">{t('nav.commendations')}</Link> },
     hasPermission(me, 'units.read') && { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     hasPermission(me, 'users.read') && { key: 'users', label: <Link to="/users">{t('nav.users')}</Link> },
     hasPermission(me, 'audit.read') && { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },

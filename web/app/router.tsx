@@ -8,6 +8,7 @@ import { type Me, meQuery } from '../features/auth/auth.api';
 import { PageSpinner } from '../ui/page-spinner';
 import { RouteError } from '../ui/route-error';
 import { applyLanguage, currentLocale } from './i18n';
+import { validateEntrySearch } from '../features/entries/entry-search';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -116,6 +117,56 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage'),
 });
 
+const entriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entries',
+  // The filters live in the URL, so a filtered list can be shared and survives a reload.
+  validateSearch: (search: Record<string, unknown>) => validateEntrySearch(search),
+  component: lazyRouteComponent(() => import('../features/entries/entries-page'), 'EntriesPage'),
+});
+
+const entryCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entries/new',
+  component: lazyRouteComponent(() => import('../features/entries/entry-form-page'), 'EntryCreatePage'),
+});
+
+const entriesImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entries/import',
+  component: lazyRouteComponent(() => import('../features/entries/entries-import-page'), 'EntriesImportPage'),
+});
+
+const entryDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entries/$entryId',
+  component: lazyRouteComponent(() => import('../features/entries/entry-detail-page'), 'EntryDetailPage'),
+});
+
+const entryEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/entries/$entryId/edit',
+  component: lazyRouteComponent(() => import('../features/entries/entry-form-page'), 'EntryEditPage'),
+});
+
+const commendationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commendations',
+  component: lazyRouteComponent(() => import('../features/commendations/commendations-page'), 'CommendationsPage'),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reviews',
+  component: lazyRouteComponent(() => import('../features/reviews/reviews-page'), 'ReviewsPage'),
+});
+
+const reviewDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reviews/$conferenceId',
+  component: lazyRouteComponent(() => import('../features/reviews/review-detail-page'), 'ReviewDetailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
@@ -126,12 +177,36 @@ const routeTree = rootRoute.addChildren([
     createUserRoute,
     userDetailRoute,
     auditRoute,
+    entriesRoute,
+    entryCreateRoute,
+    entriesImportRoute,
+    entryDetailRoute,
+    entryEditRoute,
+    commendationsRoute,
+    reviewsRoute,
+    reviewDetailRoute,
   ]),
 ]);
+
+/** Plain query strings (`?year=2025,2026&status=draft`), readable and shareable, instead of JSON-encoded values. */
+function parseSearch(searchStr: string): Record<string, unknown> {
+  return Object.fromEntries(new URLSearchParams(searchStr));
+}
+
+function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    parseSearch,
+    stringifySearch,
     context: { queryClient },
     defaultPendingComponent: PageSpinner,
     defaultErrorComponent: RouteError,

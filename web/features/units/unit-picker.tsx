@@ -11,11 +11,14 @@ type Props = {
   includeRetired?: boolean;
   allowClear?: boolean;
   placeholder?: string;
+  disabled?: boolean;
+  /** The name of the unit `value` names before the user picks one (an edit form's current unit). */
+  initialLabel?: string;
   'aria-label'?: string;
 };
 
 /** Chooses a unit by typing part of its name (the search API); fits in an antd Form.Item. */
-export function UnitPicker({ id, value, onChange, includeRetired = false, allowClear = true, placeholder, ...rest }: Props) {
+export function UnitPicker({ id, value, onChange, includeRetired = false, allowClear = true, placeholder, disabled, initialLabel, ...rest }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
@@ -24,6 +27,7 @@ export function UnitPicker({ id, value, onChange, includeRetired = false, allowC
   const hits = q.trim().length >= SEARCH_MIN_LENGTH ? (search.data?.items ?? []) : [];
   const options = hits.map((hit) => ({ value: hit.id, label: hit.pathNames ? `${hit.name} — ${hit.pathNames}` : hit.name }));
   if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
+  else if (!chosen && value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
 
   return (
     <Select<string>
@@ -37,6 +41,7 @@ export function UnitPicker({ id, value, onChange, includeRetired = false, allowC
         onChange?.(next);
       }}
       allowClear={allowClear}
+      disabled={disabled}
       placeholder={placeholder ?? t('units.pickerPlaceholder')}
       notFoundContent={q.trim().length < SEARCH_MIN_LENGTH ? t('units.searchTooShort', { min: SEARCH_MIN_LENGTH }) : search.isFetching ? t('common.loading') : t('common.noResults')}
       loading={search.isFetching}

@@ -1,0 +1,92 @@
+/**
+ * Review conferences and commendations in the browser: create a conference for a province,
+ * commend two collectives and one individual at it in one go, and read the summary in
+ * Vietnamese, English and Arabic (each with its own plural forms; Arabic right to left).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ApiSession, apiSignIn } from './support/api.js';
+import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { text } from './support/catalog.js';
+import { eventually, pickOption } from './support/entries-flow.js';
+
+const TITLE = `Hội nghị sơ kết quý ${Date.now().toString(36)}`;
+
+/** Types a date into an antd DatePicker and confirms it. */
+async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
+  const input = page.locator(`#${inputId}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+describe('review conferences and commendations', () => {
+  let browser: Browser;
+  let page: Page;
+  let admin: ApiSession;
+
+  beforeAll(async () => {
+    admin = await apiSignIn('admin', inject('adminPassword'));
+    expect((await admin.send('PUT', '/api/auth/me/locale', { locale: 'vi' })).status).toBe(200);
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await signIn(page, 'admin', inject('adminPassword'));
+  });
+  afterAll(async () => {
+    await admin?.send('PUT', '/api/auth/me/locale', { locale: 'vi' });
+    await browser?.close();
+  });
+
+  it('creates a conference for a quarter', async () => {
+    await page.goto('/reviews');
+    await page.getByRole('button', { name: text('vi', 'reviews.create') }).click();
+    await pickOption(page, 'conference_unitId', 'tinh ninh binh', 'Tỉnh Ninh Bình');
+    await page.locator('#conference_title').fill(TITLE);
+    await typeDate(page, 'conference_heldOn', '15/10/2026');
+    await page.locator('#conference_year').fill('2026');
+    await page.getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    expect(await page.textContent('main')).toContain(text('vi', 'reviews.quarterOf', { quarter: '1', year: '2026' }));
+  });
+
+  it('commends two collectives and one individual at once', async () => {
+    await pickOption(page, 'commend-many_formCode', '', 'Bằng khen');
+    await page.locator('#commend-many_decisionNumber').fill('123/QĐ-UBND');
+    await typeDate(page, 'commend-many_decisionDate', '20/10/2026');
+    await pickOption(page, 'commend-many_collectives_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await page.getByRole('button', { name: text('vi', 'reviews.addCollective') }).click();
+    await pickOption(page, 'commend-many_collectives_1_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư — ');
+    await page.getByRole('button', { name: text('vi', 'reviews.addIndividual') }).click();
+    await page.locator('#commend-many_individuals_0_name').fill('Nguyễn Thị Hoa');
+    await page.locator('#commend-many_individuals_0_position').fill('Chi hội trưởng phụ nữ');
+    await pickOption(page, 'commend-many_individuals_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await page.getByRole('button', { name: text('vi', 'reviews.commendSubmit') }).click();
+    const expected = text('vi', 'commendations.summary', { collectives: '2 tập thể', individuals: '1 cá nhân' });
+    await eventually(() => page.getByTestId('conference-summary').textContent()).toBe(expected);
+    await eventually(() => page.locator('main .ant-table-row').count()).toBe(3);
+  });
+
+  it('summarises the commendations with the plural forms of each language', async () => {
+    await page.goto('/commendations');
+    await eventually(() => page.getByTestId('commendations-summary').textContent()).toBe(text('vi', 'commendations.summary', { collectives: '2 tập thể', individuals: '1 cá nhân' }));
+
+    expect((await admin.send('PUT', '/api/auth/me/locale', { locale: 'en' })).status).toBe(200);
+    await page.reload();
+    await eventually(() => page.getByTestId('commendations-summary').textContent()).toBe('2 collectives and 1 individual were commended');
+
+    expect((await admin.send('PUT', '/api/auth/me/locale', { locale: 'ar' })).status).toBe(200);
+    await page.reload();
+    await waitForDir(page, 'rtl');
+    // Arabic: the dual for two collectives, the singular for one individual.
+    await eventually(() => page.getByTestId('commendations-summary').textContent()).toBe(
+      text('ar', 'commendations.summary', { collectives: text('ar', 'commendations.collectives_two'), individuals: text('ar', 'commendations.individuals_one') }),
+    );
+
+    // The entries list in Arabic too: its own title, the buttons, right to left.
+    await page.goto('/entries');
+    await page.getByRole('heading', { name: text('ar', 'entries.title') }).waitFor();
+    expect(await page.getByTestId('export-xlsx').textContent()).toBe(text('ar', 'entries.exportExcel'));
+    expect(await page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+  });
+});

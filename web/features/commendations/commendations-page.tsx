@@ -1,0 +1,228 @@
+import { Link } from '@tanstack/react-router';
+import AntdApp from 'antd/es/app';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import InputNumber from 'antd/es/input-number';
+import Modal from 'antd/es/modal';
+import Radio from 'antd/es/radio';
+import Select from 'antd/es/select';
+import Table from 'antd/es/table';
+import Typography from 'antd/es/typography';
+import type { Dayjs } from 'dayjs';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useFormat } from '../../ui/use-format';
+import { useCan } from '../auth/use-can';
+import { UnitPicker } from '../units/unit-picker';
+import { DecisionFields } from './commendation-fields';
+import { useCommendedSummary } from './use-commended-summary';
+import { type Commendation, localName, type RecipientKind, useCommendationForms, useCommendations, useCreateCommendation } from './commendations.api';
+
+const PAGE_SIZE = 20;
+
+export function CommendationsPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const summaryText = useCommendedSummary();
+  const canWrite = useCan('data.write');
+  const forms = useCommendationForms();
+  const unitLabel = useId();
+  const yearLabel = useId();
+  const kindLabel = useId();
+  const formLabel = useId();
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [year, setYear] = useState<number | undefined>();
+  const [recipientKind, setRecipientKind] = useState<RecipientKind | undefined>();
+  const [formCode, setFormCode] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const list = useCommendations({ unitId, year, recipientKind, formCode, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPage(1);
+  };
+
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          {t('commendations.title')}
+        </Typography.Title>
+        {canWrite && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('commendations.create')}
+          </Button>
+        )}
+      </div>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+          <div style={{ flex: '1 1 260px' }}>
+            <label htmlFor={unitLabel} style={{ display: 'block', marginBottom: 4 }}>
+              {t('commendations.unitFilter')}
+            </label>
+            <UnitPicker id={unitLabel} value={unitId} onChange={reset(setUnitId)} includeRetired />
+          </div>
+          <div>
+            <label htmlFor={yearLabel} style={{ display: 'block', marginBottom: 4 }}>
+              {t('commendations.year')}
+            </label>
+            <InputNumber id={yearLabel} min={2000} max={2100} precision={0} value={year} onChange={(v) => reset(setYear)(v ?? undefined)} />
+          </div>
+          <div style={{ flex: '0 1 200px' }}>
+            <label htmlFor={kindLabel} style={{ display: 'block', marginBottom: 4 }}>
+              {t('commendations.recipientKind')}
+            </label>
+            <Select<RecipientKind>
+              id={kindLabel}
+              allowClear
+              style={{ width: '100%' }}
+              value={recipientKind}
+              onChange={reset(setRecipientKind)}
+              options={[
+                { value: 'collective', label: t('commendations.collective') },
+                { value: 'individual', label: t('commendations.individual') },
+              ]}
+            />
+          </div>
+          <div style={{ flex: '0 1 260px' }}>
+            <label htmlFor={formLabel} style={{ display: 'block', marginBottom: 4 }}>
+              {t('commendations.form')}
+            </label>
+            <Select<string>
+              id={formLabel}
+              allowClear
+              style={{ width: '100%' }}
+              value={formCode}
+              onChange={reset(setFormCode)}
+              options={(forms.data?.items ?? []).map((f) => ({ value: f.code, label: localName(f.names, i18n.language, f.code) }))}
+            />
+          </div>
+        </div>
+      </Card>
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <Typography.Paragraph strong data-testid="commendations-summary">
+          {summaryText(list.data.summary)}
+        </Typography.Paragraph>
+      )}
+      <Table<Commendation>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        locale={{ emptyText: t('common.noResults') }}
+        scroll={{ x: true }}
+        columns={[
+          { key: 'recipient', title: t('commendations.recipient'), render: (_, c) => (c.recipientKind === 'individual' ? [c.name, c.position].filter(Boolean).join(', ') : c.unit.name) },
+          { key: 'kind', title: t('commendations.recipientKind'), render: (_, c) => (c.recipientKind === 'individual' ? t('commendations.individual') : t('commendations.collective')) },
+          { key: 'unit', title: t('commendations.unit'), render: (_, c) => c.unit.name },
+          { key: 'form', title: t('commendations.form'), render: (_, c) => localName(c.formNames, i18n.language, c.formCode) },
+          { key: 'decision', title: t('commendations.decision'), render: (_, c) => t('commendations.decisionOf', { number: c.decisionNumber, date: format.date(c.decisionDate) }) },
+          { key: 'issuing', title: t('commendations.issuingUnit'), render: (_, c) => c.issuingUnit.name },
+          {
+            key: 'conference',
+            title: t('commendations.conference'),
+            render: (_, c) =>
+              c.conferenceId ? (
+                <Link to="/reviews/$conferenceId" params={{ conferenceId: c.conferenceId }}>
+                  {t('commendations.openConference')}
+                </Link>
+              ) : (
+                ''
+              ),
+          },
+        ]}
+      />
+      {creating && <CreateCommendationModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+type Values = {
+  recipientKind: RecipientKind;
+  unitId: string;
+  name?: string;
+  position?: string;
+  issuingUnitId: string;
+  formCode: string;
+  decisionNumber: string;
+  decisionDate: Dayjs;
+  reason?: string;
+};
+
+function CreateCommendationModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntdApp.useApp();
+  const create = useCreateCommendation();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('recipientKind', form);
+  const submit = (v: Values) =>
+    create.mutate(
+      {
+        recipientKind: v.recipientKind,
+        unitId: v.unitId,
+        issuingUnitId: v.issuingUnitId,
+        ...(v.recipientKind === 'individual' ? { name: v.name?.trim(), position: v.position?.trim() || null } : {}),
+        formCode: v.formCode,
+        decisionNumber: v.decisionNumber.trim(),
+        decisionDate: v.decisionDate.format('YYYY-MM-DD'),
+        reason: v.reason?.trim() || null,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('commendations.created'));
+          onClose();
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={t('commendations.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: 'commendation', loading: create.isPending }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <ErrorAlert error={create.error} />
+      <Form<Values> form={form} id="commendation" name="commendation" layout="vertical" onFinish={submit} initialValues={{ recipientKind: 'collective' }}>
+        <Form.Item label={t('commendations.recipientKind')} name="recipientKind">
+          <Radio.Group
+            options={[
+              { value: 'collective', label: t('commendations.collective') },
+              { value: 'individual', label: t('commendations.individual') },
+            ]}
+          />
+        </Form.Item>
+        {kind === 'individual' && (
+          <>
+            <Form.Item label={t('commendations.personName')} name="name" rules={[{ required: true, whitespace: true, message: t('commendations.personNameRequired') }, { max: 200 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item label={t('commendations.position')} name="position" rules={[{ max: 200 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item
+          label={kind === 'individual' ? t('commendations.personUnit') : t('commendations.collectiveUnit')}
+          name="unitId"
+          rules={[{ required: true, message: t('commendations.unitRequired') }]}
+        >
+          <UnitPicker />
+        </Form.Item>
+        <Form.Item label={t('commendations.issuingUnit')} name="issuingUnitId" rules={[{ required: true, message: t('commendations.unitRequired') }]}>
+          <UnitPicker />
+        </Form.Item>
+        <DecisionFields />
+        <Form.Item label={t('commendations.reason')} name="reason" rules={[{ max: 5000 }]}>
+          <Input.TextArea rows={2} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
