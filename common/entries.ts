@@ -158,3 +158,47 @@ export const EntryInput = z
   })
   .refine((e) => !e.startDate || !e.endDate || e.endDate >= e.startDate, { message: 'the end date is before the start date', path: ['endDate'] });
 export type EntryInput = z.infer<typeof EntryInput>;
+
+/**
+ * Problems of one row of an Excel import, as stable codes: the web app shows them in the user's
+ * language (web/locales/*.json → "importErrors"); `params` fill the message's {{variables}}.
+ */
+export const IMPORT_ERROR_CODES = [
+  'REQUIRED',
+  'NOT_A_NUMBER',
+  'NOT_A_DATE',
+  'OUT_OF_RANGE',
+  'TOO_LONG',
+  'INVALID_VALUE',
+  'UNKNOWN_VALUE',
+  'UNKNOWN_UNIT',
+  'AMBIGUOUS_UNIT',
+  'OUT_OF_SCOPE',
+  'LEVEL_NOT_ON_PATH',
+  'DISTRICT_AFTER_2025',
+  'UNIT_NOT_IN_FORCE',
+  'YEAR_OUTSIDE_PERIOD',
+  'END_BEFORE_START',
+  'DUPLICATE_IN_FILE',
+  'MISSING_COLUMN',
+  'NO_ROWS',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** One problem of an import: `row` is the Excel row number, `column` the header text, `cell` e.g. "H7". */
+export const ImportRowError = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  cell: z.string().nullable(),
+  code: z.enum(IMPORT_ERROR_CODES),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+/** Import limits shared with the web app (which can refuse a file before sending it). */
+export const IMPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, rows: 100_000, exportRows: 200_000 } as const;
+
+/** The answer of a successful import: every row was valid and has been written. */
+export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rows: z.number().int() });
+export type ImportResult = z.infer<typeof ImportResult>;
