@@ -20,9 +20,31 @@ export const AUDIT_ACTIONS = [
   'unit.retire',
   'unit_kind.create',
   'units.import',
+  'entry.create',
+  'entry.update',
+  'entry.submit',
+  'entry.accept',
+  'entry.return',
+  'entry.start',
+  'entry.evaluate',
+  'entry.recognise',
+  'entry.withdraw',
+  'entry.progress',
+  'entry.replicate',
+  'entry.replicate.remove',
+  'entry.evidence.add',
+  'entry.evidence.remove',
+  'entry_field.create',
+  'emulation_period.create',
+  'entries.import',
+  'review_conference.create',
+  'review_conference.update',
+  'commendation.create',
+  'commendation.update',
+  'commendation_form.create',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'commendation', 'commendation_form'] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */
 export function actionKey(action: string): string {

@@ -177,7 +177,8 @@ export function uploadFile<T>(url: string, file: File | Blob, options: { onProgr
 export type { ImportResult, ImportRowError };
 
 export function importErrorsOf(error: unknown): ImportRowError[] {
-  if (!(error instanceof ApiError) || error.code !== 'IMPORT_INVALID') return [];
+  // Rows naming units outside the user's scope come back as FORBIDDEN with the same list.
+  if (!(error instanceof ApiError) || (error.code !== 'IMPORT_INVALID' && error.code !== 'FORBIDDEN')) return [];
   const errors = (error.details as { errors?: unknown } | null)?.errors;
   return Array.isArray(errors) ? (errors as ImportRowError[]) : [];
 }
