@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { EntryInput, type ImportErrorCode, type ImportResult, type ImportRowError, IMPORT_LIMITS, ENTRY_LIMITS, type EntryForm, type EntryKind, type EntryLevel } from '../../../common/entries.js';
 import type { Db } from '../../db/database.js';
 import { columnLetter, fold, FORM_BY_WORD, IMPORT_COLUMNS, type ImportColumnKey, KIND_BY_WORD, LEVEL_BY_WORD, UNIT_KIND_BY_WORD } from '../../documents/entries-columns.js';
-import { annotateWorkbook, type CellValue, readFirstSheetRows, type SheetRow } from '../../documents/entries-workbook.js';
+import { annotateInWorker } from '../../documents/annotate-in-worker.js';
+import { type CellValue, readFirstSheetRows, type SheetRow } from '../../documents/entries-workbook.js';
 import { importMessage, type MessageLang } from '../../documents/import-messages.js';
 import { buildEntriesTemplate } from '../../documents/entries-template.xlsx.js';
 import { inspectXlsx } from '../../documents/xlsx-limits.js';
@@ -586,7 +587,7 @@ export async function importEntries(ctx: Ctx, actor: Actor, buffer: Buffer, opti
 export async function annotateImport(ctx: Ctx, actor: Actor, buffer: Buffer, lang: MessageLang): Promise<{ workbook: Buffer; errors: number }> {
   const outcome = await runFile(ctx.db, actor, buffer, lang, ANNOTATE_MAX_ERRORS, null);
   const notes = outcome.problems.map((p) => ({ row: p.row, column: p.col, message: p.message }));
-  return { workbook: await annotateWorkbook(buffer, notes, outcome.headerRow), errors: outcome.totalProblems };
+  return { workbook: await annotateInWorker(buffer, notes, outcome.headerRow), errors: outcome.totalProblems };
 }
 
 /**
