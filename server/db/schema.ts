@@ -244,6 +244,22 @@ export type CommendationTable = {
 
 export type CommendationEntryTable = { commendation_id: string; entry_id: string };
 
+/** Entries counted per area (root or province-level path) and facet values; kept by triggers on entries. */
+export type EntryFacetCountTable = {
+  area: string;
+  year: number;
+  /** 0: no emulation period. */
+  period_id: string;
+  field_code: string;
+  kind: EntryKind;
+  form: EntryForm;
+  level: EntryLevel;
+  status: EntryStatus;
+  typical: boolean;
+  replicated: boolean;
+  n: number;
+};
+
 export type Database = {
   unit_kinds: UnitKindTable;
   units: UnitTable;
@@ -266,6 +282,7 @@ export type Database = {
   commendation_forms: CommendationFormTable;
   commendations: CommendationTable;
   commendation_entries: CommendationEntryTable;
+  entry_facet_counts: EntryFacetCountTable;
 };
 
 export type UnitRow = Selectable<UnitTable>;

@@ -1,0 +1,185 @@
+/**
+ * `npx tsx bench/entries-list.bench.ts`: the entries list with facet counts over 1,000,000 entries.
+ * Database: BENCH_DATABASE_URL (used as is; entries are generated only when it holds fewer than
+ * BENCH_ENTRIES), else an embedded engine in BENCH_DATA_DIR (kept, reused) or a temporary folder
+ * (removed). Migrates, loads the official units, generates the entries
+ * (bench/generate-entries.ts), VACUUM ANALYZE, then times each query BENCH_N times (default 200)
+ * after a warm-up, through the service and over HTTP (app.inject: routing, session, validation,
+ * serialization), and writes p50/p95/max to bench/results/entries-list.json. BENCH_ONLY=word /
+ * BENCH_SKIP=word run only / all but the queries whose label contains it (their figures replace
+ * those in the results file). Not a test: nothing here asserts a time. Target: p95 ≤ 50 ms.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { EntryListQuery } from '../common/entries.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { createDb, ensureDatabase, migrateToLatest } from '../server/db/database.js';
+import { startEmbeddedEngine } from '../server/db/embedded-engine.js';
+import type { Actor } from '../server/http/access.js';
+import { SESSION_COOKIE } from '../server/http/authenticate.js';
+import { hashPassword } from '../server/modules/auth/password.js';
+import { listEntries } from '../server/modules/entries/entries-list.service.js';
+import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
+import { generateEntries } from './generate-entries.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
+const N = Number(process.env.BENCH_N ?? 200);
+const PASSWORD = 'bench-Password-1234';
+
+type Result = { label: string; via: 'service' | 'http'; n: number; total: number; p50: number; p95: number; max: number };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function time(label: string, via: Result['via'], run: () => Promise<number>): Promise<Result> {
+  let total = 0;
+  for (let i = 0; i < 20; i++) total = await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const r = { label, via, n: N, total, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
+  const flag = r.p95 <= 50 ? '' : '  ← over 50 ms';
+  console.log(`${via.padEnd(7)} ${label.padEnd(46)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(1).padStart(6)} ms  (${total.toLocaleString('en')} rows)${flag}`);
+  return r;
+}
+
+async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, close: async () => {} };
+  const keep = process.env.BENCH_DATA_DIR;
+  const dataDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'danvan-bench-entries-'));
+  mkdirSync(dataDir, { recursive: true });
+  const engine = await startEmbeddedEngine({ dataDir, log: (m) => console.log(m) });
+  await ensureDatabase(engine.urlFor('postgres'), 'danvan_bench');
+  return {
+    url: engine.urlFor('danvan_bench'),
+    close: async () => {
+      await engine.stop();
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const database = await openDatabase();
+  const db = createDb(database.url, { max: 10 });
+  const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, entries: ENTRIES, n: N };
+  try {
+    await migrateToLatest(db);
+    await ensureOfficialUnits(db, { log: console.log });
+    const have = Number((await sql<{ n: string }>`select count(*) as n from entries`.execute(db)).rows[0]?.n ?? 0);
+    if (have < ENTRIES) {
+      const t0 = performance.now();
+      const report = await generateEntries(db, ENTRIES - have, (m) => console.log(`  ${m}`));
+      await sql`vacuum analyze entries`.execute(db);
+      await sql`vacuum analyze entry_facet_counts`.execute(db);
+      results.generateSeconds = (performance.now() - t0) / 1000;
+      console.log(`generated ${report.entries.toLocaleString('en')} entries over ${report.units.toLocaleString('en')} units in ${(results.generateSeconds as number).toFixed(0)} s (with VACUUM ANALYZE)`);
+    }
+    const { rows: sizes } = await sql<{ entries: string; summary: string; root_rows: string; table_size: string }>`
+      select (select count(*) from entries) as entries, (select count(*) from entry_facet_counts where n > 0) as summary,
+        (select count(*) from entry_facet_counts where n > 0 and nlevel(area) = 1) as root_rows,
+        pg_size_pretty(pg_total_relation_size('entries')) as table_size`.execute(db);
+    console.log(`entries: ${sizes[0]?.entries} (${sizes[0]?.table_size} with indexes); summary rows: ${sizes[0]?.summary} (${sizes[0]?.root_rows} for the whole country)`);
+    results.summaryRows = Number(sizes[0]?.summary);
+    results.summaryRowsCountry = Number(sizes[0]?.root_rows);
+
+    // The units to ask about: Hà Nội, its busiest commune, and the root.
+    const hanoi = await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('kind', '=', 'province').where('code', '=', '01').where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const country = await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('kind', '=', 'country').executeTakeFirstOrThrow();
+    const { rows: busy } = await sql<{ id: string; n: string }>`
+      select u.id::text, count(*) as n from entries e join units u on u.id = e.registering_unit_id
+      where u.kind = 'commune' and e.unit_path <@ ${hanoi.path}::ltree group by u.id order by count(*) desc limit 1`.execute(db);
+    const commune = busy[0]?.id ?? hanoi.id;
+
+    const hash = await hashPassword(PASSWORD);
+    const users = [
+      { username: 'bench.admin', unit: country, role: 'system_admin' as const },
+      { username: 'bench.viewer', unit: hanoi, role: 'viewer' as const },
+    ];
+    const actors: Record<string, Actor> = {};
+    for (const u of users) {
+      const row = await sql<{ id: string }>`
+        insert into users (username, display_name, password_hash) values (${u.username}, ${u.username}, ${hash})
+        on conflict (username) do update set password_hash = excluded.password_hash returning id::text`.execute(db);
+      const userId = row.rows[0]?.id as string;
+      await sql`delete from role_grants where user_id = ${userId}`.execute(db);
+      const g = await sql<{ id: string }>`insert into role_grants (user_id, unit_id, role) values (${userId}, ${u.unit.id}, ${u.role}) returning id::text`.execute(db);
+      actors[u.username] = { userId, username: u.username, grants: [{ id: g.rows[0]?.id as string, unitId: u.unit.id, unitPath: u.unit.path, role: u.role }], ip: null, requestId: null };
+    }
+
+    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, db, logger: false });
+    await app.ready();
+    const cookies: Record<string, string> = {};
+    for (const u of users) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: PASSWORD } });
+      const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
+      if (!c) throw new Error(`login of ${u.username}: ${res.statusCode} ${res.body}`);
+      cookies[u.username] = `${SESSION_COOKIE}=${c.value}`;
+    }
+
+    const queries: { label: string; user: string; query: Record<string, string> }[] = [
+      { label: 'whole country, unfiltered (system admin)', user: 'bench.admin', query: {} },
+      { label: 'a province subtree (Hà Nội)', user: 'bench.admin', query: { unitId: hanoi.id } },
+      { label: 'province + year 2025', user: 'bench.admin', query: { unitId: hanoi.id, year: '2025' } },
+      { label: 'a commune (busiest of Hà Nội)', user: 'bench.admin', query: { unitId: commune } },
+      { label: 'province + field + status', user: 'bench.admin', query: { unitId: hanoi.id, field: 'economic', status: 'implementing' } },
+      { label: 'province viewer (scoped, no unitId)', user: 'bench.viewer', query: {} },
+      { label: 'country + year + kind + typical', user: 'bench.admin', query: { year: '2023,2024', kind: 'typical_example', typical: 'true' } },
+      { label: 'province, by title, offset 1000', user: 'bench.admin', query: { unitId: hanoi.id, sort: 'title', offset: '1000' } },
+      { label: 'text q "hien dat" in a province', user: 'bench.admin', query: { unitId: hanoi.id, q: 'hien dat' } },
+      { label: 'text q "camera an ninh" whole country', user: 'bench.admin', query: { q: 'camera an ninh' } },
+    ];
+    const out: Result[] = [];
+    // The machine may be shared: the load average says how much of it the figures had.
+    results.loadAverageBefore = loadavg();
+    console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    // BENCH_ONLY=word / BENCH_SKIP=word: only / all but the queries whose label contains it (a quick re-run of some).
+    const { BENCH_ONLY: only, BENCH_SKIP: skip } = process.env;
+    for (const q of queries.filter((x) => (!only || x.label.includes(only)) && (!skip || !x.label.includes(skip)))) {
+      const actor = actors[q.user] as Actor;
+      const parsed = EntryListQuery.parse(q.query);
+      out.push(await time(q.label, 'service', async () => (await listEntries({ db, config }, actor, parsed)).total));
+      const url = `/api/entries?${new URLSearchParams(q.query)}`;
+      out.push(
+        await time(q.label, 'http', async () => {
+          const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[q.user] as string } });
+          if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+          return (res.json() as { total: number }).total;
+        }),
+      );
+    }
+    results.queries = out;
+    results.loadAverageAfter = loadavg();
+    console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    await app.close();
+  } finally {
+    await db.destroy();
+    await database.close();
+  }
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const file = path.join(root, 'bench/results/entries-list.json');
+  if ((process.env.BENCH_ONLY || process.env.BENCH_SKIP) && existsSync(file)) {
+    // A partial run replaces its own figures in the last full run's file.
+    const before = JSON.parse(readFileSync(file, 'utf8')) as { queries?: Result[] };
+    const fresh = (results.queries ?? []) as Result[];
+    const kept = (before.queries ?? []).filter((o) => !fresh.some((r) => r.label === o.label && r.via === o.via));
+    results.queries = [...kept, ...fresh];
+  }
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${path.relative(root, file)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,196 @@
+/**
+ * The SQL of the entries list: page rows from `entries`, facet counts and totals from the
+ * `entry_facet_counts` summary where it can answer (no text search, areas at the root or at a
+ * province-level unit), else from `entries` itself (small subtrees, text search).
+ */
+import { type RawBuilder, sql } from 'kysely';
+import { type EntryListQuery, type Facet, FACETS } from '../../../common/entries.js';
+import type { Db } from '../../db/database.js';
+import type { EntryForm, EntryKind, EntryLevel, EntryStatus } from '../../db/schema.js';
+import { viCollation } from '../units/units.repository.js';
+
+/** The filters of a list, with the subtrees to look in: '' is everything. */
+export type ListFilter = Omit<EntryListQuery, 'unitId' | 'sort' | 'limit' | 'offset'> & { paths: string[] };
+export type ListSort = EntryListQuery['sort'];
+
+export type EntrySummaryRecord = {
+  id: string;
+  title: string;
+  level: EntryLevel;
+  kind: EntryKind;
+  form: EntryForm;
+  field_code: string;
+  year: number;
+  period_id: string | null;
+  status: EntryStatus;
+  recognised_typical: boolean;
+  replication_count: number;
+  updated_at: Date;
+  version: number;
+  unit_id: string;
+  unit_name: string;
+  unit_kind: string;
+  unit_code: string | null;
+  unit_valid_from: string | null;
+  unit_valid_to: string | null;
+};
+
+/** Paths the summary table covers: everything (''), the root, or a province-level unit. */
+const summarised = (path: string) => path === '' || path.split('.').length <= 2;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The words of q, each to be found (without accents or case) in the title or description. */
+export function searchWords(q: string): string[] {
+  return [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 10);
+}
+
+const searchClause = (q: string | undefined): RawBuilder<unknown> => {
+  if (!q) return sql`true`;
+  const words = searchWords(q).map((w) => {
+    const pattern = sql`danvan_fold(${`%${escapeLike(w)}%`})`;
+    // A word under 3 letters has no trigram: through the index it would read the whole index, so
+    // it is tested on the rows the other words found (`|| ''` hides the expression from the index).
+    return [...w].length < 3
+      ? sql`(danvan_fold(e.title || ' ' || coalesce(e.description, '')) || '') like ${pattern}`
+      : sql`danvan_fold(e.title || ' ' || coalesce(e.description, '')) like ${pattern}`;
+  });
+  return sql.join(words, sql` and `);
+};
+
+/** e.unit_path inside any of the paths; province-level paths through entry_area (indexed with each sort key). */
+function scopeClause(paths: string[]): RawBuilder<unknown> {
+  if (paths.includes('')) return sql`true`;
+  if (!paths.length) return sql`false`;
+  const areas = paths.filter((p) => p.split('.').length === 2);
+  const others = paths.filter((p) => p.split('.').length !== 2);
+  const parts: RawBuilder<unknown>[] = [];
+  // A single area as `=`: `= any(array)` keeps the planner from reading the index in sort order.
+  if (areas.length === 1) parts.push(sql`entry_area(e.unit_path) = ${areas[0]}::ltree`);
+  else if (areas.length) parts.push(sql`entry_area(e.unit_path) = any(${areas}::ltree[])`);
+  for (const p of others) parts.push(sql`e.unit_path <@ ${p}::ltree`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** One boolean per facet: whether a row (of `entries` or of the summary) passes that facet's filter. */
+function facetTests(f: ListFilter): Record<Facet, RawBuilder<boolean>> {
+  const t = (values: unknown[] | undefined, test: (v: unknown[]) => RawBuilder<boolean>) => (values?.length ? test(values) : sql<boolean>`true`);
+  const bool = (value: boolean | undefined, col: string) => (value === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(col)} = ${value}`);
+  return {
+    year: t(f.year, (v) => sql`year = any(${v}::smallint[])`),
+    periodId: t(f.periodId, (v) => sql`period_id = any(${v}::bigint[])`),
+    field: t(f.field, (v) => sql`field_code = any(${v}::text[])`),
+    kind: t(f.kind, (v) => sql`kind = any(${v}::text[])`),
+    form: t(f.form, (v) => sql`form = any(${v}::text[])`),
+    level: t(f.level, (v) => sql`level = any(${v}::text[])`),
+    status: t(f.status, (v) => sql`status = any(${v}::text[])`),
+    typical: bool(f.typical, 'typical'),
+    replicated: bool(f.replicated, 'replicated'),
+  };
+}
+
+/** The column of each facet in the summary (and in the rows counted from `entries`). */
+const FACET_COLUMN: Record<Facet, string> = {
+  year: 'year',
+  periodId: 'period_id',
+  field: 'field_code',
+  kind: 'kind',
+  form: 'form',
+  level: 'level',
+  status: 'status',
+  typical: 'typical',
+  replicated: 'replicated',
+};
+
+/**
+ * Entries counted per facet value: `facet`'s `value` has `n` entries that pass every filter
+ * (`missed` null) or that fail `missed`'s filter only.
+ */
+export type FacetCell = { facet: Facet; value: string; missed: Facet | null; n: number };
+
+/**
+ * The counts the facets and the total are summed from. The entries within `paths` are counted per
+ * combination of facet values — per path from the summary (no text search, a summarised path) or
+ * from `entries` grouped on the fly (small subtrees, text search) — and each combination is tagged
+ * with the one filter it fails (combinations failing two or more count nowhere). One hashed pass
+ * with a grouping set per facet then folds thousands of combinations into a few dozen cells.
+ */
+export async function findFacetCells(db: Db, f: ListFilter): Promise<FacetCell[]> {
+  if (!f.paths.length) return [];
+  const fromSummary = f.q ? [] : f.paths.filter(summarised);
+  const fromEntries = f.paths.filter((p) => !fromSummary.includes(p));
+  const sources: RawBuilder<unknown>[] = [];
+  if (fromSummary.length) {
+    // '' (everything) is the root's area; the primary key starts with area, so both are index lookups.
+    const where = fromSummary.includes('') ? sql`area in (select path from units where parent_id is null)` : sql`area = any(${fromSummary}::ltree[])`;
+    sources.push(sql`
+      select year, period_id, field_code, kind, form, level, status, typical, replicated, n
+      from entry_facet_counts where ${where} and n > 0`);
+  }
+  if (fromEntries.length) {
+    sources.push(sql`
+      select e.year, coalesce(e.period_id, 0) as period_id, e.field_code, e.kind, e.form, e.level, e.status,
+        e.recognised_typical as typical, e.replication_count > 0 as replicated, count(*)::int as n
+      from entries e
+      where ${scopeClause(fromEntries)} and ${searchClause(f.q)}
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  }
+  const tests = facetTests(f);
+  const filtered = FACETS.filter((k) => f[k] !== undefined && (!Array.isArray(f[k]) || f[k].length > 0));
+  const misses = filtered.length ? sql.join(filtered.map((k) => sql`(not ${tests[k]})::int`), sql` + `) : sql`0`;
+  const missed = filtered.length ? sql`case ${sql.join(filtered.map((k) => sql`when not ${tests[k]} then ${k}::text`), sql` `)} end` : sql`null::text`;
+  const sets = FACETS.map((k) => sql`(missed, ${sql.ref(FACET_COLUMN[k])})`);
+  const { rows } = await sql<{ missed: Facet | null; n: string } & Record<string, string | number | boolean | null>>`
+    select missed, year, period_id::text, field_code, kind, form, level, status, typical, replicated, sum(n)::bigint as n
+    from (select src.*, ${missed} as missed from (${sql.join(sources, sql` union all `)}) src where ${misses} <= 1) x
+    group by grouping sets (${sql.join(sets)})`.execute(db);
+  const cells: FacetCell[] = [];
+  for (const r of rows) {
+    const facet = FACETS.find((k) => r[FACET_COLUMN[k]] !== null);
+    if (facet) cells.push({ facet, value: String(r[FACET_COLUMN[facet]]), missed: r.missed, n: Number(r.n) });
+  }
+  return cells;
+}
+
+const ORDER: Record<ListSort, (collate: RawBuilder<unknown>) => RawBuilder<unknown>> = {
+  title: (c) => sql`e.title ${c}, e.id`,
+  '-title': (c) => sql`e.title ${c} desc, e.id desc`,
+  year: () => sql`e.year, e.id`,
+  '-year': () => sql`e.year desc, e.id desc`,
+  updated: () => sql`e.updated_at, e.id`,
+  '-updated': () => sql`e.updated_at desc, e.id desc`,
+};
+
+/** One page of entries with their registering units (joined for the page only). */
+export async function findEntryPage(db: Db, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<EntrySummaryRecord[]> {
+  if (!f.paths.length) return [];
+  const collate = await viCollation(db);
+  const tests = facetTests({ ...f, typical: undefined, replicated: undefined });
+  const filters = FACETS.filter((k) => k !== 'typical' && k !== 'replicated').map((k) => tests[k]);
+  const order = ORDER[sort](collate);
+  const { rows } = await sql<EntrySummaryRecord>`
+    with page as (
+      select e.id from entries e
+      where ${scopeClause(f.paths)} and ${searchClause(f.q)}
+        and ${sql.join(filters, sql` and `)}
+        ${f.typical === undefined ? sql`` : f.typical ? sql`and e.recognised_typical` : sql`and not e.recognised_typical`}
+        ${f.replicated === undefined ? sql`` : f.replicated ? sql`and e.replication_count > 0` : sql`and e.replication_count = 0`}
+      order by ${order}
+      limit ${limit} offset ${offset}
+    )
+    select e.id::text, e.title, e.level, e.kind, e.form, e.field_code, e.year, e.period_id::text, e.status,
+      e.recognised_typical, e.replication_count, e.updated_at, e.version,
+      u.id::text as unit_id, u.name as unit_name, u.kind as unit_kind, u.code as unit_code,
+      u.valid_from as unit_valid_from, u.valid_to as unit_valid_to
+    from page p join entries e on e.id = p.id join units u on u.id = e.registering_unit_id
+    order by ${order}`.execute(db);
+  return rows;
+}
+
+/** The path of a unit, or undefined when there is no such unit. */
+export async function findUnitPath(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', id).executeTakeFirst();
+  return row?.path;
+}
