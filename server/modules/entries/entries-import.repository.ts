@@ -200,7 +200,7 @@ function filterExpression(f: ExportFilter): Expression<SqlBool> {
   // Every word of q, accents and case aside (as the list does).
   for (const word of [...new Set(f.q?.split(/\s+/).filter(Boolean) ?? [])].slice(0, 10)) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql<SqlBool>`danvan_fold(e.title || ' ' || coalesce(e.description, '')) like danvan_fold(${like})`);
+    parts.push(sql<SqlBool>`e.search_text like danvan_fold(${like})`);
   }
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

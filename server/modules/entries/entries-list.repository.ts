@@ -54,8 +54,8 @@ const searchClause = (q: string | undefined): RawBuilder<unknown> => {
     // A word under 3 letters has no trigram: through the index it would read the whole index, so
     // it is tested on the rows the other words found (`|| ''` hides the expression from the index).
     return [...w].length < 3
-      ? sql`(danvan_fold(e.title || ' ' || coalesce(e.description, '')) || '') like ${pattern}`
-      : sql`danvan_fold(e.title || ' ' || coalesce(e.description, '')) like ${pattern}`;
+      ? sql`(e.search_text || '') like ${pattern}`
+      : sql`e.search_text like ${pattern}`;
   });
   return sql.join(words, sql` and `);
 };
