@@ -7,4 +7,5 @@ import { annotateWorkbook, type CellNote } from './entries-workbook.js';
 
 const { buffer, notes, headerRow } = workerData as { buffer: Uint8Array; notes: CellNote[]; headerRow: number };
 const out = await annotateWorkbook(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), notes, headerRow);
-parentPort?.postMessage(out, [out.buffer as ArrayBuffer]);
+// Copied, not transferred: a Buffer may sit in a pooled ArrayBuffer that cannot be transferred (Node 24 refuses).
+parentPort?.postMessage(out);
