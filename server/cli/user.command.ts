@@ -3,7 +3,6 @@
  * account without the web app (the first admin locked out, a batch of accounts by script). They
  * call the same services as the HTTP API, as the system actor.
  */
-import { sql } from 'kysely';
 import { ROLES } from '../../common/access.js';
 import { CreateUserBody } from '../../common/users.js';
 import type { Config } from '../config.js';
@@ -11,6 +10,7 @@ import { type Db, migrateToLatest } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { AppError } from '../errors.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
+import { findUnitsInForceByCode } from '../modules/units/units.repository.js';
 import { createUser, findUserIdByUsername, resetPassword } from '../modules/users/users.service.js';
 import type { Command } from './commands.js';
 
@@ -26,23 +26,6 @@ async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Pr
   } finally {
     await database.close();
   }
-}
-
-type UnitMatch = { id: string; name: string; kind: string; code: string | null };
-
-/**
- * Units in force today with this official code (and kind, when given).
- * The query belongs in units.repository.ts; it lives here until the units module offers it.
- */
-async function findUnitsInForceByCode(db: Db, code: string, kind?: string): Promise<UnitMatch[]> {
-  let q = db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind', 'code'])
-    .where('code', '=', code)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', sql<string>`current_date`)]));
-  if (kind) q = q.where('kind', '=', kind);
-  return q.orderBy('id').limit(10).execute();
 }
 
 /**
