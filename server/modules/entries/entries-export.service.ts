@@ -4,10 +4,12 @@
  * keyset batches so the answer can be streamed.
  */
 import { type EntryListQuery, IMPORT_LIMITS } from '../../../common/entries.js';
-import { AppError, validation } from '../../errors.js';
-import { type Actor, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { validation } from '../../errors.js';
+import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import * as repo from './entries-import.repository.js';
+import type { ListFilter } from './entries-list.repository.js';
+import { listPaths } from './entries-list.service.js';
 
 const BATCH = 1_000;
 
@@ -15,14 +17,9 @@ export type PreparedExport = { total: number; rows: AsyncIterable<repo.ExportRow
 
 /** Checks the filters and the size; the rows are read when iterated. */
 export async function prepareEntriesExport(ctx: Ctx, actor: Actor, query: EntryListQuery): Promise<PreparedExport> {
-  const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
-  const scopes = scopePaths(actor, 'units.read');
-  const filter: repo.ExportFilter = { ...filters, scopePaths: isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes };
-  if (query.unitId) {
-    const [unit] = await repo.findUnitsByIds(ctx.db, [query.unitId]);
-    if (!unit || !can(actor, 'units.read', unit.path)) throw new AppError('NOT_FOUND', `Unit ${query.unitId} not found`, { what: 'unit', id: query.unitId });
-    filter.underPath = unit.path;
-  }
+  const { unitId, limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
+  // The same scope and filters as the list.
+  const filter: ListFilter = { ...filters, paths: await listPaths(ctx, actor, unitId) };
   const total = await repo.countForExport(ctx.db, filter);
   if (total > IMPORT_LIMITS.exportRows) {
     throw validation(`${total} entries match; an export holds at most ${IMPORT_LIMITS.exportRows}: narrow the filters`, { total, max: IMPORT_LIMITS.exportRows });

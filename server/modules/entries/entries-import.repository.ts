@@ -2,10 +2,10 @@
  * SQL of the Excel import and export: the look-ups that resolve a batch of rows in one query each,
  * the multi-row writes of a batch, and the export's filtered keyset reads.
  */
-import { type Expression, type SqlBool, sql } from 'kysely';
-import type { EntryListQuery } from '../../../common/entries.js';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { EntryForm, EntryKind, EntryLevel, EntryStatus } from '../../db/schema.js';
+import { entriesWhere, type ListFilter } from './entries-list.repository.js';
 import type { ChainUnit } from './entry-rules.js';
 
 export type UnitCandidate = {
@@ -177,36 +177,8 @@ export async function updateDraft(trx: Db, id: string, content: EntryContent, im
 
 // ---------------------------------------------------------------- export
 
-export type ExportFilter = Omit<EntryListQuery, 'limit' | 'offset' | 'sort'> & {
-  /** Subtrees the reader may see; undefined: everything (system admins). */
-  scopePaths?: string[];
-  /** Path of the `unitId` filter's unit. */
-  underPath?: string;
-};
-
-function filterExpression(f: ExportFilter): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [sql<SqlBool>`true`];
-  if (f.scopePaths) parts.push(f.scopePaths.length ? sql<SqlBool>`e.unit_path <@ any(${f.scopePaths}::ltree[])` : sql<SqlBool>`false`);
-  if (f.underPath !== undefined) parts.push(sql<SqlBool>`e.unit_path <@ ${f.underPath}::ltree`);
-  if (f.year?.length) parts.push(sql<SqlBool>`e.year = any(${f.year}::smallint[])`);
-  if (f.periodId?.length) parts.push(sql<SqlBool>`e.period_id = any(${f.periodId}::bigint[])`);
-  if (f.field?.length) parts.push(sql<SqlBool>`e.field_code = any(${f.field}::text[])`);
-  if (f.kind?.length) parts.push(sql<SqlBool>`e.kind = any(${f.kind}::text[])`);
-  if (f.form?.length) parts.push(sql<SqlBool>`e.form = any(${f.form}::text[])`);
-  if (f.level?.length) parts.push(sql<SqlBool>`e.level = any(${f.level}::text[])`);
-  if (f.status?.length) parts.push(sql<SqlBool>`e.status = any(${f.status}::text[])`);
-  if (f.typical !== undefined) parts.push(sql<SqlBool>`e.recognised_typical = ${f.typical}`);
-  if (f.replicated !== undefined) parts.push(f.replicated ? sql<SqlBool>`e.replication_count > 0` : sql<SqlBool>`e.replication_count = 0`);
-  // Every word of q, accents and case aside (as the list does).
-  for (const word of [...new Set(f.q?.split(/\s+/).filter(Boolean) ?? [])].slice(0, 10)) {
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql<SqlBool>`e.search_text like danvan_fold(${like})`);
-  }
-  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
-}
-
-export async function countForExport(db: Db, f: ExportFilter): Promise<number> {
-  const { rows } = await sql<{ n: string }>`select count(*) as n from entries e where ${filterExpression(f)}`.execute(db);
+export async function countForExport(db: Db, f: ListFilter): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from entries e where ${entriesWhere(f)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -225,7 +197,7 @@ export type ExportRow = EntryContent & {
 };
 
 /** The next `limit` matching entries after `afterId`, by id. */
-export async function findExportBatch(db: Db, f: ExportFilter, afterId: string, limit: number): Promise<ExportRow[]> {
+export async function findExportBatch(db: Db, f: ListFilter, afterId: string, limit: number): Promise<ExportRow[]> {
   const { rows } = await sql<ExportRow>`
     select e.id::text as id, e.year, e.status, e.recognised_typical, e.replication_count, e.updated_at,
       e.level, e.kind, e.form, e.field_code, e.period_id::text as period_id, e.title, e.description, e.goals, e.results,
@@ -238,7 +210,7 @@ export async function findExportBatch(db: Db, f: ExportFilter, afterId: string, 
     join units u on u.id = e.registering_unit_id
     left join entry_fields f on f.code = e.field_code
     left join emulation_periods p on p.id = e.period_id
-    where ${filterExpression(f)} and e.id > ${afterId}::bigint
+    where ${entriesWhere(f)} and e.id > ${afterId}::bigint
     order by e.id
     limit ${limit}`.execute(db);
   return rows;

@@ -75,20 +75,36 @@ function scopeClause(paths: string[]): RawBuilder<unknown> {
 }
 
 /** One boolean per facet: whether a row (of `entries` or of the summary) passes that facet's filter. */
-function facetTests(f: ListFilter): Record<Facet, RawBuilder<boolean>> {
+/**
+ * Each facet's filter as a test on the facet's column. Unqualified, the tests read the summary's
+ * columns (typical, replicated); with `alias` they read that alias of `entries`.
+ */
+function facetTests(f: ListFilter, alias?: string): Record<Facet, RawBuilder<boolean>> {
+  const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
   const t = (values: unknown[] | undefined, test: (v: unknown[]) => RawBuilder<boolean>) => (values?.length ? test(values) : sql<boolean>`true`);
-  const bool = (value: boolean | undefined, col: string) => (value === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(col)} = ${value}`);
+  // Literal forms, not `= $1`: the partial index of typical entries is matched on them.
+  const bool = (value: boolean | undefined, column: RawBuilder<unknown>) =>
+    value === undefined ? sql<boolean>`true` : value ? sql<boolean>`${column}` : sql<boolean>`not ${column}`;
   return {
-    year: t(f.year, (v) => sql`year = any(${v}::smallint[])`),
-    periodId: t(f.periodId, (v) => sql`period_id = any(${v}::bigint[])`),
-    field: t(f.field, (v) => sql`field_code = any(${v}::text[])`),
-    kind: t(f.kind, (v) => sql`kind = any(${v}::text[])`),
-    form: t(f.form, (v) => sql`form = any(${v}::text[])`),
-    level: t(f.level, (v) => sql`level = any(${v}::text[])`),
-    status: t(f.status, (v) => sql`status = any(${v}::text[])`),
-    typical: bool(f.typical, 'typical'),
-    replicated: bool(f.replicated, 'replicated'),
+    year: t(f.year, (v) => sql`${col('year')} = any(${v}::smallint[])`),
+    periodId: t(f.periodId, (v) => sql`${col('period_id')} = any(${v}::bigint[])`),
+    field: t(f.field, (v) => sql`${col('field_code')} = any(${v}::text[])`),
+    kind: t(f.kind, (v) => sql`${col('kind')} = any(${v}::text[])`),
+    form: t(f.form, (v) => sql`${col('form')} = any(${v}::text[])`),
+    level: t(f.level, (v) => sql`${col('level')} = any(${v}::text[])`),
+    status: t(f.status, (v) => sql`${col('status')} = any(${v}::text[])`),
+    typical: bool(f.typical, alias ? sql`${col('recognised_typical')}` : sql`${col('typical')}`),
+    replicated: bool(f.replicated, alias ? sql`(${col('replication_count')} > 0)` : sql`${col('replicated')}`),
   };
+}
+
+/** Every filter of the list over `entries e`: scope, text and facets. The exports use it too. */
+export function entriesWhere(f: ListFilter): RawBuilder<boolean> {
+  const tests = facetTests(f, 'e');
+  return sql<boolean>`(${scopeClause(f.paths)} and ${searchClause(f.q)} and ${sql.join(
+    FACETS.map((k) => tests[k]),
+    sql` and `,
+  )})`;
 }
 
 /** The column of each facet in the summary (and in the rows counted from `entries`). */
@@ -167,16 +183,11 @@ const ORDER: Record<ListSort, (collate: RawBuilder<unknown>) => RawBuilder<unkno
 export async function findEntryPage(db: Db, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<EntrySummaryRecord[]> {
   if (!f.paths.length) return [];
   const collate = await viCollation(db);
-  const tests = facetTests({ ...f, typical: undefined, replicated: undefined });
-  const filters = FACETS.filter((k) => k !== 'typical' && k !== 'replicated').map((k) => tests[k]);
   const order = ORDER[sort](collate);
   const { rows } = await sql<EntrySummaryRecord>`
     with page as (
       select e.id from entries e
-      where ${scopeClause(f.paths)} and ${searchClause(f.q)}
-        and ${sql.join(filters, sql` and `)}
-        ${f.typical === undefined ? sql`` : f.typical ? sql`and e.recognised_typical` : sql`and not e.recognised_typical`}
-        ${f.replicated === undefined ? sql`` : f.replicated ? sql`and e.replication_count > 0` : sql`and e.replication_count = 0`}
+      where ${entriesWhere(f)}
       order by ${order}
       limit ${limit} offset ${offset}
     )

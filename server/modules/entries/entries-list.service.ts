@@ -14,7 +14,7 @@ export type EntryListResult = {
 };
 
 /** The subtrees the actor may list: '' (everything) for system admins; `unitId` narrows to one. */
-async function listPaths(ctx: Ctx, actor: Actor, unitId: string | undefined): Promise<string[]> {
+export async function listPaths(ctx: Ctx, actor: Actor, unitId: string | undefined): Promise<string[]> {
   const admin = isSystemAdmin(actor);
   if (unitId === undefined) return admin ? [''] : scopePaths(actor, 'units.read');
   const path = await findUnitPath(ctx.db, unitId);
