@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -27,9 +27,8 @@ export function createDb(url: string, options: DbOptions = {}): Db {
 
 export type MigrationReport = { applied: string[] };
 
-/** Applies every pending migration in order; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     // Migrations are written against no table types: they define them.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Migrator's own parameter type
     db: db as Kysely<any>,
@@ -37,13 +36,25 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     migrationTableName: 'danvan_migrations',
     migrationLockTableName: 'danvan_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
+}
+
+function report({ error, results }: MigrationResultSet): MigrationReport {
   if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Applies every pending migration in order; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  return report(await migrator(db).migrateToLatest());
+}
+
+/** Migrates up to and including `name`, not beyond (a restore first matches the archive's schema). */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<MigrationReport> {
+  return report(await migrator(db).migrateTo(name));
 }
 
 /** Names of the migrations applied to this database, in order. */

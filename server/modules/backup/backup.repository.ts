@@ -4,8 +4,7 @@
  * here. Values travel as PostgreSQL text (`col::text` out, `$n::text[]` cast to the column's type
  * in), which every server version reads back exactly.
  */
-import { type Kysely, Migrator, sql } from 'kysely';
-import { MIGRATIONS } from '../../db/migrations/index.js';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ColumnInfo, RowValues, SequenceState } from './backup.format.js';
 
@@ -256,19 +255,3 @@ export async function deferForeignKeys(trx: Q, keys: ForeignKey[]): Promise<() =
   };
 }
 
-/** Migrates up to and including `name` (not beyond): a restore first matches the archive's schema. */
-export async function migrateUpTo(db: Q, name: string): Promise<void> {
-  const migrator = new Migrator({
-    // Same settings as migrateToLatest in db/database.ts.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Migrator's own parameter type
-    db: db as Kysely<any>,
-    provider: { getMigrations: async () => MIGRATIONS },
-    migrationTableName: 'danvan_migrations',
-    migrationLockTableName: 'danvan_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateTo(name);
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}

@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { appliedMigrations, type Db, migrateToLatest } from '../../db/database.js';
+import { appliedMigrations, type Db, migrateToLatest, migrateUpTo } from '../../db/database.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { AppError } from '../../errors.js';
 import {
@@ -29,7 +29,6 @@ import {
   hasRows,
   insertRows,
   lockTables,
-  migrateUpTo,
   readCatalog,
   readSequences,
   restoreSequences,
