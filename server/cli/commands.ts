@@ -17,16 +17,6 @@ export type Command = {
   run(input: CommandInput): Promise<number>;
 };
 
-/** Runs `work` against the configured database, closing it afterwards. */
-export async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config, (m) => console.error(m));
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 export const COMMANDS: Command[] = [
   {

@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { importOfficialUnits, summarizeImport, type UnitsImportReport } from '../modules/units/units.import.js';
 import { loadOfficialDataset } from '../modules/units/units.seed.js';
 import type { Command } from './commands.js';
+import { withDatabase } from './with-database.js';
 
 function printReport(report: UnitsImportReport, anomalies: { type: string; detail: string }[], verbose: boolean): void {
   const rows: { kind: string; inserted: number; updated: number; unchanged: number }[] = [
@@ -28,8 +29,6 @@ export const unitsImportCommand: Command = {
   summary: 'Import the official administrative units (idempotent; --verbose lists data anomalies)',
   options: { verbose: { type: 'boolean', default: false } },
   async run({ config, values }) {
-    // Loaded when run, not at module load: commands.ts imports this file.
-    const { withDatabase } = await import('./commands.js');
     const dataset = loadOfficialDataset();
     const report = await withDatabase(config, async ({ db }) => {
       const tty = process.stderr.isTTY === true;

@@ -5,28 +5,14 @@
  */
 import { ROLES } from '../../common/access.js';
 import { CreateUserBody } from '../../common/users.js';
-import type { Config } from '../config.js';
-import { type Db, migrateToLatest } from '../db/database.js';
-import { openDatabase } from '../db/open.js';
+import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import { findUnitsInForceByCode } from '../modules/units/units.repository.js';
 import { createUser, findUserIdByUsername, resetPassword } from '../modules/users/users.service.js';
 import type { Command } from './commands.js';
+import { withDatabase } from './with-database.js';
 
-/**
- * commands.ts's withDatabase, repeated: importing it would make a cycle (commands.ts imports this
- * file) that breaks whenever this file is loaded first, as its tests do.
- */
-async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config, (m) => console.error(m));
-  try {
-    await migrateToLatest(database.db);
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * `--unit`: a unit id (digits without a leading zero), `kind:code` (province:01, commune:00004)
@@ -69,7 +55,7 @@ export const userCreateCommand: Command = {
     if (!(ROLES as readonly string[]).includes(role)) {
       throw new AppError('VALIDATION_FAILED', `Unknown role "${role}"; one of ${ROLES.join(', ')}`, { role });
     }
-    return withDatabase(config, async (db) => {
+    return withDatabase(config, async ({ db }) => {
       const parsed = CreateUserBody.safeParse({ username, displayName, email: text(values.email), password: text(values.password), unitId: await resolveUnit(db, unitRef), role });
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
@@ -94,7 +80,7 @@ export const userResetPasswordCommand: Command = {
       console.error('Usage: danvan user reset-password <username> [--password …]');
       return 2;
     }
-    return withDatabase(config, async (db) => {
+    return withDatabase(config, async ({ db }) => {
       const ctx = { db, config };
       const userId = await findUserIdByUsername(ctx, username);
       if (!userId) throw new AppError('NOT_FOUND', `No account is named ${username}`, { username });
