@@ -11,6 +11,7 @@ import type { Ctx } from '../http/context.js';
 import { addProgress, addReplicate, applyAction, createEntry } from '../modules/entries/entries.service.js';
 import { titleKey } from '../modules/entries/entry-rules.js';
 import { DEMO_ENTRIES, type DemoEntry } from './demo-entries.data.js';
+import { currentProvince, firstCommunes } from './demo-units.js';
 
 const REASONS = {
   return: 'Đề nghị bổ sung số liệu kết quả cụ thể và minh chứng.',
@@ -22,12 +23,11 @@ async function resolveUnit(db: Db, e: DemoEntry): Promise<string | undefined> {
     const d = await db.selectFrom('units').select('id').where('kind', '=', 'district').where('name', '=', e.district).executeTakeFirst();
     return d?.id;
   }
-  const province = await db.selectFrom('units').select('id').where('kind', '=', 'province').where('code', '=', e.province).where('valid_to', 'is', null).executeTakeFirst();
+  const province = await currentProvince(db, e.province);
   if (!province) return undefined;
   let unitId = province.id;
   if (e.commune !== undefined) {
-    const communes = await db.selectFrom('units').select('id').where('parent_id', '=', province.id).where('kind', '=', 'commune').where('valid_to', 'is', null).orderBy('code').limit(e.commune + 1).execute();
-    const commune = communes[e.commune];
+    const commune = (await firstCommunes(db, province.id, e.commune + 1))[e.commune];
     if (!commune) return undefined;
     unitId = commune.id;
   }

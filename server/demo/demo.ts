@@ -11,6 +11,7 @@ import type { Ctx } from '../http/context.js';
 import { createUnit } from '../modules/units/units.service.js';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.js';
 import { loadDemoEntries } from './demo-entries.js';
+import { currentProvince, firstCommunes } from './demo-units.js';
 
 /** Shown in the start-up log; demo accounts are for trying danvan, never for real data. */
 export const DEMO_PASSWORD = 'Danvan-demo-2026';
@@ -57,14 +58,6 @@ const ACCOUNTS: DemoAccount[] = [
 
 async function findChild(db: Db, parentId: string, name: string) {
   return db.selectFrom('units').select('id').where('parent_id', '=', parentId).where('name', '=', name).executeTakeFirst();
-}
-
-async function currentProvince(db: Db, code: string) {
-  return db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'province').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
-}
-
-async function firstCommunes(db: Db, provinceId: string, n: number) {
-  return db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', provinceId).where('kind', '=', 'commune').where('valid_to', 'is', null).orderBy('code').limit(n).execute();
 }
 
 export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number; entries: number }> {
