@@ -20,6 +20,7 @@ import { UnitPicker } from '../units/unit-picker';
 import { DecisionFields } from './commendation-fields';
 import { useCommendedSummary } from './use-commended-summary';
 import { type Commendation, localName, type RecipientKind, useCommendationForms, useCommendations, useCreateCommendation } from './commendations.api';
+import { PageHeading } from '../../ui/page-heading';
 
 const PAGE_SIZE = 20;
 
@@ -47,16 +48,13 @@ export function CommendationsPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('commendations.title')}
-        </Typography.Title>
+      <PageHeading title={t('commendations.title')}>
         {canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('commendations.create')}
           </Button>
         )}
-      </div>
+      </PageHeading>
       <Card size="small" style={{ marginBottom: 16 }}>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 260px' }}>

@@ -28,6 +28,7 @@ import { type EntryFilters, type EntrySummary, exportUrl, PAGE_SIZE, useBulkActi
 import { EntryFacets } from './entry-facets';
 import { SORTS, validateEntrySearch } from './entry-search';
 import { STATUS_COLORS, useEntryVocabulary } from './use-entry-vocabulary';
+import { PageHeading } from '../../ui/page-heading';
 
 type BulkFailure = { id: string; code: string };
 
@@ -94,10 +95,7 @@ export function EntriesPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('entries.title')}
-        </Typography.Title>
+      <PageHeading title={t('entries.title')}>
         <Space wrap>
           <Button href={exportUrl('xlsx', filters)} data-testid="export-xlsx">
             {t('entries.exportExcel')}
@@ -112,7 +110,7 @@ export function EntriesPage() {
             </ButtonLink>
           )}
         </Space>
-      </div>
+      </PageHeading>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={6}>
           <Card size="small" title={t('entries.filters')}>

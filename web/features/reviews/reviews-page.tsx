@@ -9,7 +9,6 @@ import Modal from 'antd/es/modal';
 import Radio from 'antd/es/radio';
 import Select from 'antd/es/select';
 import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
 import type { Dayjs } from 'dayjs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +20,7 @@ import { usePeriods } from '../entries/entries.api';
 import { UnitPicker } from '../units/unit-picker';
 import { type PeriodInput, type PeriodKind, type ReviewConference, useConferences, useCreateConference } from './reviews.api';
 import { usePeriodLabel } from './use-period-label';
+import { PageHeading } from '../../ui/page-heading';
 
 const PAGE_SIZE = 20;
 
@@ -39,16 +39,13 @@ export function ReviewsPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('reviews.title')}
-        </Typography.Title>
+      <PageHeading title={t('reviews.title')}>
         {canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('reviews.create')}
           </Button>
         )}
-      </div>
+      </PageHeading>
       <Card size="small" style={{ marginBottom: 16 }}>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 260px' }}>

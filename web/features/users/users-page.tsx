@@ -4,7 +4,6 @@ import Checkbox from 'antd/es/checkbox';
 import Input from 'antd/es/input';
 import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/button-link';
@@ -16,6 +15,7 @@ import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { GrantTags } from './grant-tags';
 import { type UserView, useUsers } from './users.api';
+import { PageHeading } from '../../ui/page-heading';
 
 const PAGE_SIZE = 20;
 
@@ -39,16 +39,13 @@ function UsersList() {
 
   return (
     <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
+      <PageHeading title={t('users.title')}>
         {canManage && (
           <ButtonLink primary to="/users/new">
             {t('users.create')}
           </ButtonLink>
         )}
-      </div>
+      </PageHeading>
       <Card style={{ marginBottom: 16 }}>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 240px' }}>
