@@ -1,0 +1,136 @@
+/**
+ * The report engine's shapes, shared by the server (API, CLI, documents) and the web app
+ * (report page, dashboard). One report = one unit's whole subtree over one time range, with the
+ * previous range of the same length and the breakdown by child unit.
+ *
+ * Entries travel as `cells`: the non-zero counts of every combination of the dimensions below.
+ * Any cross-tab a real report quotes ("29 models: 13 economic, 13 cultural–social, 3 defense &
+ * security") is a fold of the cells (`crossTab`), so the API, the documents and the charts cannot
+ * disagree with each other.
+ */
+import { z } from 'zod';
+import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
+import { Id, IsoDate, UnitRef } from './units.js';
+
+export const REPORT_PERIODS = ['quarter', 'year', 'emulation_period', 'custom'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+export const REPORT_FORMATS = ['json', 'xlsx', 'docx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Longest custom range (a generous emulation period). */
+export const REPORT_MAX_YEARS = 10;
+
+/**
+ * What the caller asks for: `period=year&year=2024`, `period=quarter&year=2024&quarter=3`,
+ * `period=emulation_period&periodId=…`, `period=custom&from=…&to=…` (both days included).
+ */
+export const ReportQuery = z.object({
+  unitId: Id,
+  period: z.enum(REPORT_PERIODS),
+  year: z.coerce.number().int().min(1945).max(2100).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  periodId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/**
+ * The resolved range. `basis` says how entries fall into it: `year` when it covers whole calendar
+ * years (an entry counts by its registration year, `entries.year`), `registration_date` otherwise
+ * (a quarter or a custom range inside a year: the day the entry was first registered).
+ * Commendations always count by their decision date.
+ */
+export const ReportRange = z.object({
+  period: z.enum(REPORT_PERIODS),
+  from: IsoDate,
+  to: IsoDate,
+  basis: z.enum(['year', 'registration_date']),
+  /** "2024", "Quý III/2024", "2021–2025", "01/03/2024 – 15/05/2024". */
+  label: z.string(),
+});
+export type ReportRange = z.infer<typeof ReportRange>;
+
+/** One non-zero combination of the entry dimensions. */
+export const EntryCell = z.object({
+  year: z.number().int(),
+  fieldCode: z.string(),
+  kind: z.enum(ENTRY_KINDS),
+  form: z.enum(ENTRY_FORMS),
+  level: z.enum(ENTRY_LEVELS),
+  status: z.enum(ENTRY_STATUSES),
+  typical: z.boolean(),
+  n: z.number().int(),
+});
+export type EntryCell = z.infer<typeof EntryCell>;
+
+export const ReportFigures = z.object({
+  entries: z.object({
+    /** Every entry in range except drafts and withdrawn ones; those are in `cells` with their status. */
+    total: z.number().int(),
+    cells: z.array(EntryCell),
+    /** Distinct registering units of the counted entries. */
+    registeringUnits: z.number().int(),
+    /** Counted entries that were copied by at least one other entry, and the copies they have. */
+    replicated: z.number().int(),
+    replicas: z.number().int(),
+  }),
+  commendations: z.object({
+    collectives: z.number().int(),
+    individuals: z.number().int(),
+    byForm: z.array(z.object({ formCode: z.string(), collectives: z.number().int(), individuals: z.number().int() })),
+  }),
+});
+export type ReportFigures = z.infer<typeof ReportFigures>;
+
+export const ReportChild = z.object({
+  /** The child unit; null for the unit's own records (its own registrations and, for a current unit, retired units attributed to it directly). */
+  unit: UnitRef.nullable(),
+  figures: ReportFigures,
+});
+export type ReportChild = z.infer<typeof ReportChild>;
+
+export const Report = z.object({
+  unit: UnitRef.extend({ inForce: z.boolean() }),
+  range: ReportRange,
+  previousRange: ReportRange,
+  figures: ReportFigures,
+  previous: ReportFigures,
+  /** Sum over `children` = `figures`, at every level. */
+  children: z.array(ReportChild),
+  /** Records of retired units (before 1 July 2025) counted in this report, and how many of them were attributed by the main-part rule for partial merges (docs/reports.md). */
+  attribution: z.object({ retiredEntries: z.number().int(), partialEntries: z.number().int(), retiredCommendations: z.number().int(), partialCommendations: z.number().int() }),
+  /** Field names for labels (codes in cells). */
+  fields: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
+  generatedAt: z.string(),
+});
+export type Report = z.infer<typeof Report>;
+
+/** Statuses that count as "registered" in a report: everything but drafts and withdrawn entries. */
+export const COUNTED_STATUSES = ENTRY_STATUSES.filter((s) => s !== 'draft' && s !== 'withdrawn');
+
+export type CellDimension = Exclude<keyof EntryCell, 'n'>;
+
+/**
+ * Folds cells over the given dimensions: `crossTab(cells, ['kind', 'fieldCode'])` →
+ * Map<'model|economic', n>. Only counted statuses unless `includeAll`.
+ */
+export function crossTab(cells: readonly EntryCell[], dims: readonly CellDimension[], opts: { includeAll?: boolean } = {}): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    if (!opts.includeAll && !(COUNTED_STATUSES as readonly string[]).includes(c.status)) continue;
+    const key = dims.map((d) => String(c[d])).join('|');
+    out.set(key, (out.get(key) ?? 0) + c.n);
+  }
+  return out;
+}
+
+/** Sum of counted cells matching a partial filter: `countCells(cells, { kind: 'model', form: 'collective' })`. */
+export function countCells(cells: readonly EntryCell[], where: Partial<Omit<EntryCell, 'n'>> = {}, opts: { includeAll?: boolean } = {}): number {
+  let n = 0;
+  for (const c of cells) {
+    if (!opts.includeAll && !(COUNTED_STATUSES as readonly string[]).includes(c.status)) continue;
+    if (Object.entries(where).every(([k, v]) => c[k as CellDimension] === v)) n += c.n;
+  }
+  return n;
+}
