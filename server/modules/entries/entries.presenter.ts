@@ -1,6 +1,6 @@
 /** What leaves the server about an entry (the EntryDetail shape of common/entries.ts). */
 import type { EntryDetail } from '../../../common/entries.js';
-import type { EntryBundle } from './entries.service.js';
+import type { EntryBundle } from './entry-detail.service.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 

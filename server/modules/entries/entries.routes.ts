@@ -4,7 +4,11 @@ import { ENTRY_ACTION_NAMES, ENTRY_ACTIONS, ENTRY_LIMITS, EntryDetail, EntryInpu
 import { AppError } from '../../errors.js';
 import { actorOf, type App } from '../../http/context.js';
 import { emulationPeriodRoutes } from './emulation-periods.routes.js';
+import { getEntryDetail } from './entry-detail.service.js';
 import { entryFieldRoutes } from './entry-fields.routes.js';
+import { applyAction, bulkAction } from './entry-lifecycle.service.js';
+import { addProgress } from './entry-progress.service.js';
+import { addReplicate, removeReplicate } from './entry-replication.service.js';
 import { presentEntryDetail, presentEvidenceItem } from './entries.presenter.js';
 import {
   ActionBody,
@@ -20,7 +24,7 @@ import {
   ReplicateParams,
   UpdateEntryBody,
 } from './entries.schema.js';
-import * as entries from './entries.service.js';
+import { createEntry, updateEntry } from './entries.service.js';
 import * as evidence from './evidence.service.js';
 
 const tags = ['entries'];
@@ -63,13 +67,13 @@ export async function entryRoutes(app: App): Promise<void> {
   app.post(
     '/api/entries',
     { config: { permission: 'data.write' }, schema: { tags, summary: 'Register an entry (a model or typical example); it starts as a draft', body: EntryInput, response: { 201: EntryDetail } } },
-    async (request, reply) => reply.code(201).send(presentEntryDetail(await entries.createEntry(app.ctx, actorOf(request), request.body))),
+    async (request, reply) => reply.code(201).send(presentEntryDetail(await createEntry(app.ctx, actorOf(request), request.body))),
   );
 
   app.get(
     '/api/entries/:id',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'An entry with its history, progress, evidence, replication and the actions the reader may take', params: EntryIdParams, response: { 200: EntryDetail } } },
-    async (request) => presentEntryDetail(await entries.getEntryDetail(app.ctx, actorOf(request), request.params.id)),
+    async (request) => presentEntryDetail(await getEntryDetail(app.ctx, actorOf(request), request.params.id)),
   );
 
   app.patch(
@@ -78,7 +82,7 @@ export async function entryRoutes(app: App): Promise<void> {
       config: { permission: 'data.write' },
       schema: { tags, summary: 'Change an entry (all fields in draft or returned; only how it is going once accepted)', params: EntryIdParams, body: UpdateEntryBody, response: { 200: EntryDetail } },
     },
-    async (request) => presentEntryDetail(await entries.updateEntry(app.ctx, actorOf(request), request.params.id, request.body)),
+    async (request) => presentEntryDetail(await updateEntry(app.ctx, actorOf(request), request.params.id, request.body)),
   );
 
   // One route per action, so each declares the permission it needs (and the access matrix probes each).
@@ -88,20 +92,20 @@ export async function entryRoutes(app: App): Promise<void> {
     app.post(
       `/api/entries/:id/actions/${action}`,
       { config: { permission: spec.permission }, schema: { tags, summary: ACTION_SUMMARIES[action], params: EntryIdParams, body, response: { 200: EntryDetail } } },
-      async (request) => presentEntryDetail(await entries.applyAction(app.ctx, actorOf(request), request.params.id, action, request.body)),
+      async (request) => presentEntryDetail(await applyAction(app.ctx, actorOf(request), request.params.id, action, request.body)),
     );
   }
 
   app.post(
     '/api/entries/bulk-actions',
     { config: { permission: 'data.approve' }, schema: { tags, summary: 'Accept or return many entries at once: all or nothing', body: BulkActionBody, response: { 200: BulkActionResult } } },
-    async (request) => entries.bulkAction(app.ctx, actorOf(request), request.body),
+    async (request) => bulkAction(app.ctx, actorOf(request), request.body),
   );
 
   app.post(
     '/api/entries/:id/progress',
     { config: { permission: 'data.write' }, schema: { tags, summary: 'Add a progress note to an accepted or implementing entry', params: EntryIdParams, body: ProgressBody, response: { 200: EntryDetail } } },
-    async (request) => presentEntryDetail(await entries.addProgress(app.ctx, actorOf(request), request.params.id, request.body)),
+    async (request) => presentEntryDetail(await addProgress(app.ctx, actorOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -140,12 +144,12 @@ export async function entryRoutes(app: App): Promise<void> {
   app.post(
     '/api/entries/:id/replicates',
     { config: { permission: 'data.write' }, schema: { tags, summary: 'Record that this entry copies a recognised entry', params: EntryIdParams, body: ReplicateBody, response: { 201: EntryDetail } } },
-    async (request, reply) => reply.code(201).send(presentEntryDetail(await entries.addReplicate(app.ctx, actorOf(request), request.params.id, request.body.sourceEntryId))),
+    async (request, reply) => reply.code(201).send(presentEntryDetail(await addReplicate(app.ctx, actorOf(request), request.params.id, request.body.sourceEntryId))),
   );
 
   app.delete(
     '/api/entries/:id/replicates/:sourceEntryId',
     { config: { permission: 'data.write' }, schema: { tags, summary: 'Undo a replication link', params: ReplicateParams, response: { 200: EntryDetail } } },
-    async (request) => presentEntryDetail(await entries.removeReplicate(app.ctx, actorOf(request), request.params.id, request.params.sourceEntryId)),
+    async (request) => presentEntryDetail(await removeReplicate(app.ctx, actorOf(request), request.params.id, request.params.sourceEntryId)),
   );
 }

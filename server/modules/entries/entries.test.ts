@@ -5,7 +5,7 @@ import { ENTRY_LIMITS, type EntryDetail } from '../../../common/entries.js';
 import { buildUnit, buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildEntry, buildEvidence, buildReplication, multipartFile, SAMPLE_FILES } from './entries.factories.js';
-import { todayInVietnam } from './entries.service.js';
+import { todayInVietnam } from './entry-progress.service.js';
 
 let t: TestApp;
 const ids = {} as { root: string; hanoi: string; ninhBinh: string; baDinh: string; ngocHa: string; retired: string };

@@ -1,8 +1,8 @@
 /**
- * Rules of a registration that do not need the database: shared by the entries service, the
- * Excel import and the demo data, so every way in applies the same rules.
+ * Rules of an entry that do not need the database: shared by the entry services, the Excel
+ * import and the demo data, so every way in applies the same rules.
  */
-import { type EntryLevel, LAST_DISTRICT_YEAR } from '../../../common/entries.js';
+import { type EntryLevel, type EntryStatus, LAST_DISTRICT_YEAR } from '../../../common/entries.js';
 
 /**
  * The key under which a unit registers a title once a year: accents, case and spacing do not make
@@ -37,4 +37,14 @@ export function checkLevel(level: EntryLevel, year: number, chain: ChainUnit[]):
   if (level === 'district' && year > LAST_DISTRICT_YEAR) return { ok: false, code: 'DISTRICT_AFTER_2025' };
   const levelUnit = chain.find((u) => u.kind === level);
   return levelUnit ? { ok: true, levelUnitId: levelUnit.id } : { ok: false, code: 'LEVEL_NOT_ON_PATH' };
+}
+
+/** What may change once an entry is accepted: how it is going, not what it is. */
+export const LATE_EDITABLE: ReadonlySet<string> = new Set(['description', 'results', 'startDate', 'endDate', 'participantsCount', 'participants', 'moneyVnd', 'workingDays', 'landM2', 'resourcesOther']);
+
+/** 'all' fields, the 'late' ones only, or 'none'. */
+export function editability(status: EntryStatus): 'all' | 'late' | 'none' {
+  if (status === 'draft' || status === 'returned') return 'all';
+  if (status === 'accepted' || status === 'implementing') return 'late';
+  return 'none';
 }

@@ -10,7 +10,7 @@ import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { lockEntry, touchEntry } from './entries.repository.js';
-import { getReadableEntry, getWritableEntry } from './entries.service.js';
+import { getReadableEntry, getWritableEntry } from './entry-detail.service.js';
 import * as repo from './evidence.repository.js';
 
 export const EVIDENCE_TYPES = {
