@@ -26,6 +26,8 @@ export type EmbeddedEngine = {
 export type EmbeddedOptions = {
   dataDir: string;
   log?: (message: string) => void;
+  /** Server settings for this start (`-c name=value`), e.g. the benchmarks' production-sized shared_buffers. */
+  settings?: Record<string, string>;
 };
 
 function isAlive(pid: number): boolean {
@@ -130,7 +132,10 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Emb
       // initdb and postgres refuse to run as root; the package then runs them as `postgres`.
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      postgresFlags: [
+        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+        ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+      ],
       onLog: (m) => {
         if (/ERROR|FATAL|PANIC/.test(m)) errors.push(m.trim());
       },

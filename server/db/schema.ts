@@ -262,6 +262,11 @@ export type EntryFacetCountTable = {
   n: number;
 };
 
+/** The narrow search companion of `entries` (one row per entry, kept by triggers). */
+export type EntrySearchTable = { entry_id: string; combo: number; updated_at: Timestamp; words: string };
+/** A combination of facet values, numbered for `entry_search.combo`. */
+export type EntrySearchComboTable = Omit<EntryFacetCountTable, 'area' | 'n'> & { id: Generated<number> };
+
 export type Database = {
   unit_kinds: UnitKindTable;
   units: UnitTable;
@@ -285,6 +290,8 @@ export type Database = {
   commendations: CommendationTable;
   commendation_entries: CommendationEntryTable;
   entry_facet_counts: EntryFacetCountTable;
+  entry_search: EntrySearchTable;
+  entry_search_combos: EntrySearchComboTable;
 };
 
 export type UnitRow = Selectable<UnitTable>;

@@ -8,10 +8,12 @@ import * as m20261121100000 from './20261121100000_foundation.js';
 import * as m20261121120000 from './20261121120000_entries.js';
 import * as m20261121120442 from './20261121120442_entry_facet_counts.js';
 import * as m20261121123000 from './20261121123000_entry_search_text.js';
+import * as m20261121130000 from './20261121130000_entry_search_words.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
   '20261121120000_entries': m20261121120000,
   '20261121120442_entry_facet_counts': m20261121120442,
   '20261121123000_entry_search_text': m20261121123000,
+  '20261121130000_entry_search_words': m20261121130000,
 };

@@ -38,26 +38,28 @@ export type EntrySummaryRecord = {
 /** Paths the summary table covers: everything (''), the root, or a province-level unit. */
 const summarised = (path: string) => path === '' || path.split('.').length <= 2;
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The words of q as a tsquery for `entry_search.words`: each word must be a word of the title or
+ * description, accents and case folded by `danvan_fold` in the database like the indexed text.
+ * Whole words only: a prefix (`dat:*`) makes GIN gather every word it begins before intersecting,
+ * three to four times slower on common Vietnamese syllables (docs/entries-list.md). Only letters
+ * and digits reach the query syntax; null when q has none (it then matches nothing).
+ */
+export function searchQuery(q: string): string | null {
+  const words = [...new Set(q.match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 10);
+  return words.length ? words.map((w) => `'${w}'`).join(' & ') : null;
 }
 
-/** The words of q, each to be found (without accents or case) in the title or description. */
-export function searchWords(q: string): string[] {
-  return [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 10);
-}
+const tsquery = (q: string) => {
+  const query = searchQuery(q);
+  return query === null ? null : sql`to_tsquery('simple', danvan_fold(${query}))`;
+};
 
+/** Entries of `e` whose words match q (through the GIN index of the narrow search table). */
 const searchClause = (q: string | undefined): RawBuilder<unknown> => {
   if (!q) return sql`true`;
-  const words = searchWords(q).map((w) => {
-    const pattern = sql`danvan_fold(${`%${escapeLike(w)}%`})`;
-    // A word under 3 letters has no trigram: through the index it would read the whole index, so
-    // it is tested on the rows the other words found (`|| ''` hides the expression from the index).
-    return [...w].length < 3
-      ? sql`(e.search_text || '') like ${pattern}`
-      : sql`e.search_text like ${pattern}`;
-  });
-  return sql.join(words, sql` and `);
+  const query = tsquery(q);
+  return query ? sql`e.id in (select s.entry_id from entry_search s where s.words @@ ${query})` : sql`false`;
 };
 
 /** e.unit_path inside any of the paths; province-level paths through entry_area (indexed with each sort key). */
@@ -74,12 +76,31 @@ function scopeClause(paths: string[]): RawBuilder<unknown> {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** One boolean per facet: whether a row (of `entries` or of the summary) passes that facet's filter. */
+/**
+ * The search query narrowed to the paths: each area (a province-level path) is a lexeme of its
+ * entries' words ('@' + path), intersected inside the GIN index; below that, the subtree's entries
+ * (a commune or an organization: few rows) narrow the matches of its area.
+ */
+function scopedSearch(paths: string[], query: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (paths.includes('') || paths.some((p) => p.split('.').length === 1)) return sql`s.words @@ ${query}`;
+  const parts = paths.map((p) => {
+    const area = sql`s.words @@ (${query} && array_to_tsvector(array['@' || entry_area(${p}::ltree)::text])::text::tsquery)`;
+    return p.split('.').length === 2 ? area : sql`(${area} and s.entry_id in (select id from entries where unit_path <@ ${p}::ltree))`;
+  });
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The search rows matching q within the paths, with their facet values (`c`) for the facet tests. */
+function searchMatches(f: ListFilter, query: RawBuilder<unknown>, join: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
+  return sql`entry_search s join entry_search_combos c on c.id = s.combo ${join} where ${scopedSearch(f.paths, query)}`;
+}
+
 /**
  * Each facet's filter as a test on the facet's column. Unqualified, the tests read the summary's
- * columns (typical, replicated); with `alias` they read that alias of `entries`.
+ * columns (typical, replicated); with `alias` they read that alias of `entries`, or of a table
+ * with the summary's columns when `summaryColumns` (the search combinations).
  */
-function facetTests(f: ListFilter, alias?: string): Record<Facet, RawBuilder<boolean>> {
+function facetTests(f: ListFilter, alias?: string, summaryColumns = !alias): Record<Facet, RawBuilder<boolean>> {
   const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
   const t = (values: unknown[] | undefined, test: (v: unknown[]) => RawBuilder<boolean>) => (values?.length ? test(values) : sql<boolean>`true`);
   // Literal forms, not `= $1`: the partial index of typical entries is matched on them.
@@ -93,8 +114,8 @@ function facetTests(f: ListFilter, alias?: string): Record<Facet, RawBuilder<boo
     form: t(f.form, (v) => sql`${col('form')} = any(${v}::text[])`),
     level: t(f.level, (v) => sql`${col('level')} = any(${v}::text[])`),
     status: t(f.status, (v) => sql`${col('status')} = any(${v}::text[])`),
-    typical: bool(f.typical, alias ? sql`${col('recognised_typical')}` : sql`${col('typical')}`),
-    replicated: bool(f.replicated, alias ? sql`(${col('replication_count')} > 0)` : sql`${col('replicated')}`),
+    typical: bool(f.typical, summaryColumns ? sql`${col('typical')}` : sql`${col('recognised_typical')}`),
+    replicated: bool(f.replicated, summaryColumns ? sql`${col('replicated')}` : sql`(${col('replication_count')} > 0)`),
   };
 }
 
@@ -135,9 +156,18 @@ export type FacetCell = { facet: Facet; value: string; missed: Facet | null; n: 
  */
 export async function findFacetCells(db: Db, f: ListFilter): Promise<FacetCell[]> {
   if (!f.paths.length) return [];
+  const query = f.q ? tsquery(f.q) : undefined;
+  if (query === null) return [];
   const fromSummary = f.q ? [] : f.paths.filter(summarised);
-  const fromEntries = f.paths.filter((p) => !fromSummary.includes(p));
+  const fromEntries = f.q ? [] : f.paths.filter((p) => !fromSummary.includes(p));
   const sources: RawBuilder<unknown>[] = [];
+  if (query) {
+    // Matches grouped by their combination of facet values: integers, then a few hundred rows.
+    sources.push(sql`
+      select c.year, c.period_id, c.field_code, c.kind, c.form, c.level, c.status, c.typical, c.replicated, count(*)::int as n
+      from ${searchMatches(f, query)}
+      group by c.id`);
+  }
   if (fromSummary.length) {
     // '' (everything) is the root's area; the primary key starts with area, so both are index lookups.
     const where = fromSummary.includes('') ? sql`area in (select path from units where parent_id is null)` : sql`area = any(${fromSummary}::ltree[])`;
@@ -150,7 +180,7 @@ export async function findFacetCells(db: Db, f: ListFilter): Promise<FacetCell[]
       select e.year, coalesce(e.period_id, 0) as period_id, e.field_code, e.kind, e.form, e.level, e.status,
         e.recognised_typical as typical, e.replication_count > 0 as replicated, count(*)::int as n
       from entries e
-      where ${scopeClause(fromEntries)} and ${searchClause(f.q)}
+      where ${scopeClause(fromEntries)}
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
   }
   const tests = facetTests(f);
@@ -179,18 +209,38 @@ const ORDER: Record<ListSort, (collate: RawBuilder<unknown>) => RawBuilder<unkno
   '-updated': () => sql`e.updated_at desc, e.id desc`,
 };
 
+/** The same orders over the search rows `s` (and `c`, `e` for year and title). */
+const SEARCH_ORDER: Record<ListSort, (collate: RawBuilder<unknown>) => RawBuilder<unknown>> = {
+  title: (c) => sql`e.title ${c}, s.entry_id`,
+  '-title': (c) => sql`e.title ${c} desc, s.entry_id desc`,
+  year: () => sql`c.year, s.entry_id`,
+  '-year': () => sql`c.year desc, s.entry_id desc`,
+  updated: () => sql`s.updated_at, s.entry_id`,
+  '-updated': () => sql`s.updated_at desc, s.entry_id desc`,
+};
+
+/**
+ * The ids of a page: from the covering indexes of `entries` in sort order, or, with text search,
+ * from the narrow search rows of the matches (joined to `entries` only to sort by title).
+ */
+function pageIds(f: ListFilter, sort: ListSort, collate: RawBuilder<unknown>, limit: number, offset: number): RawBuilder<unknown> {
+  const query = f.q ? tsquery(f.q) : undefined;
+  if (query === undefined) return sql`select e.id from entries e where ${entriesWhere(f)} order by ${ORDER[sort](collate)} limit ${limit} offset ${offset}`;
+  if (query === null) return sql`select null::bigint as id where false`;
+  const tests = facetTests(f, 'c', true);
+  const join = sort === 'title' || sort === '-title' ? sql`join entries e on e.id = s.entry_id` : sql``;
+  return sql`
+    select s.entry_id as id from ${searchMatches(f, query, join)} and ${sql.join(FACETS.map((k) => tests[k]), sql` and `)}
+    order by ${SEARCH_ORDER[sort](collate)} limit ${limit} offset ${offset}`;
+}
+
 /** One page of entries with their registering units (joined for the page only). */
 export async function findEntryPage(db: Db, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<EntrySummaryRecord[]> {
   if (!f.paths.length) return [];
   const collate = await viCollation(db);
   const order = ORDER[sort](collate);
   const { rows } = await sql<EntrySummaryRecord>`
-    with page as (
-      select e.id from entries e
-      where ${entriesWhere(f)}
-      order by ${order}
-      limit ${limit} offset ${offset}
-    )
+    with page as (${pageIds(f, sort, collate, limit, offset)})
     select e.id::text, e.title, e.level, e.kind, e.form, e.field_code, e.year, e.period_id::text, e.status,
       e.recognised_typical, e.replication_count, e.updated_at, e.version,
       u.id::text as unit_id, u.name as unit_name, u.kind as unit_kind, u.code as unit_code,
