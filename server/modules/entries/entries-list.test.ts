@@ -123,8 +123,9 @@ function passes(e: Known, f: Filter, except?: Facet): boolean {
   if (f.under && !f.under.some((p) => e.path === p || e.path.startsWith(`${p}.`))) return false;
   if (f.q) {
     // Whole words (docs/entries-list.md).
-    const text = fold(`${e.title} ${e.description ?? ''}`).match(/[\p{L}\p{N}]+/gu) ?? [];
-    const words = fold(f.q).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const wordsOf = (s: string): string[] => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const text = wordsOf(`${e.title} ${e.description ?? ''}`);
+    const words = wordsOf(f.q);
     if (!words.length || !words.every((w) => text.includes(w))) return false;
   }
   return FACETS.every((k) => k === except || !f[k] || f[k].includes(FACET_OF[k](e) ?? ''));
