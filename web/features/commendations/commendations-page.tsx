@@ -1,4 +1,5 @@
-import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import AntdApp from 'antd/es/app';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
@@ -13,16 +14,18 @@ import Typography from 'antd/es/typography';
 import type { Dayjs } from 'dayjs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
+import { unitKeys, type UnitDetail } from '../units/units.api';
+import { commendationListQuery, type CommendationSearch, COMMENDATIONS_PAGE_SIZE, validateCommendationSearch } from './commendation-search';
+import { usePeriods } from '../entries/entries.api';
 import { DecisionFields } from './commendation-fields';
 import { useCommendedSummary } from './use-commended-summary';
-import { type Commendation, localName, type RecipientKind, useCommendationForms, useCommendations, useCreateCommendation } from './commendations.api';
+import { type Commendation, localName, recipientLabel, type RecipientKind, useCommendationForms, useCommendations, useCreateCommendation } from './commendations.api';
 import { PageHeading } from '../../ui/page-heading';
-
-const PAGE_SIZE = 20;
 
 export function CommendationsPage() {
   const { t, i18n } = useTranslation();
@@ -33,18 +36,17 @@ export function CommendationsPage() {
   const unitLabel = useId();
   const yearLabel = useId();
   const kindLabel = useId();
+  const periodLabel = useId();
+  const periods = usePeriods();
   const formLabel = useId();
-  const [unitId, setUnitId] = useState<string | undefined>();
-  const [year, setYear] = useState<number | undefined>();
-  const [recipientKind, setRecipientKind] = useState<RecipientKind | undefined>();
-  const [formCode, setFormCode] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const search = useSearch({ strict: false }) as CommendationSearch;
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useCommendations({ unitId, year, recipientKind, formCode, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const list = useCommendations(commendationListQuery(search));
+  // After a reload or a shared link the picker knows only the unit's id: show its name.
+  const filterUnit = useQuery({ queryKey: unitKeys.detail(search.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${search.unitId}`), enabled: !!search.unitId });
+  // The filters live in the URL (reload, back and a shared link keep them); a new filter starts at page 1.
+  const update = (patch: Partial<CommendationSearch>) => void navigate({ to: '/commendations', search: validateCommendationSearch({ ...search, page: undefined, ...patch }) });
 
   return (
     <>
@@ -61,13 +63,26 @@ export function CommendationsPage() {
             <label htmlFor={unitLabel} style={{ display: 'block', marginBottom: 4 }}>
               {t('commendations.unitFilter')}
             </label>
-            <UnitPicker id={unitLabel} value={unitId} onChange={reset(setUnitId)} includeRetired />
+            <UnitPicker id={unitLabel} value={search.unitId} onChange={(unitId) => update({ unitId })} includeRetired initialLabel={filterUnit.data?.unit.name} />
           </div>
           <div>
             <label htmlFor={yearLabel} style={{ display: 'block', marginBottom: 4 }}>
               {t('commendations.year')}
             </label>
-            <InputNumber id={yearLabel} min={2000} max={2100} precision={0} value={year} onChange={(v) => reset(setYear)(v ?? undefined)} />
+            <InputNumber id={yearLabel} min={2000} max={2100} precision={0} value={search.year} onChange={(v) => update({ year: v ?? undefined })} />
+          </div>
+          <div style={{ flex: '0 1 200px' }}>
+            <label htmlFor={periodLabel} style={{ display: 'block', marginBottom: 4 }}>
+              {t('commendations.period')}
+            </label>
+            <Select<string>
+              id={periodLabel}
+              allowClear
+              style={{ width: '100%' }}
+              value={search.periodId}
+              onChange={(periodId) => update({ periodId })}
+              options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
           </div>
           <div style={{ flex: '0 1 200px' }}>
             <label htmlFor={kindLabel} style={{ display: 'block', marginBottom: 4 }}>
@@ -77,8 +92,8 @@ export function CommendationsPage() {
               id={kindLabel}
               allowClear
               style={{ width: '100%' }}
-              value={recipientKind}
-              onChange={reset(setRecipientKind)}
+              value={search.recipientKind}
+              onChange={(recipientKind) => update({ recipientKind })}
               options={[
                 { value: 'collective', label: t('commendations.collective') },
                 { value: 'individual', label: t('commendations.individual') },
@@ -93,8 +108,8 @@ export function CommendationsPage() {
               id={formLabel}
               allowClear
               style={{ width: '100%' }}
-              value={formCode}
-              onChange={reset(setFormCode)}
+              value={search.formCode}
+              onChange={(formCode) => update({ formCode })}
               options={(forms.data?.items ?? []).map((f) => ({ value: f.code, label: localName(f.names, i18n.language, f.code) }))}
             />
           </div>
@@ -110,11 +125,25 @@ export function CommendationsPage() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: search.page ?? 1,
+          pageSize: COMMENDATIONS_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onChange: (page) => void navigate({ to: '/commendations', search: validateCommendationSearch({ ...search, page }) }),
+          showSizeChanger: false,
+        }}
         locale={{ emptyText: t('common.noResults') }}
         scroll={{ x: true }}
         columns={[
-          { key: 'recipient', title: t('commendations.recipient'), render: (_, c) => (c.recipientKind === 'individual' ? [c.name, c.position].filter(Boolean).join(', ') : c.unit.name) },
+          {
+            key: 'recipient',
+            title: t('commendations.recipient'),
+            render: (_, c) => (
+              <Link to="/commendations/$commendationId" params={{ commendationId: c.id }}>
+                {recipientLabel(c)}
+              </Link>
+            ),
+          },
           { key: 'kind', title: t('commendations.recipientKind'), render: (_, c) => (c.recipientKind === 'individual' ? t('commendations.individual') : t('commendations.collective')) },
           { key: 'unit', title: t('commendations.unit'), render: (_, c) => c.unit.name },
           { key: 'form', title: t('commendations.form'), render: (_, c) => localName(c.formNames, i18n.language, c.formCode) },
@@ -125,7 +154,7 @@ export function CommendationsPage() {
             title: t('commendations.conference'),
             render: (_, c) =>
               c.conferenceId ? (
-                <Link to="/reviews/$conferenceId" params={{ conferenceId: c.conferenceId }}>
+                <Link to="/conferences/$conferenceId" params={{ conferenceId: c.conferenceId }}>
                   {t('commendations.openConference')}
                 </Link>
               ) : (
@@ -155,6 +184,7 @@ function CreateCommendationModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = AntdApp.useApp();
   const create = useCreateCommendation();
+  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('recipientKind', form);
   const submit = (v: Values) =>
@@ -170,9 +200,11 @@ function CreateCommendationModal({ onClose }: { onClose: () => void }) {
         reason: v.reason?.trim() || null,
       },
       {
-        onSuccess: () => {
+        // The new commendation's page: where it is checked, and linked to its entries.
+        onSuccess: (saved) => {
           void message.success(t('commendations.created'));
           onClose();
+          void navigate({ to: '/commendations/$commendationId', params: { commendationId: saved.id } });
         },
       },
     );

@@ -29,6 +29,26 @@ import { EntryEvidence } from './entry-evidence';
 import { STATUS_COLORS, useEntryVocabulary } from './use-entry-vocabulary';
 import { useMoney } from './use-money';
 
+/** Implementing units (each a link to its page) and people, in the order registered. */
+function Implementers({ implementers }: { implementers: EntryDetail['implementers'] }) {
+  return (
+    <span data-testid="entry-implementers">
+      {implementers.map((i, index) => (
+        <span key={'unitId' in i ? `u${i.unitId}` : `p${index}`}>
+          {index > 0 && '; '}
+          {'unitId' in i ? (
+            <Link to="/units/$unitId" params={{ unitId: i.unitId }}>
+              {i.unitName ?? i.unitId}
+            </Link>
+          ) : (
+            i.personName
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export function EntryDetailPage() {
   const { entryId } = useParams({ strict: false }) as { entryId: string };
   const entry = useEntry(entryId);
@@ -120,7 +140,7 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
               {
                 key: 'implementers',
                 label: t('entries.fields.implementers'),
-                children: entry.implementers.length ? entry.implementers.map((i) => ('personName' in i ? i.personName : (i.unitName ?? i.unitId))).join('; ') : t('common.none'),
+                children: entry.implementers.length ? <Implementers implementers={entry.implementers} /> : t('common.none'),
               },
               ...(entry.evaluationEffective === null
                 ? []

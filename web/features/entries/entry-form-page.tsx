@@ -27,6 +27,8 @@ import { unitKeys, type UnitDetail } from '../units/units.api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { type EntryBody, type EntryDetail, fieldErrorsOf, useCreateEntry, useEntry, useEntryFields, usePeriods, useUpdateEntry } from './entries.api';
+import { ImplementerUnits } from './implementer-units';
+import { implementersOf, refusedUnitRows } from './implementers';
 import { fieldName, useEntryVocabulary } from './use-entry-vocabulary';
 
 type Values = {
@@ -50,6 +52,8 @@ type Values = {
   landM2?: string | null;
   resourcesOther?: string;
   people?: string[];
+  /** Implementing units, one picker each (form names `implementerUnits.0.unitId`, …). */
+  implementerUnits?: { unitId?: string }[];
 };
 
 /** Error codes the server ties to one field of the form. */
@@ -99,6 +103,7 @@ function initialValues(entry: EntryDetail | undefined): Partial<Values> {
     landM2: entry.landM2,
     resourcesOther: entry.resourcesOther ?? undefined,
     people: entry.implementers.flatMap((i) => ('personName' in i ? [i.personName] : [])),
+    implementerUnits: entry.implementers.flatMap((i) => ('unitId' in i ? [{ unitId: i.unitId }] : [])),
   };
 }
 
@@ -119,6 +124,7 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
   const fields = useEntryFields(unitId);
   const periods = usePeriods();
   const dateFormat = DATE_INPUT_FORMATS[currentLocale()];
+  const implementerUnitNames = useMemo(() => new Map(entry?.implementers.flatMap((i) => ('unitId' in i ? [[i.unitId, i.unitName ?? i.unitId] as const] : [])) ?? []), [entry]);
 
   /** Levels whose unit lies on the path from the root to the chosen unit (district only up to 2025). */
   const levels = useMemo(() => {
@@ -154,16 +160,15 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
       workingDays: values.workingDays ?? null,
       landM2: values.landM2 ? String(values.landM2) : null,
       resourcesOther: values.resourcesOther?.trim() || null,
-      implementers: [
-        ...(entry?.implementers.flatMap((i) => ('unitId' in i ? [{ unitId: i.unitId }] : [])) ?? []),
-        ...(values.people ?? []).map((p) => p.trim()).filter(Boolean).map((personName) => ({ personName })),
-      ],
+      implementers: implementersOf(values.implementerUnits, values.people),
     };
     const onError = (error: Error) => {
       if (isApiError(error, 'CONFLICT')) setConflict(true);
       const byField = fieldErrorsOf(error).map((f) => ({ name: f.name as keyof Values, errors: [t('entries.fieldInvalid')] }));
       const coded = error instanceof ApiError && CODE_FIELDS[error.code] ? [{ name: CODE_FIELDS[error.code] as keyof Values, errors: [t(`errors.${error.code}`)] }] : [];
-      if (byField.length || coded.length) form.setFields([...byField, ...coded]);
+      // A refused implementing unit (outside the user's reach, say) is marked on its own picker row.
+      const units = refusedUnitRows(error, body.implementers, values.implementerUnits).map((row) => ({ name: ['implementerUnits', row, 'unitId'] as ['implementerUnits', number, 'unitId'], errors: [t('entries.implementerUnitInvalid')] }));
+      if (byField.length || coded.length || units.length) form.setFields([...byField, ...coded, ...units]);
     };
     const onSuccess = (saved: EntryDetail) => void navigate({ to: '/entries/$entryId', params: { entryId: saved.id } });
     if (entry) {
@@ -315,7 +320,10 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
             {textArea('resourcesOther', t('entries.fields.resourcesOther'))}
           </Col>
           <Col xs={24}>
-            <Form.Item label={t('entries.fields.implementers')} name="people" extra={t('entries.implementersHelp')}>
+            <ImplementerUnits initialNames={implementerUnitNames} />
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('entries.implementerPeople')} name="people" extra={t('entries.implementersHelp')}>
               <Select mode="tags" open={false} tokenSeparators={[';']} />
             </Form.Item>
           </Col>

@@ -1,0 +1,31 @@
+import Col from 'antd/es/col';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import Row from 'antd/es/row';
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../../common/access';
+
+/** A name in every interface language (`names.vi` … `names.ar`): Vietnamese required, the others shown when given. */
+export function NamesFields({ max }: { max: number }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={12}>
+      {LOCALES.map((locale) => (
+        <Col xs={24} sm={12} key={locale}>
+          <Form.Item
+            label={t('catalogues.nameIn', { language: t(`languageNames.${locale}`) })}
+            name={['names', locale]}
+            rules={[{ required: locale === 'vi', whitespace: true, message: t('catalogues.nameViRequired') }, { max, message: t('catalogues.tooLong', { max }) }]}
+          >
+            <Input maxLength={max} lang={locale} dir={locale === 'ar' ? 'rtl' : undefined} />
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** The names actually typed, trimmed (an empty language is left out: the interface falls back to Vietnamese). */
+export function namesOf(names: Partial<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(names ?? {}).flatMap(([locale, name]) => (name?.trim() ? [[locale, name.trim()]] : [])));
+}
