@@ -46,7 +46,7 @@ export const ReportRange = z.object({
   from: IsoDate,
   to: IsoDate,
   basis: z.enum(['year', 'registration_date']),
-  /** "2024", "Quý III/2024", "2021–2025", "01/03/2024 – 15/05/2024". */
+  /** "Năm 2024", "Quý III/2024", "Giai đoạn 2021–2025", "01/03/2024 – 15/05/2024". */
   label: z.string(),
 });
 export type ReportRange = z.infer<typeof ReportRange>;

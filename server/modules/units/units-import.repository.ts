@@ -14,6 +14,23 @@ export async function lockImport(trx: Q): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('danvan.units.import'))`.execute(trx);
 }
 
+/**
+ * The import writes in batches: the attribution triggers (docs/reports.md) wait for
+ * `refreshAttribution` at its end instead of recomputing the tree after every batch. Transaction-local.
+ */
+export async function deferAttribution(trx: Q): Promise<void> {
+  await sql`select set_config('danvan.defer_attribution', 'on', true)`.execute(trx);
+}
+
+/** Recomputes, for every unit, the unit in force its records count under (and ends the deferral). */
+export async function refreshAttribution(trx: Q): Promise<void> {
+  await sql`select set_config('danvan.defer_attribution', 'off', true)`.execute(trx);
+  // A first import fills the tables in this transaction: without statistics the planner would
+  // walk the tree with nested loops (seconds instead of a fraction of one).
+  await sql`analyze units, unit_successions`.execute(trx);
+  await sql`select danvan_refresh_attribution()`.execute(trx);
+}
+
 export type OfficialUnitRow = {
   id: string;
   parent_id: string | null;

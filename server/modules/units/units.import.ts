@@ -84,6 +84,7 @@ export async function importOfficialUnits(db: Db, options: ImportOptions = {}): 
 
   return db.transaction().execute(async (trx) => {
     await repo.lockImport(trx);
+    await repo.deferAttribution(trx);
     const rootId = await rootUnitId(trx);
     const root = (await repo.findPaths(trx, [rootId])).get(rootId);
     if (!root) throw new Error('the root unit is missing');
@@ -179,6 +180,7 @@ export async function importOfficialUnits(db: Db, options: ImportOptions = {}): 
       progress(batch.length, 'successions');
     }
     await repo.deleteSuccessions(trx, toRemove);
+    await repo.refreshAttribution(trx);
 
     const successions = { inserted: toInsert.length, updated: toUpdate.length, unchanged: unchangedLinks, removed: toRemove.length };
     const changed = OFFICIAL_KINDS.some((k) => counts[k].inserted + counts[k].updated > 0) || successions.inserted + successions.updated + successions.removed > 0;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { childTable, fieldTable, reportDocument, reportNarrative } from './report-document.js';
+import { emptyReportFixture, figures, reportFixture } from './report.fixtures.js';
+import { committeeOf, periodName } from './report-wording.js';
+
+describe('reportNarrative', () => {
+  it('writes the figures officials quote, worked out by hand from the fixture', () => {
+    expect(reportNarrative(reportFixture())).toEqual([
+      'Năm 2024, 22 đơn vị, địa phương đăng ký 122 mô hình, điển hình (93 tập thể, 29 cá nhân); trong đó 45 mô hình: 29 lĩnh vực kinh tế, 13 văn hóa – xã hội, 3 quốc phòng – an ninh; 77 điển hình: 8 lĩnh vực kinh tế, 30 văn hóa – xã hội, 26 quốc phòng – an ninh, 13 xây dựng Đảng và hệ thống chính trị.',
+      'Theo cấp đăng ký: cấp tỉnh 30 (4 mô hình, 26 điển hình), cấp huyện 40 (10 mô hình, 30 điển hình), cấp xã 52 (31 mô hình, 21 điển hình).',
+      'Về tiến độ: 3 mới đăng ký, 10 đã được chấp thuận, 50 đang triển khai thực hiện, 17 đã được đánh giá, 42 đã được công nhận.',
+      'Qua đánh giá, 42 mô hình, điển hình được công nhận là điển hình “Dân vận khéo”.',
+      'Có 6 mô hình, điển hình được nhân rộng ra 15 nơi.',
+      'Các cấp đã khen thưởng 10 tập thể và 5 cá nhân có thành tích tiêu biểu trong phong trào thi đua “Dân vận khéo”.',
+      'So với năm 2023, số mô hình, điển hình tăng 22 (từ 100 lên 122, tăng 22,0%); số tập thể, cá nhân được khen thưởng giảm 2 (từ 17 xuống 15, giảm 11,8%).',
+      'Số liệu đã bao gồm 35 mô hình, điển hình và 4 lượt khen thưởng của các đơn vị hành chính trước sắp xếp ngày 01/7/2025; trong đó 5 mô hình, điển hình và 1 lượt khen thưởng của đơn vị sáp nhập một phần được tính cho đơn vị tiếp nhận phần chính.',
+    ]);
+  });
+
+  it('reads sensibly with no data: no "0 mô hình:", no empty lists, no comparison of nothing', () => {
+    const lines = reportNarrative(emptyReportFixture());
+    expect(lines).toEqual(['Năm 2024, chưa có đơn vị, địa phương nào đăng ký mô hình, điển hình “Dân vận khéo”.']);
+  });
+
+  it('says "decrease" and "no change", and leaves out a kind or a form that has nothing', () => {
+    const report = reportFixture({
+      figures: figures([{ fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'registered', typical: false, n: 1234 }], { registeringUnits: 1, collectives: 17 }),
+      previous: figures([{ fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'registered', typical: false, n: 1500 }], { collectives: 12, individuals: 5 }, 2023),
+      attribution: { retiredEntries: 0, partialEntries: 0, retiredCommendations: 3, partialCommendations: 0 },
+    });
+    expect(reportNarrative(report)).toEqual([
+      'Năm 2024, 1 đơn vị, địa phương đăng ký 1.234 mô hình, điển hình (1.234 tập thể); trong đó 1.234 mô hình: 1.234 lĩnh vực kinh tế.',
+      'Theo cấp đăng ký: cấp xã 1.234 mô hình.',
+      'Về tiến độ: 1.234 mới đăng ký.',
+      'Các cấp đã khen thưởng 17 tập thể có thành tích tiêu biểu trong phong trào thi đua “Dân vận khéo”.',
+      'So với năm 2023, số mô hình, điển hình giảm 266 (từ 1.500 xuống 1.234, giảm 17,7%); số tập thể, cá nhân được khen thưởng không thay đổi (17).',
+      'Số liệu đã bao gồm 3 lượt khen thưởng của các đơn vị hành chính trước sắp xếp ngày 01/7/2025.',
+    ]);
+  });
+
+  it('names quarters, emulation periods and custom ranges, and notes a retired unit', () => {
+    const quarter = reportFixture({
+      range: { period: 'quarter', from: '2024-07-01', to: '2024-09-30', basis: 'registration_date', label: 'Quý III/2024' },
+      previousRange: { period: 'quarter', from: '2024-04-01', to: '2024-06-30', basis: 'registration_date', label: 'Quý II/2024' },
+    });
+    const lines = reportNarrative(quarter);
+    expect(lines[0]).toMatch(/^Quý III\/2024, 22 đơn vị/);
+    expect(lines.find((l) => l.startsWith('So với'))).toMatch(/^So với Quý II\/2024, /);
+    expect(periodName({ period: 'emulation_period', from: '2021-01-01', to: '2025-12-31', basis: 'year', label: '2021–2025' })).toBe('giai đoạn 2021–2025');
+    expect(periodName({ period: 'custom', from: '2024-03-01', to: '2024-05-15', basis: 'registration_date', label: '' })).toBe('từ ngày 01/3/2024 đến ngày 15/5/2024');
+
+    const retired = emptyReportFixture({ unit: { id: '77', name: 'Huyện Gia Viễn', kind: 'district', code: '373', validFrom: null, validTo: '2025-07-01', inForce: false } });
+    expect(reportNarrative(retired).at(-1)).toBe('Huyện Gia Viễn là đơn vị hành chính trước sắp xếp, hoạt động đến trước ngày 01/7/2025.');
+  });
+});
+
+describe('report tables', () => {
+  it('field × kind × form adds up to the total, drafts and withdrawn left out', () => {
+    const t = fieldTable(reportFixture());
+    expect(t.rows).toEqual([
+      ['1', 'Kinh tế', '24', '5', '0', '8', '37'],
+      ['2', 'Văn hóa – xã hội', '10', '3', '30', '0', '43'],
+      ['3', 'Quốc phòng – an ninh', '3', '0', '26', '0', '29'],
+      ['4', 'Xây dựng Đảng và hệ thống chính trị', '0', '0', '0', '13', '13'],
+      ['', 'Tổng cộng', '37', '8', '56', '21', '122'],
+    ]);
+    expect(t.boldRows).toEqual([4]);
+  });
+
+  it('by child unit: one row per child, the unit\'s own records named, totals equal the report', () => {
+    const t = childTable(reportFixture());
+    expect(t.rows).toEqual([
+      ['1', 'Phường Hoa Lư', '10', '25', '21', '46', '13', '6', '3'],
+      ['2', 'Xã Gia Viễn', '11', '16', '30', '46', '3', '3', '2'],
+      ['3', 'Tỉnh Ninh Bình (trực tiếp)', '1', '4', '26', '30', '26', '1', '0'],
+      ['', 'Tổng cộng', '22', '45', '77', '122', '42', '10', '5'],
+    ]);
+  });
+});
+
+describe('reportDocument', () => {
+  it('fills the heading from the unit and takes the caller\'s lines', () => {
+    const byDefault = reportDocument(reportFixture());
+    expect(byDefault).toMatchObject({
+      parentBody: 'TỈNH ỦY NINH BÌNH',
+      issuingBody: 'BAN DÂN VẬN',
+      place: 'Ninh Bình',
+      date: null,
+      docType: 'BÁO CÁO',
+      title: 'kết quả phong trào thi đua “Dân vận khéo” năm 2024',
+      signer: { authority: '', position: 'TRƯỞNG BAN', name: '' },
+    });
+    expect(byDefault.numberAndSymbol).toBe('Số     -BC/BDVTU');
+    expect(byDefault.recipients).toContain('Thường trực Tỉnh ủy Ninh Bình (để báo cáo)');
+
+    const chosen = reportDocument(reportFixture(), { number: '25', date: '2024-12-15', place: 'Hoa Lư', signer: { authority: 'K/T Trưởng ban', position: 'Phó Trưởng ban', name: 'Nguyễn Văn An' } });
+    expect(chosen).toMatchObject({ numberAndSymbol: 'Số 25-BC/BDVTU', date: '2024-12-15', place: 'Hoa Lư', signer: { authority: 'K/T Trưởng ban', position: 'Phó Trưởng ban', name: 'Nguyễn Văn An' } });
+  });
+
+  it('names the committee of each kind of unit', () => {
+    expect(committeeOf({ kind: 'province', name: 'Thành phố Hà Nội' })).toMatchObject({ parentBody: 'THÀNH ỦY HÀ NỘI', symbol: 'BDVTU' });
+    expect(committeeOf({ kind: 'district', name: 'Huyện Gia Viễn' })).toMatchObject({ parentBody: 'HUYỆN ỦY GIA VIỄN', issuingBody: 'BAN DÂN VẬN', symbol: 'BDVHU' });
+    expect(committeeOf({ kind: 'commune', name: 'Phường Hoa Lư' })).toMatchObject({ parentBody: '', issuingBody: 'ĐẢNG ỦY PHƯỜNG HOA LƯ', symbol: 'ĐU', authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' });
+  });
+});

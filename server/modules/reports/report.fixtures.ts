@@ -1,0 +1,164 @@
+/**
+ * Report objects built by hand, for the documents' tests and the DOCX benchmark: the narrative,
+ * the DOCX, the workbook and the CSV are checked against figures worked out here, independently
+ * of the report engine. `children` always add up to `figures`, as the engine guarantees.
+ */
+import type { EntryCell, Report, ReportChild, ReportFigures } from '../../../common/reports.js';
+
+type Cell = Omit<EntryCell, 'year'> & { year?: number };
+type Extras = { registeringUnits?: number; replicated?: number; replicas?: number; collectives?: number; individuals?: number; byForm?: ReportFigures['commendations']['byForm'] };
+
+const COUNTED = (c: Cell) => c.status !== 'draft' && c.status !== 'withdrawn';
+
+export function figures(cells: Cell[], extras: Extras = {}, year = 2024): ReportFigures {
+  return {
+    entries: {
+      total: cells.filter(COUNTED).reduce((s, c) => s + c.n, 0),
+      cells: cells.map((c) => ({ ...c, year: c.year ?? year })),
+      registeringUnits: extras.registeringUnits ?? 0,
+      replicated: extras.replicated ?? 0,
+      replicas: extras.replicas ?? 0,
+    },
+    commendations: { collectives: extras.collectives ?? 0, individuals: extras.individuals ?? 0, byForm: extras.byForm ?? [] },
+  };
+}
+
+/** One cell per combination of the dimensions, as the engine sends them. */
+function mergeCells(cells: EntryCell[]): EntryCell[] {
+  const out = new Map<string, EntryCell>();
+  for (const c of cells) {
+    const key = [c.year, c.fieldCode, c.kind, c.form, c.level, c.status, c.typical].join('|');
+    const seen = out.get(key);
+    out.set(key, seen ? { ...seen, n: seen.n + c.n } : { ...c });
+  }
+  return [...out.values()];
+}
+
+/** Adds children's figures: what the engine's `figures` must equal. */
+export function sumFigures(list: ReportFigures[]): ReportFigures {
+  const byForm = new Map<string, { collectives: number; individuals: number }>();
+  for (const f of list) {
+    for (const b of f.commendations.byForm) {
+      const acc = byForm.get(b.formCode) ?? { collectives: 0, individuals: 0 };
+      byForm.set(b.formCode, { collectives: acc.collectives + b.collectives, individuals: acc.individuals + b.individuals });
+    }
+  }
+  const sum = (pick: (f: ReportFigures) => number) => list.reduce((s, f) => s + pick(f), 0);
+  return {
+    entries: {
+      total: sum((f) => f.entries.total),
+      cells: mergeCells(list.flatMap((f) => f.entries.cells)),
+      registeringUnits: sum((f) => f.entries.registeringUnits),
+      replicated: sum((f) => f.entries.replicated),
+      replicas: sum((f) => f.entries.replicas),
+    },
+    commendations: { collectives: sum((f) => f.commendations.collectives), individuals: sum((f) => f.commendations.individuals), byForm: [...byForm].map(([formCode, v]) => ({ formCode, ...v })) },
+  };
+}
+
+const unit = (id: string, name: string, kind: string, code: string | null, validTo: string | null = null) => ({ id, name, kind, code, validFrom: null, validTo });
+
+export const FIXTURE_FIELDS: Report['fields'] = [
+  { code: 'economic', names: { vi: 'Kinh tế', en: 'Economic' } },
+  { code: 'cultural_social', names: { vi: 'Văn hóa – xã hội', en: 'Cultural–social' } },
+  { code: 'defense_security', names: { vi: 'Quốc phòng – an ninh', en: 'National defense & security' } },
+  { code: 'party_building', names: { vi: 'Xây dựng Đảng và hệ thống chính trị', en: 'Building the Party and the political system' } },
+];
+
+const HOA_LU = figures(
+  [
+    { fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'implementing', typical: false, n: 20 },
+    { fieldCode: 'economic', kind: 'model', form: 'individual', level: 'commune', status: 'recognised', typical: true, n: 5 },
+    { fieldCode: 'economic', kind: 'typical_example', form: 'individual', level: 'commune', status: 'recognised', typical: true, n: 8 },
+    { fieldCode: 'party_building', kind: 'typical_example', form: 'individual', level: 'commune', status: 'evaluated', typical: false, n: 13 },
+    { fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'draft', typical: false, n: 7 },
+  ],
+  { registeringUnits: 10, replicated: 4, replicas: 10, collectives: 6, individuals: 3, byForm: [{ formCode: 'certificate_of_merit', collectives: 4, individuals: 3 }, { formCode: 'commendation_certificate', collectives: 2, individuals: 0 }] },
+);
+const GIA_VIEN = figures(
+  [
+    { fieldCode: 'cultural_social', kind: 'model', form: 'collective', level: 'district', status: 'accepted', typical: false, n: 10 },
+    { fieldCode: 'cultural_social', kind: 'model', form: 'individual', level: 'commune', status: 'registered', typical: false, n: 3 },
+    { fieldCode: 'cultural_social', kind: 'typical_example', form: 'collective', level: 'district', status: 'implementing', typical: false, n: 30 },
+    { fieldCode: 'defense_security', kind: 'model', form: 'collective', level: 'commune', status: 'recognised', typical: true, n: 3 },
+    { fieldCode: 'cultural_social', kind: 'typical_example', form: 'individual', level: 'commune', status: 'withdrawn', typical: false, n: 2 },
+  ],
+  { registeringUnits: 11, replicated: 2, replicas: 5, collectives: 3, individuals: 2, byForm: [{ formCode: 'certificate_of_merit', collectives: 2, individuals: 1 }, { formCode: 'commendation_certificate', collectives: 1, individuals: 1 }] },
+);
+const OWN = figures(
+  [
+    { fieldCode: 'economic', kind: 'model', form: 'collective', level: 'province', status: 'evaluated', typical: false, n: 4 },
+    { fieldCode: 'defense_security', kind: 'typical_example', form: 'collective', level: 'province', status: 'recognised', typical: true, n: 26 },
+  ],
+  { registeringUnits: 1, collectives: 1, byForm: [{ formCode: 'commendation_certificate', collectives: 1, individuals: 0 }] },
+);
+
+/**
+ * Ninh Bình, 2024: 22 registering units, 122 counted entries (93 collective, 29 individual;
+ * 45 models, 77 typical examples), plus 7 drafts and 2 withdrawn that do not count; 10
+ * collectives and 5 individuals commended; 2023 had 100 entries and 17 commendations.
+ */
+export function reportFixture(overrides: Partial<Report> = {}): Report {
+  const children: ReportChild[] = [
+    { unit: unit('501', 'Phường Hoa Lư', 'commune', '14386'), figures: HOA_LU },
+    { unit: unit('502', 'Xã Gia Viễn', 'commune', '14404'), figures: GIA_VIEN },
+    { unit: null, figures: OWN },
+  ];
+  return {
+    unit: { ...unit('500', 'Tỉnh Ninh Bình', 'province', '37'), inForce: true },
+    range: { period: 'year', from: '2024-01-01', to: '2024-12-31', basis: 'year', label: '2024' },
+    previousRange: { period: 'year', from: '2023-01-01', to: '2023-12-31', basis: 'year', label: '2023' },
+    figures: sumFigures(children.map((c) => c.figures)),
+    previous: figures(
+      [
+        { fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'implementing', typical: false, n: 60 },
+        { fieldCode: 'cultural_social', kind: 'typical_example', form: 'individual', level: 'commune', status: 'recognised', typical: true, n: 40 },
+      ],
+      { registeringUnits: 18, replicated: 3, replicas: 4, collectives: 12, individuals: 5 },
+      2023,
+    ),
+    children,
+    attribution: { retiredEntries: 35, partialEntries: 5, retiredCommendations: 4, partialCommendations: 1 },
+    fields: FIXTURE_FIELDS,
+    generatedAt: '2024-12-15T08:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A report with no records at all, in the current and the previous year. */
+export function emptyReportFixture(overrides: Partial<Report> = {}): Report {
+  const none = figures([]);
+  return reportFixture({
+    figures: none,
+    previous: figures([], {}, 2023),
+    children: [{ unit: unit('501', 'Phường Hoa Lư', 'commune', '14386'), figures: none }],
+    attribution: { retiredEntries: 0, partialEntries: 0, retiredCommendations: 0, partialCommendations: 0 },
+    ...overrides,
+  });
+}
+
+/**
+ * A province with `childCount` communes, each with a spread of entries over every field, kind,
+ * form, level and status (deterministic), for the DOCX benchmark and the large-table tests.
+ */
+export function largeReportFixture(childCount = 130): Report {
+  const statuses = ['registered', 'accepted', 'implementing', 'evaluated', 'recognised'] as const;
+  const children: ReportChild[] = Array.from({ length: childCount }, (_, i) => {
+    const cells: Cell[] = [];
+    FIXTURE_FIELDS.forEach((f, fi) => {
+      for (const kind of ['model', 'typical_example'] as const) {
+        for (const form of ['collective', 'individual'] as const) {
+          const status = statuses[(i + fi) % statuses.length]!;
+          cells.push({ fieldCode: f.code, kind, form, level: i % 3 === 0 ? 'district' : 'commune', status, typical: status === 'recognised', n: 1 + ((i * 7 + fi * 3 + (kind === 'model' ? 1 : 2)) % 9) });
+        }
+      }
+    });
+    const n = (k: number) => 1 + ((i * k) % 5);
+    return {
+      unit: unit(String(10_000 + i), `Xã Thử Nghiệm ${i + 1}`, 'commune', String(20_000 + i).padStart(5, '0')),
+      figures: figures(cells, { registeringUnits: n(3), replicated: n(5), replicas: n(7) * 2, collectives: n(2), individuals: n(4), byForm: [{ formCode: 'certificate_of_merit', collectives: n(2), individuals: n(4) }] }),
+    };
+  });
+  const total = sumFigures(children.map((c) => c.figures));
+  return reportFixture({ children, figures: total, unit: { ...unit('9000', 'Tỉnh Thử Nghiệm', 'province', '99'), inForce: true } });
+}

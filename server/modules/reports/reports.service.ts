@@ -1,0 +1,191 @@
+/**
+ * The report engine: one unit's whole subtree over one range, with the previous range of the same
+ * length and the breakdown by child unit. The API, the CLI, the documents, the reviews and the
+ * dashboard all call `buildReport`, so their figures cannot differ.
+ *
+ * Totals are sums over the children (the unit's own records being one more "child"), computed
+ * from the same grouped rows: the consistency rule of docs/reports.md holds by construction.
+ * Who may read: `units.read` on the unit, or for a retired unit on the unit in force its records
+ * now count under; anything else answers NOT_FOUND.
+ */
+import { COUNTED_STATUSES, type EntryCell, type Report, type ReportChild, type ReportFigures, type ReportQuery, type ReportRange } from '../../../common/reports.js';
+import { AppError } from '../../errors.js';
+import { type Actor, can } from '../../http/access.js';
+import type { Ctx } from '../../http/context.js';
+import { previousRange, rangeYears, resolveRange } from './report-range.js';
+import * as repo from './reports.repository.js';
+
+const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
+
+/** The unit of a report, when the actor may read its report (its own path or, retired, its unit in force). */
+export async function getReportableUnit(ctx: Ctx, actor: Actor, unitId: string): Promise<repo.ReportUnitRow> {
+  const unit = await repo.findReportUnit(ctx.db, unitId);
+  if (!unit) throw notFound('unit', unitId);
+  const readable = can(actor, 'units.read', unit.path) || (unit.current_path !== null && can(actor, 'units.read', unit.current_path));
+  if (!readable) throw notFound('unit', unitId);
+  return unit;
+}
+
+/** The report, after checking that the actor may read it. */
+export async function reportFor(ctx: Ctx, actor: Actor, query: ReportQuery): Promise<Report> {
+  return reportOf(ctx, await getReportableUnit(ctx, actor, query.unitId), query);
+}
+
+/** The range of a query (with the emulation period looked up); NOT_FOUND for an unknown period. */
+export async function resolveReportRange(ctx: Ctx, query: ReportQuery): Promise<ReportRange> {
+  if (query.period !== 'emulation_period' || query.periodId === undefined) return resolveRange(query);
+  const p = await repo.findEmulationPeriod(ctx.db, query.periodId);
+  if (!p) throw notFound('emulation period', query.periodId);
+  return resolveRange(query, { id: p.id, startYear: p.start_year, endYear: p.end_year });
+}
+
+/** The range and the previous one as the one span the queries scan. */
+export function reportSpan(range: ReportRange, previous: ReportRange): repo.ReportSpan {
+  if (range.basis === 'year') return { basis: 'year', prevStart: rangeYears(previous)[0], start: rangeYears(range)[0], end: rangeYears(range)[1] };
+  return { basis: 'registration_date', prevStart: previous.from, start: range.from, end: range.to };
+}
+
+const emptyFigures = (): ReportFigures => ({
+  entries: { total: 0, cells: [], registeringUnits: 0, replicated: 0, replicas: 0 },
+  commendations: { collectives: 0, individuals: 0, byForm: [] },
+});
+
+const cellKey = (c: Omit<EntryCell, 'n'>) => `${c.year}|${c.fieldCode}|${c.kind}|${c.form}|${c.level}|${c.status}|${c.typical}`;
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Year, then each dimension in turn: the order the repository returns them in (byte order). */
+const compareCells = (a: EntryCell, b: EntryCell) =>
+  a.year - b.year ||
+  text(a.fieldCode, b.fieldCode) ||
+  text(a.kind, b.kind) ||
+  text(a.form, b.form) ||
+  text(a.level, b.level) ||
+  text(a.status, b.status) ||
+  Number(a.typical) - Number(b.typical);
+const COUNTED = new Set<string>(COUNTED_STATUSES);
+
+/** The sum of several figures: cells merged by their dimensions, commendation forms by code. One pass, one sort. */
+function sumFigures(parts: ReportFigures[]): ReportFigures {
+  const out = emptyFigures();
+  const cells = new Map<string, EntryCell>();
+  const forms = new Map<string, { formCode: string; collectives: number; individuals: number }>();
+  for (const part of parts) {
+    for (const c of part.entries.cells) {
+      const key = cellKey(c);
+      const have = cells.get(key);
+      if (have) have.n += c.n;
+      else cells.set(key, { ...c });
+    }
+    for (const k of ['total', 'registeringUnits', 'replicated', 'replicas'] as const) out.entries[k] += part.entries[k];
+    out.commendations.collectives += part.commendations.collectives;
+    out.commendations.individuals += part.commendations.individuals;
+    for (const f of part.commendations.byForm) {
+      const have = forms.get(f.formCode);
+      if (have) {
+        have.collectives += f.collectives;
+        have.individuals += f.individuals;
+      } else forms.set(f.formCode, { ...f });
+    }
+  }
+  out.entries.cells = [...cells.values()].sort(compareCells);
+  out.commendations.byForm = [...forms.values()].sort((a, b) => text(a.formCode, b.formCode));
+  return out;
+}
+
+type Slot = { figures: ReportFigures; retiredEntries: number; partialEntries: number; retiredCommendations: number; partialCommendations: number };
+
+/**
+ * The report of a unit over a range. Does not check who asks: callers do (`reportFor`,
+ * `getReportableUnit`). Throws NOT_FOUND for an unknown unit or emulation period,
+ * VALIDATION_FAILED for missing parameters, INVALID_RANGE for an inverted or too long range.
+ * A range without data is a report of zeros.
+ */
+export async function buildReport(ctx: Ctx, query: ReportQuery): Promise<Report> {
+  const unit = await repo.findReportUnit(ctx.db, query.unitId);
+  if (!unit) throw notFound('unit', query.unitId);
+  return reportOf(ctx, unit, query);
+}
+
+async function reportOf(ctx: Ctx, unit: repo.ReportUnitRow, query: ReportQuery): Promise<Report> {
+  const range = await resolveReportRange(ctx, query);
+  const previous = previousRange(range);
+  const inForce = unit.attribution === 'self';
+  const scope: repo.ReportScope = { mode: inForce ? 'current' : 'historical', path: unit.path };
+  const s = reportSpan(range, previous);
+  const [cells, registering, commendations, childRows, nationalFields] = await Promise.all([
+    repo.findEntryCells(ctx.db, scope, s),
+    repo.findRegisteringUnits(ctx.db, scope, s),
+    repo.findCommendationCounts(ctx.db, scope, { prevStart: previous.from, start: range.from, end: range.to }),
+    repo.findChildren(ctx.db, unit.id, scope.mode),
+    repo.findFields(ctx.db, []),
+  ]);
+
+  // One slot per (range, child); '' is the unit's own records.
+  const slots = new Map<string, Slot>();
+  const slot = (which: 0 | 1, child: string | null): Slot => {
+    const key = `${which}:${child ?? ''}`;
+    let sl = slots.get(key);
+    if (!sl) slots.set(key, (sl = { figures: emptyFigures(), retiredEntries: 0, partialEntries: 0, retiredCommendations: 0, partialCommendations: 0 }));
+    return sl;
+  };
+  for (const r of cells) {
+    const sl = slot(r.which, r.child);
+    const e = sl.figures.entries;
+    e.cells.push({ year: r.year, fieldCode: r.field_code, kind: r.kind, form: r.form, level: r.level, status: r.status, typical: r.typical, n: r.n });
+    if (COUNTED.has(r.status)) e.total += r.n;
+    e.replicated += r.replicated;
+    e.replicas += r.replicas;
+    sl.retiredEntries += r.retired;
+    sl.partialEntries += r.partial;
+  }
+  for (const r of registering) slot(r.which, r.child).figures.entries.registeringUnits += r.n;
+  for (const r of commendations) {
+    const sl = slot(r.which, r.child);
+    const c = sl.figures.commendations;
+    const collective = r.recipient_kind === 'collective';
+    if (collective) c.collectives += r.n;
+    else c.individuals += r.n;
+    let form = c.byForm.find((f) => f.formCode === r.form_code);
+    if (!form) c.byForm.push((form = { formCode: r.form_code, collectives: 0, individuals: 0 }));
+    if (collective) form.collectives += r.n;
+    else form.individuals += r.n;
+    sl.retiredCommendations += r.retired;
+    sl.partialCommendations += r.partial;
+  }
+
+  const childIds = [...new Set([...slots.keys()].map((k) => k.slice(2)).filter((id) => id !== ''))];
+  const listed = new Set(childRows.map((c) => c.id));
+  // A child the data names but the list lacks (not expected: each record's child is a listed unit); fetched rather than dropped.
+  const missing = childIds.filter((id) => !listed.has(id));
+  if (missing.length) childRows.push(...(await repo.findUnitRefs(ctx.db, missing)));
+  // A child's figures are its slot as is: one row per cell, already in order.
+  const children: ReportChild[] = childRows.map((c) => ({
+    unit: { id: c.id, name: c.name, kind: c.kind, code: c.code, validFrom: c.valid_from, validTo: c.valid_to },
+    figures: slots.get(`0:${c.id}`)?.figures ?? emptyFigures(),
+  }));
+  const own = slots.get('0:');
+  if (own) children.push({ unit: null, figures: own.figures });
+
+  // Totals as sums over the children: the same numbers, by construction.
+  const total = (which: 0 | 1) => {
+    const mine = [...slots].filter(([key]) => key.startsWith(`${which}:`)).map(([, sl]) => sl);
+    const sums = { retiredEntries: 0, partialEntries: 0, retiredCommendations: 0, partialCommendations: 0 };
+    for (const sl of mine) for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += sl[k];
+    return { figures: sumFigures(mine.map((sl) => sl.figures)), sums };
+  };
+  const current = total(0);
+  // A unit's own fields (not national) appear only when its entries use them.
+  const known = new Set(nationalFields.map((f) => f.code));
+  const extra = [...new Set(cells.map((c) => c.field_code))].filter((code) => !known.has(code));
+  const fields = extra.length ? await repo.findFields(ctx.db, extra) : nationalFields;
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, validFrom: unit.valid_from, validTo: unit.valid_to, inForce },
+    range,
+    previousRange: previous,
+    figures: current.figures,
+    previous: total(1).figures,
+    children,
+    attribution: current.sums,
+    fields,
+    generatedAt: new Date().toISOString(),
+  };
+}
