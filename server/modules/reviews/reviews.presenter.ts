@@ -1,27 +1,61 @@
-import type { ConferenceRecord } from './reviews.repository.js';
-import type { ReviewConference } from './reviews.schema.js';
+import type { AnniversaryEvent } from './anniversaries.js';
+import type { EventRecord, ReviewRecord, TaskRecord } from './reviews.repository.js';
+import type { Review, ReviewDetail, ReviewEvent, ReviewTask } from './reviews.schema.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
 
-export function presentConference(r: ConferenceRecord): ReviewConference {
-  const year = r.period_kind === 'quarter' || r.period_kind === 'year' ? Number(r.period_start.slice(0, 4)) : null;
-  const quarter = r.period_kind === 'quarter' ? Math.floor((Number(r.period_start.slice(5, 7)) - 1) / 3) + 1 : null;
+export function presentReview(r: ReviewRecord): Review {
   return {
     id: r.id,
     unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind },
-    title: r.title,
-    heldOn: r.held_on,
-    periodKind: r.period_kind,
-    periodStart: r.period_start,
-    periodEnd: r.period_end,
-    year,
-    quarter,
+    period: r.period,
+    year: r.year,
+    quarter: r.quarter,
     emulationPeriod: r.emulation_period_id ? { id: r.emulation_period_id, name: r.emulation_period_name ?? '' } : null,
-    participantsCount: r.participants_count,
-    participants: r.participants,
-    notes: r.notes,
+    from: r.period_from,
+    to: r.period_to,
+    title: r.title,
+    status: r.status,
+    narrative: r.narrative,
+    shortcomings: r.shortcomings,
+    figuresAt: r.figures_at ? iso(r.figures_at) : null,
+    taskCounts: { open: r.open_tasks, done: r.done_tasks, overdue: r.overdue_tasks },
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     version: r.version,
+  };
+}
+
+export function presentTask(t: TaskRecord): ReviewTask {
+  return {
+    id: t.id,
+    reviewId: t.review_id,
+    content: t.content,
+    owner: { id: t.owner_unit_id, name: t.owner_name, kind: t.owner_kind },
+    deadline: t.deadline,
+    status: t.status,
+    overdue: t.overdue,
+    doneAt: t.done_at ? iso(t.done_at) : null,
+    doneBy: t.done_by ? { id: t.done_by, name: t.done_by_name ?? '' } : null,
+    note: t.note,
+    version: t.version,
+  };
+}
+
+export function presentTaskWithReview(t: TaskRecord) {
+  return { ...presentTask(t), review: { id: t.review_id, title: t.review_title, unit: { id: t.review_unit_id, name: t.review_unit_name, kind: t.review_unit_kind } } };
+}
+
+export function presentEvent(e: EventRecord): ReviewEvent {
+  return { id: e.id, reviewId: e.review_id, happenedOn: e.happened_on, title: e.title, description: e.description };
+}
+
+export function presentReviewDetail(d: { review: ReviewRecord; figures: unknown; tasks: TaskRecord[]; events: EventRecord[]; anniversaries: AnniversaryEvent[] }): ReviewDetail {
+  return {
+    ...presentReview(d.review),
+    figures: (d.figures ?? null) as ReviewDetail['figures'],
+    tasks: d.tasks.map(presentTask),
+    events: d.events.map(presentEvent),
+    anniversaries: d.anniversaries,
   };
 }

@@ -1,30 +1,80 @@
-/** Access-matrix probes of the reviews routes: one per route (the matrix fails on a route without one). */
+/** Access-matrix probes of the periodic review routes: one per route (the matrix fails on a route without one). */
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
-import { buildConference } from '../commendations/commendations.factories.js';
+import { buildEvent, buildReview, buildTask } from './reviews.factories.js';
 
-const conferenceAt = (c: ProbeContext, loc: Location) => buildConference(c.t.db, { unitId: c.units[loc].id, title: `Hội nghị sơ kết ${c.marker(loc)} ${c.next()}` });
+/** A unit reviews a period once: every probe call gets a period of its own (one day, a day later each time). */
+let day = 0;
+const nextDay = () => new Date(Date.UTC(2010, 0, 1 + day++)).toISOString().slice(0, 10);
+const reviewAt = (c: ProbeContext, loc: Location) => {
+  const d = nextDay();
+  return buildReview(c.t.db, { unitId: c.units[loc].id, from: d, to: d, title: `Sơ kết ${c.marker(loc)} ${c.next()}` });
+};
+const taskAt = async (c: ProbeContext, loc: Location) => {
+  const review = await reviewAt(c, loc);
+  return buildTask(c.t.db, { reviewId: review.id, ownerUnitId: c.units[loc].id, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: review.period_to });
+};
 
 export const reviewProbes: Record<string, Probe> = {
-  'GET /api/review-conferences': {
+  'GET /api/reviews': {
     list: true,
     request: async (c, loc) => {
-      await conferenceAt(c, loc);
-      return { method: 'GET', url: `/api/review-conferences?unitId=${c.units[loc].id}&limit=200` };
+      await reviewAt(c, loc);
+      return { method: 'GET', url: `/api/reviews?unitId=${c.units[loc].id}&limit=200` };
     },
   },
-  'POST /api/review-conferences': {
+  'POST /api/reviews': {
     request: async (c, loc) => ({
       method: 'POST',
-      url: '/api/review-conferences',
-      body: { unitId: c.units[loc].id, title: `Hội nghị tổng kết ${c.marker(loc)} ${c.next()}`, heldOn: '2025-12-20', period: { periodKind: 'year', year: 2025 } },
+      url: '/api/reviews',
+      body: { unitId: c.units[loc].id, period: 'custom', from: nextDay(), to: '2019-12-31', title: `Sơ kết ${c.marker(loc)} ${c.next()}` },
     }),
   },
-  'GET /api/review-conferences/:id': { request: async (c, loc) => ({ method: 'GET', url: `/api/review-conferences/${(await conferenceAt(c, loc)).id}` }) },
-  'PATCH /api/review-conferences/:id': {
+  'GET /api/reviews/:id': { request: async (c, loc) => ({ method: 'GET', url: `/api/reviews/${(await reviewAt(c, loc)).id}` }) },
+  'PATCH /api/reviews/:id': {
+    request: async (c, loc) => ({ method: 'PATCH', url: `/api/reviews/${(await reviewAt(c, loc)).id}`, body: { shortcomings: `Hạn chế ${c.marker(loc)}`, version: 1 } }),
+  },
+  'POST /api/reviews/:id/refresh': {
+    request: async (c, loc) => ({ method: 'POST', url: `/api/reviews/${(await reviewAt(c, loc)).id}/refresh`, body: { version: 1 } }),
+  },
+  'GET /api/reviews/:id/document': { request: async (c, loc) => ({ method: 'GET', url: `/api/reviews/${(await reviewAt(c, loc)).id}/document` }) },
+  'POST /api/reviews/:id/tasks': {
     request: async (c, loc) => ({
-      method: 'PATCH',
-      url: `/api/review-conferences/${(await conferenceAt(c, loc)).id}`,
-      body: { notes: `Ghi chú ${c.marker(loc)}`, version: 1 },
+      method: 'POST',
+      url: `/api/reviews/${(await reviewAt(c, loc)).id}/tasks`,
+      body: { content: `Nhân rộng mô hình ${c.marker(loc)}`, ownerUnitId: c.units[loc].id, deadline: '2014-06-30' },
     }),
+  },
+  'GET /api/review-tasks': {
+    list: true,
+    request: async (c, loc) => {
+      await taskAt(c, loc);
+      return { method: 'GET', url: `/api/review-tasks?unitId=${c.units[loc].id}&limit=500` };
+    },
+  },
+  'PATCH /api/review-tasks/:id': {
+    request: async (c, loc) => ({ method: 'PATCH', url: `/api/review-tasks/${(await taskAt(c, loc)).id}`, body: { note: `Ghi chú ${c.marker(loc)}`, version: 1 } }),
+  },
+  'POST /api/review-tasks/:id/done': {
+    request: async (c, loc) => ({ method: 'POST', url: `/api/review-tasks/${(await taskAt(c, loc)).id}/done`, body: { version: 1 } }),
+  },
+  'POST /api/review-tasks/:id/reopen': {
+    request: async (c, loc) => {
+      const task = await taskAt(c, loc);
+      await c.t.db.updateTable('review_tasks').set({ status: 'done', done_at: new Date(), version: 2 }).where('id', '=', task.id).execute();
+      return { method: 'POST', url: `/api/review-tasks/${task.id}/reopen`, body: { version: 2 } };
+    },
+  },
+  'DELETE /api/review-tasks/:id': { request: async (c, loc) => ({ method: 'DELETE', url: `/api/review-tasks/${(await taskAt(c, loc)).id}?version=1` }) },
+  'POST /api/reviews/:id/events': {
+    request: async (c, loc) => {
+      const review = await reviewAt(c, loc);
+      return { method: 'POST', url: `/api/reviews/${review.id}/events`, body: { happenedOn: review.period_from, title: `Hội nghị chuyên đề ${c.marker(loc)}` } };
+    },
+  },
+  'DELETE /api/review-events/:id': {
+    request: async (c, loc) => {
+      const review = await reviewAt(c, loc);
+      return { method: 'DELETE', url: `/api/review-events/${(await buildEvent(c.t.db, { reviewId: review.id, happenedOn: review.period_from })).id}` };
+    },
   },
 };

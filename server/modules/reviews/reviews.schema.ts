@@ -1,105 +1,207 @@
-/** Request and response shapes of the review conferences (hội nghị sơ kết / tổng kết). */
+/** Request and response shapes of the periodic reviews (báo cáo sơ kết / tổng kết), their key tasks and events. */
 import { z } from 'zod';
+import { REPORT_MAX_YEARS, REPORT_PERIODS } from '../../../common/reports.js';
 import { Id, IsoDate } from '../../../common/units.js';
-import { cleanText } from '../units/units.seed.js';
+import { Text, UnitName } from '../conferences/conferences.schema.js';
 
-export const PERIOD_KINDS = ['quarter', 'year', 'emulation_period', 'custom'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-export const CONFERENCE_LIMITS = { title: 500, participants: 5000, notes: 20000 } as const;
-
-/** Text as people type it: trimmed, runs of spaces made one; empty is refused. */
-export const Text = (max: number) =>
-  z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-
-export const Year = z.number().int().min(2000).max(2100);
-
-/** A unit as a record names it. */
-export const UnitName = z.object({ id: Id, name: z.string(), kind: z.string() });
+export const REVIEW_LIMITS = { title: 500, narrative: 100_000, shortcomings: 50_000, task: 2000, note: 5000, eventTitle: 500, eventDescription: 5000 } as const;
+export const REVIEW_STATUSES = ['draft', 'final'] as const;
+export const TASK_STATUSES = ['open', 'done'] as const;
+/** A task's deadline lies between the start of the reviewed period and this many years after its end. */
+export const TASK_DEADLINE_YEARS_AFTER = 5;
 
 /**
- * The period a conference reviews. For a quarter, a year or an emulation period the server
- * computes the first and last day; a custom period gives them.
+ * Text of several paragraphs: NFC, spaces at line ends and blank runs trimmed, but line breaks
+ * kept (the cleaning of one-line Text would join the paragraphs). Empty means "none" (null).
  */
-export const PeriodInput = z.discriminatedUnion('periodKind', [
-  z.object({ periodKind: z.literal('quarter'), year: Year, quarter: z.number().int().min(1).max(4) }),
-  z.object({ periodKind: z.literal('year'), year: Year }),
-  z.object({ periodKind: z.literal('emulation_period'), emulationPeriodId: Id }),
+export const Paragraphs = (max: number) =>
   z
-    .object({ periodKind: z.literal('custom'), periodStart: IsoDate, periodEnd: IsoDate })
-    .refine((p) => p.periodEnd >= p.periodStart, { message: 'must not be before the start of the period', path: ['periodEnd'] }),
-]);
-export type PeriodInput = z.infer<typeof PeriodInput>;
+    .string()
+    .max(max)
+    .transform((s) =>
+      s
+        .normalize('NFC')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.replace(/[ \t]+$/u, ''))
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    )
+    .transform((s) => (s === '' ? null : s));
 
-export const ConferenceIdParams = z.object({ id: Id });
+export const ReviewIdParams = z.object({ id: Id });
 
-export const ConferenceListQuery = z.object({
-  unitId: Id.optional().describe('Only conferences of this unit and the units under it'),
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Conferences whose reviewed period covers (part of) this year'),
-  periodKind: z.enum(PERIOD_KINDS).optional(),
+/**
+ * The reviewed period, as the report engine takes it (ReportQuery without the unit):
+ * `year`; `quarter` with year and quarter; `emulation_period` with periodId; `custom` with from and to.
+ */
+const periodShape = {
+  period: z.enum(REPORT_PERIODS),
+  year: z.number().int().min(1990).max(2100).optional(),
+  quarter: z.number().int().min(1).max(4).optional(),
+  periodId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+};
+type PeriodFields = { period: (typeof REPORT_PERIODS)[number]; year?: number; quarter?: number; periodId?: string; from?: string; to?: string };
+
+function checkPeriod(p: PeriodFields, ctx: z.RefinementCtx) {
+  const need = (key: 'year' | 'quarter' | 'periodId' | 'from' | 'to') => {
+    if (p[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required for period ${p.period}` });
+  };
+  if (p.period === 'year' || p.period === 'quarter') need('year');
+  if (p.period === 'quarter') need('quarter');
+  if (p.period === 'emulation_period') need('periodId');
+  if (p.period !== 'custom') return;
+  need('from');
+  need('to');
+  if (p.from && p.to && p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (p.from && p.to && Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) > REPORT_MAX_YEARS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `a custom period spans at most ${REPORT_MAX_YEARS} years` });
+  }
+}
+
+export const ReviewPeriodInput = z.object(periodShape).superRefine(checkPeriod);
+export type ReviewPeriodInput = z.infer<typeof ReviewPeriodInput>;
+
+export const CreateReviewBody = z
+  .object({
+    unitId: Id.describe('The reviewing unit; the results cover its whole subtree'),
+    ...periodShape,
+    title: Text(REVIEW_LIMITS.title).optional().describe('Default: "Tổng kết …" for a year or an emulation period, "Sơ kết …" otherwise'),
+  })
+  .superRefine(checkPeriod);
+export type CreateReviewBody = z.infer<typeof CreateReviewBody>;
+
+export const UpdateReviewBody = z
+  .object({
+    title: Text(REVIEW_LIMITS.title).optional(),
+    narrative: Paragraphs(REVIEW_LIMITS.narrative).optional(),
+    shortcomings: Paragraphs(REVIEW_LIMITS.shortcomings).optional(),
+    status: z.enum(REVIEW_STATUSES).optional().describe('final freezes the review (its tasks can still be marked done); draft opens it again'),
+    version: z.number().int().min(1).describe('The version the change was made on; another one means someone changed the review meanwhile'),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'version' && b[k as keyof typeof b] !== undefined), { message: 'nothing to change' });
+export type UpdateReviewBody = z.infer<typeof UpdateReviewBody>;
+
+export const RefreshReviewBody = z.object({
+  version: z.number().int().min(1),
+  /** Also replace the narrative by the one written from the new figures (an empty narrative is always filled). */
+  replaceNarrative: z.boolean().default(false),
+});
+export type RefreshReviewBody = z.infer<typeof RefreshReviewBody>;
+
+export const ReviewListQuery = z.object({
+  unitId: Id.optional().describe('Only reviews of this unit and the units under it'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('Reviews whose period covers (part of) this year'),
+  period: z.enum(REPORT_PERIODS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export type ConferenceListQuery = z.infer<typeof ConferenceListQuery>;
+export type ReviewListQuery = z.infer<typeof ReviewListQuery>;
 
-export const CreateConferenceBody = z.object({
-  unitId: Id.describe('The organizing unit'),
-  title: Text(CONFERENCE_LIMITS.title),
-  heldOn: IsoDate,
-  period: PeriodInput,
-  participantsCount: z.number().int().min(0).max(10_000_000).nullish(),
-  participants: Text(CONFERENCE_LIMITS.participants).nullish(),
-  notes: Text(CONFERENCE_LIMITS.notes).nullish(),
+export const CreateTaskBody = z.object({
+  content: Text(REVIEW_LIMITS.task),
+  ownerUnitId: Id.describe("The unit in charge: the review's unit or a unit under it"),
+  deadline: IsoDate,
+  note: Text(REVIEW_LIMITS.note).nullish(),
 });
-export type CreateConferenceBody = z.infer<typeof CreateConferenceBody>;
+export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
-export const UpdateConferenceBody = z
+export const UpdateTaskBody = z
   .object({
-    title: Text(CONFERENCE_LIMITS.title).optional(),
-    heldOn: IsoDate.optional(),
-    period: PeriodInput.optional(),
-    participantsCount: z.number().int().min(0).max(10_000_000).nullish(),
-    participants: Text(CONFERENCE_LIMITS.participants).nullish(),
-    notes: Text(CONFERENCE_LIMITS.notes).nullish(),
-    version: z.number().int().min(1).describe('The version the change was made on; another one means someone changed the conference meanwhile'),
+    content: Text(REVIEW_LIMITS.task).optional(),
+    ownerUnitId: Id.optional(),
+    deadline: IsoDate.optional(),
+    note: Text(REVIEW_LIMITS.note).nullish(),
+    version: z.number().int().min(1),
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'version' && b[k as keyof typeof b] !== undefined), { message: 'nothing to change' });
-export type UpdateConferenceBody = z.infer<typeof UpdateConferenceBody>;
+export type UpdateTaskBody = z.infer<typeof UpdateTaskBody>;
 
-export const ReviewConference = z.object({
+export const TaskActionBody = z.object({ version: z.number().int().min(1), note: Text(REVIEW_LIMITS.note).nullish() });
+export type TaskActionBody = z.infer<typeof TaskActionBody>;
+export const TaskVersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+export const TaskListQuery = z.object({
+  unitId: Id.optional().describe('Tasks of the reviews of this unit and the units under it'),
+  ownerUnitId: Id.optional().describe('Only tasks this unit is in charge of'),
+  status: z.enum(TASK_STATUSES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Open tasks whose deadline has passed (Vietnam time)'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+export const CreateEventBody = z.object({ happenedOn: IsoDate, title: Text(REVIEW_LIMITS.eventTitle), description: Text(REVIEW_LIMITS.eventDescription).nullish() });
+export type CreateEventBody = z.infer<typeof CreateEventBody>;
+
+export const ReviewTask = z.object({
+  id: Id,
+  reviewId: Id,
+  content: z.string(),
+  owner: UnitName,
+  deadline: IsoDate,
+  status: z.enum(TASK_STATUSES),
+  /** Open and past its deadline (Vietnam time). */
+  overdue: z.boolean(),
+  doneAt: z.string().nullable(),
+  doneBy: z.object({ id: Id, name: z.string() }).nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ReviewTask = z.infer<typeof ReviewTask>;
+
+export const ReviewTaskListItem = ReviewTask.extend({ review: z.object({ id: Id, title: z.string(), unit: UnitName }) });
+export const ReviewTaskPage = z.object({ items: z.array(ReviewTaskListItem), total: z.number().int() });
+
+export const ReviewEvent = z.object({ id: Id, reviewId: Id, happenedOn: IsoDate, title: z.string(), description: z.string().nullable() });
+export type ReviewEvent = z.infer<typeof ReviewEvent>;
+
+export const AnniversaryOccurrence = z.object({
+  code: z.string(),
+  kind: z.enum(['anniversary', 'edition']),
+  names: z.record(z.string(), z.string()),
+  originDate: IsoDate,
+  date: IsoDate,
+  ordinal: z.number().int(),
+  milestone: z.union([z.literal(10), z.literal(5)]).nullable().describe('10: a round anniversary (ordinal ends in 0), 5: ends in 5'),
+  labelVi: z.string(),
+});
+
+export const Review = z.object({
   id: Id,
   unit: UnitName,
-  title: z.string(),
-  heldOn: IsoDate,
-  periodKind: z.enum(PERIOD_KINDS),
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
-  /** For a quarter or a year: the year; otherwise null. */
+  period: z.enum(REPORT_PERIODS),
   year: z.number().int().nullable(),
-  /** For a quarter: 1–4; otherwise null. */
   quarter: z.number().int().nullable(),
   emulationPeriod: z.object({ id: Id, name: z.string() }).nullable(),
-  participantsCount: z.number().int().nullable(),
-  participants: z.string().nullable(),
-  notes: z.string().nullable(),
+  from: IsoDate,
+  to: IsoDate,
+  title: z.string(),
+  status: z.enum(REVIEW_STATUSES),
+  narrative: z.string().nullable(),
+  shortcomings: z.string().nullable(),
+  figuresAt: z.string().nullable(),
+  taskCounts: z.object({ open: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
 });
-export type ReviewConference = z.infer<typeof ReviewConference>;
+export type Review = z.infer<typeof Review>;
 
-/** How many were commended at a conference: collectives, individuals, and both by form. */
-export const ConferenceCommendationCounts = z.object({
-  total: z.number().int(),
-  collectives: z.number().int(),
-  individuals: z.number().int(),
-  byForm: z.array(z.object({ formCode: z.string(), collectives: z.number().int(), individuals: z.number().int() })),
+export const ReviewDetail = Review.extend({
+  // A stored snapshot: typed loosely so a report filled under an older shape of the contract still loads.
+  figures: z.record(z.string(), z.unknown()).nullable().describe('The Report (common/reports.ts) as it was when the results were filled'),
+  tasks: z.array(ReviewTask),
+  events: z.array(ReviewEvent),
+  anniversaries: z.array(AnniversaryOccurrence),
 });
+export type ReviewDetail = z.infer<typeof ReviewDetail>;
 
-export const ReviewConferenceDetail = ReviewConference.extend({ commendations: ConferenceCommendationCounts });
-export type ReviewConferenceDetail = z.infer<typeof ReviewConferenceDetail>;
-
-export const ReviewConferencePage = z.object({ items: z.array(ReviewConference), total: z.number().int() });
+export const ReviewPage = z.object({ items: z.array(Review), total: z.number().int() });

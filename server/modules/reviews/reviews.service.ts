@@ -1,177 +1,376 @@
 /**
- * Review conferences (hội nghị sơ kết / tổng kết): who sees them (readers of the organizing
- * unit's subtree; anything else answers "not found"), who records them (data.write on the
- * organizing unit), the reviewed period and the audit record of every change.
+ * Periodic reviews (báo cáo sơ kết / tổng kết) of a unit for a period: who sees them (readers of
+ * the unit's subtree; anything else answers "not found"), who writes them (data.write on the
+ * unit), results filled from the report engine, key tasks tracked to done, events, and the
+ * anniversaries of the period. Every write carries its audit record in its transaction.
  */
+import type { Report } from '../../../common/reports.js';
+import type { PartyDocument } from '../../documents/party-document.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, isSystemAdmin, pathCovers, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { periodDates } from '../conferences/conferences.service.js';
 import { getReadableUnit } from '../units/units.service.js';
+import { anniversariesIn, viDate } from './anniversaries.js';
+import { reviewDocument } from './review-document.js';
+import { reviewResults } from './review-results.js';
 import * as repo from './reviews.repository.js';
-import type { ConferenceListQuery, CreateConferenceBody, PeriodInput, PeriodKind, UpdateConferenceBody } from './reviews.schema.js';
+import {
+  type CreateEventBody,
+  type CreateReviewBody,
+  type CreateTaskBody,
+  type RefreshReviewBody,
+  type ReviewListQuery,
+  type ReviewPeriodInput,
+  TASK_DEADLINE_YEARS_AFTER,
+  type TaskActionBody,
+  type TaskListQuery,
+  type UpdateReviewBody,
+  type UpdateTaskBody,
+} from './reviews.schema.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
-/** First and last day of a quarter (1–4) or, without a quarter, of the whole year. */
-export function periodDates(year: number, quarter?: number): { start: string; end: string } {
-  if (quarter === undefined) return { start: `${year}-01-01`, end: `${year}-12-31` };
-  const first = (quarter - 1) * 3 + 1;
-  const last = first + 2;
-  return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}` };
-}
-
-export type ResolvedPeriod = { kind: PeriodKind; start: string; end: string; emulationPeriodId: string | null };
+export type ResolvedReviewPeriod = {
+  period: ReviewPeriodInput['period'];
+  year: number | null;
+  quarter: number | null;
+  emulationPeriodId: string | null;
+  from: string;
+  to: string;
+  /** "quý III năm 2024", "năm 2024", "giai đoạn 2021–2025", "từ 01/03/2024 đến 15/05/2024". */
+  phrase: string;
+};
 
 const fieldError = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path.replace(/^body\./, '')}: ${message}`, [{ path, message }]);
 
-/** The first and last day of the period a conference reviews. */
-export async function resolvePeriod(db: Db, p: PeriodInput): Promise<ResolvedPeriod> {
-  switch (p.periodKind) {
-    case 'quarter':
+/** The first and last day of the reviewed period and how a title names it. */
+export async function resolveReviewPeriod(db: Db, p: ReviewPeriodInput): Promise<ResolvedReviewPeriod> {
+  const none = { year: null, quarter: null, emulationPeriodId: null };
+  switch (p.period) {
+    case 'quarter': {
+      const { start, end } = periodDates(p.year!, p.quarter!);
+      return { ...none, period: 'quarter', year: p.year!, quarter: p.quarter!, from: start, to: end, phrase: `quý ${ROMAN[p.quarter! - 1]} năm ${p.year}` };
+    }
     case 'year': {
-      const { start, end } = periodDates(p.year, p.periodKind === 'quarter' ? p.quarter : undefined);
-      return { kind: p.periodKind, start, end, emulationPeriodId: null };
+      const { start, end } = periodDates(p.year!);
+      return { ...none, period: 'year', year: p.year!, from: start, to: end, phrase: `năm ${p.year}` };
     }
     case 'emulation_period': {
-      const ep = await repo.findEmulationPeriod(db, p.emulationPeriodId);
-      if (!ep) throw fieldError('body.period.emulationPeriodId', 'unknown emulation period');
-      return { kind: 'emulation_period', start: `${ep.start_year}-01-01`, end: `${ep.end_year}-12-31`, emulationPeriodId: ep.id };
+      const ep = await repo.findEmulationPeriod(db, p.periodId!);
+      if (!ep) throw fieldError('body.periodId', 'unknown emulation period');
+      return { ...none, period: 'emulation_period', emulationPeriodId: ep.id, from: `${ep.start_year}-01-01`, to: `${ep.end_year}-12-31`, phrase: `giai đoạn ${ep.name}` };
     }
     case 'custom':
-      return { kind: 'custom', start: p.periodStart, end: p.periodEnd, emulationPeriodId: null };
+      return { ...none, period: 'custom', from: p.from!, to: p.to!, phrase: `từ ngày ${viDate(p.from!)} đến ngày ${viDate(p.to!)}` };
   }
 }
 
-const notFound = (id: string) => new AppError('NOT_FOUND', `Review conference ${id} not found`, { what: 'review_conference', id });
-
-/** The conference, when it exists and the actor may read its organizing unit; NOT_FOUND otherwise (both alike). */
-export async function getReadableConference(ctx: Ctx, actor: Actor, id: string): Promise<repo.ConferenceRecord> {
-  const c = await repo.findConferenceById(ctx.db, id);
-  if (!c || !can(actor, 'units.read', c.unit_path)) throw notFound(id);
-  return c;
+/** A year or an emulation period is summed up ("tổng kết"); a quarter or another stretch reviewed midway ("sơ kết"). */
+export function reviewKindWord(period: ReviewPeriodInput['period']): 'Tổng kết' | 'Sơ kết' {
+  return period === 'year' || period === 'emulation_period' ? 'Tổng kết' : 'Sơ kết';
 }
 
-export async function listConferences(ctx: Ctx, actor: Actor, q: ConferenceListQuery) {
+export function defaultReviewTitle(p: ResolvedReviewPeriod): string {
+  return `${reviewKindWord(p.period)} công tác dân vận và phong trào thi đua “Dân vận khéo” ${p.phrase}`;
+}
+
+const notFound = (what: 'review' | 'review_task' | 'review_event', id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
+const versionConflict = (what: string, current: number) => new AppError('CONFLICT', `The ${what} was changed by someone else; reload it and try again`, { currentVersion: current });
+const finalReview = () => new AppError('INVALID_TRANSITION', 'The review is final; set it back to draft to change it', { status: 'final' });
+
+/** The review, when it exists and the actor may read its unit; NOT_FOUND otherwise (both alike). */
+export async function getReadableReview(ctx: Ctx, actor: Actor, id: string): Promise<repo.ReviewRecord> {
+  const r = await repo.findReviewById(ctx.db, id);
+  if (!r || !can(actor, 'units.read', r.unit_path)) throw notFound('review', id);
+  return r;
+}
+
+async function getWritableReview(ctx: Ctx, actor: Actor, id: string, opts: { draftOnly: boolean }) {
+  const r = await getReadableReview(ctx, actor, id);
+  assertCan(actor, 'data.write', r.unit_path);
+  if (opts.draftOnly && r.status === 'final') throw finalReview();
+  return r;
+}
+
+/** Readers of the unit see the reviews of its subtree; without a unit, everything in the reader's scopes. */
+export async function listReviews(ctx: Ctx, actor: Actor, q: ReviewListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
   const scopes = scopePaths(actor, 'units.read');
-  return repo.findConferences(ctx.db, {
-    // Inside `under` (readable, so wholly in scope) or for a system admin no scope filter is needed.
+  return repo.findReviews(ctx.db, {
     scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
     underPath: under?.path,
     year: q.year,
-    periodKind: q.periodKind,
+    period: q.period,
     limit: q.limit,
     offset: q.offset,
   });
 }
 
-export async function getConferenceDetail(ctx: Ctx, actor: Actor, id: string) {
-  const conference = await getReadableConference(ctx, actor, id);
-  const rows = await repo.countConferenceCommendations(ctx.db, id);
-  const byForm = new Map<string, { formCode: string; collectives: number; individuals: number }>();
-  let collectives = 0;
-  let individuals = 0;
-  for (const r of rows) {
-    const f = byForm.get(r.form_code) ?? { formCode: r.form_code, collectives: 0, individuals: 0 };
-    if (r.recipient_kind === 'collective') {
-      f.collectives += r.n;
-      collectives += r.n;
-    } else {
-      f.individuals += r.n;
-      individuals += r.n;
-    }
-    byForm.set(r.form_code, f);
-  }
-  return { conference, counts: { total: collectives + individuals, collectives, individuals, byForm: [...byForm.values()] } };
+export async function getReviewDetail(ctx: Ctx, actor: Actor, id: string) {
+  const review = await getReadableReview(ctx, actor, id);
+  const [figures, tasks, events, definitions] = await Promise.all([
+    repo.findReviewFigures(ctx.db, id),
+    repo.findTasksOfReview(ctx.db, id),
+    repo.findEventsOfReview(ctx.db, id),
+    repo.findAnniversaryDefinitions(ctx.db),
+  ]);
+  return { review, figures, tasks, events, anniversaries: anniversariesIn(review.period_from, review.period_to, definitions) };
 }
 
-/** A conference is held during or after the period it reviews, never before it starts. */
-function checkHeldOn(heldOn: string, period: { start: string }) {
-  if (heldOn < period.start) throw fieldError('body.heldOn', `must not be before the start of the reviewed period (${period.start})`);
+/** The review as a Party document, for readers of its unit. */
+export async function reviewDocumentOf(ctx: Ctx, actor: Actor, id: string): Promise<PartyDocument> {
+  const d = await getReviewDetail(ctx, actor, id);
+  return reviewDocument({ ...d, figures: d.figures as Report | null });
 }
 
-const auditView = (v: Partial<repo.ConferenceValues>) => {
-  const names: Record<string, string> = {
-    title: 'title',
-    held_on: 'heldOn',
-    period_kind: 'periodKind',
-    period_start: 'periodStart',
-    period_end: 'periodEnd',
-    emulation_period_id: 'emulationPeriodId',
-    participants_count: 'participantsCount',
-    participants: 'participants',
-    notes: 'notes',
-  };
-  return Object.fromEntries(Object.entries(v).map(([k, value]) => [names[k] ?? k, value]));
-};
-
-export async function createConference(ctx: Ctx, actor: Actor, input: CreateConferenceBody): Promise<repo.ConferenceRecord> {
+/** Creates the review of a unit for a period, its results filled from the report engine at once. */
+export async function createReview(ctx: Ctx, actor: Actor, input: CreateReviewBody): Promise<repo.ReviewRecord> {
   const unit = await getReadableUnit(ctx, actor, input.unitId);
   assertCan(actor, 'data.write', unit.path);
-  const period = await resolvePeriod(ctx.db, input.period);
-  checkHeldOn(input.heldOn, period);
-  const values: repo.ConferenceValues = {
-    title: input.title,
-    held_on: input.heldOn,
-    period_kind: period.kind,
-    period_start: period.start,
-    period_end: period.end,
+  const period = await resolveReviewPeriod(ctx.db, input);
+  const existing = await repo.findReviewByUnitAndRange(ctx.db, unit.id, period.from, period.to);
+  if (existing) throw new AppError('ALREADY_EXISTS', 'This unit already has a review of this period', { reviewId: existing.id });
+  const results = await reviewResults(ctx, unit.id, period);
+  const values: repo.NewReview = {
+    unit_id: unit.id,
+    period: period.period,
+    year: period.year,
+    quarter: period.quarter,
     emulation_period_id: period.emulationPeriodId,
-    participants_count: input.participantsCount ?? null,
-    participants: input.participants ?? null,
-    notes: input.notes ?? null,
+    period_from: period.from,
+    period_to: period.to,
+    title: input.title ?? defaultReviewTitle(period),
+    figures: results.report,
+    narrative: results.narrative,
+    created_by: actor.userId,
   };
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const newId = await repo.createConference(trx, unit.id, actor.userId, values);
-    await recordAudit(trx, actor, { action: 'review_conference.create', recordType: 'review_conference', recordId: newId, unitId: unit.id, after: { unitId: unit.id, ...auditView(values) } });
+    const newId = await repo.createReview(trx, values);
+    await recordAudit(trx, actor, {
+      action: 'review.create',
+      recordType: 'review',
+      recordId: newId,
+      unitId: unit.id,
+      after: { unitId: unit.id, period: period.period, from: period.from, to: period.to, title: values.title, entries: results.report.figures.entries.total },
+    });
     return newId;
   });
-  return (await repo.findConferenceById(ctx.db, id))!;
+  return (await repo.findReviewById(ctx.db, id))!;
 }
 
-const versionConflict = (current: number) =>
-  new AppError('CONFLICT', 'The conference was changed by someone else; reload it and try again', { currentVersion: current });
-
-/** Changes a conference with optimistic concurrency on `version`; a new period replaces the old one whole. */
-export async function updateConference(ctx: Ctx, actor: Actor, id: string, input: UpdateConferenceBody): Promise<repo.ConferenceRecord> {
-  const current = await getReadableConference(ctx, actor, id);
-  assertCan(actor, 'data.write', current.unit_path);
-  const period = input.period ? await resolvePeriod(ctx.db, input.period) : undefined;
+/** Changes the title, narrative, shortcomings or status with optimistic concurrency on `version`. */
+export async function updateReview(ctx: Ctx, actor: Actor, id: string, input: UpdateReviewBody): Promise<repo.ReviewRecord> {
+  const current = await getWritableReview(ctx, actor, id, { draftOnly: false });
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.lockConference(trx, id);
-    if (!row) throw notFound(id);
-    if (row.version !== input.version) throw versionConflict(row.version);
-    const wanted: Partial<repo.ConferenceValues> = {
-      title: input.title,
-      held_on: input.heldOn,
-      participants_count: input.participantsCount,
-      participants: input.participants,
-      notes: input.notes,
-      ...(period
-        ? { period_kind: period.kind, period_start: period.start, period_end: period.end, emulation_period_id: period.emulationPeriodId }
-        : {}),
-    };
+    const row = await repo.lockReview(trx, id);
+    if (!row) throw notFound('review', id);
+    if (row.version !== input.version) throw versionConflict('review', row.version);
+    const editsContent = input.title !== undefined || input.narrative !== undefined || input.shortcomings !== undefined;
+    // A final review opens again only by saying so; it is never edited while final.
+    if (row.status === 'final' && editsContent && input.status !== 'draft') throw finalReview();
+    const wanted: repo.ReviewChanges = { title: input.title, narrative: input.narrative, shortcomings: input.shortcomings, status: input.status };
     const changes: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(wanted) as [keyof repo.ConferenceValues, unknown][]) {
+    for (const [k, v] of Object.entries(wanted) as [keyof typeof wanted, unknown][]) {
+      if (v === undefined || v === row[k as keyof typeof row]) continue;
+      changes[k] = v;
+      before[k] = row[k as keyof typeof row];
+    }
+    if (!Object.keys(changes).length) return;
+    if (!(await repo.updateReview(trx, id, input.version, changes))) throw versionConflict('review', row.version);
+    await recordAudit(trx, actor, { action: 'review.update', recordType: 'review', recordId: id, unitId: current.unit_id, before, after: changes });
+  });
+  return (await repo.findReviewById(ctx.db, id))!;
+}
+
+/** Fills the results again from today's data; the narrative is rewritten when empty or when asked. */
+export async function refreshReview(ctx: Ctx, actor: Actor, id: string, input: RefreshReviewBody): Promise<repo.ReviewRecord> {
+  const current = await getWritableReview(ctx, actor, id, { draftOnly: true });
+  if (current.version !== input.version) throw versionConflict('review', current.version);
+  const results = await reviewResults(ctx, current.unit_id, {
+    period: current.period,
+    year: current.year,
+    quarter: current.quarter,
+    emulationPeriodId: current.emulation_period_id,
+    from: current.period_from,
+    to: current.period_to,
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockReview(trx, id);
+    if (!row) throw notFound('review', id);
+    if (row.version !== input.version) throw versionConflict('review', row.version);
+    if (row.status === 'final') throw finalReview();
+    const replace = input.replaceNarrative || !row.narrative;
+    const changes: repo.ReviewChanges = { figures: results.report, ...(replace ? { narrative: results.narrative } : {}) };
+    if (!(await repo.updateReview(trx, id, input.version, changes))) throw versionConflict('review', row.version);
+    await recordAudit(trx, actor, {
+      action: 'review.refresh',
+      recordType: 'review',
+      recordId: id,
+      unitId: current.unit_id,
+      before: replace ? { narrative: row.narrative } : undefined,
+      after: { entries: results.report.figures.entries.total, narrativeReplaced: replace },
+    });
+  });
+  return (await repo.findReviewById(ctx.db, id))!;
+}
+
+// Tasks ----------------------------------------------------------------------------------------
+
+function addYears(iso: string, years: number): string {
+  return `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+}
+
+/** A deadline from the start of the reviewed period to TASK_DEADLINE_YEARS_AFTER years after its end. */
+function checkDeadline(deadline: string, review: { period_from: string; period_to: string }) {
+  const latest = addYears(review.period_to, TASK_DEADLINE_YEARS_AFTER);
+  if (deadline < review.period_from || deadline > latest) {
+    throw fieldError('body.deadline', `must be between ${review.period_from} (start of the reviewed period) and ${latest}`);
+  }
+}
+
+/** The unit in charge is the review's unit or a unit under it, in force. */
+async function checkOwner(db: Db, ownerUnitId: string, review: { unit_path: string }) {
+  const owner = await repo.findUnitPath(db, ownerUnitId);
+  if (!owner || !pathCovers(review.unit_path, owner.path)) throw fieldError('body.ownerUnitId', "must be the review's unit or a unit under it");
+  if (owner.valid_to !== null) throw new AppError('UNIT_NOT_IN_FORCE', 'The unit in charge is no longer in force', [{ path: 'body.ownerUnitId', message: 'retired unit' }]);
+}
+
+async function getTaskForWrite(ctx: Ctx, actor: Actor, id: string) {
+  const task = await repo.findTaskById(ctx.db, id);
+  if (!task || !can(actor, 'units.read', task.review_unit_path)) throw notFound('review_task', id);
+  assertCan(actor, 'data.write', task.review_unit_path);
+  return task;
+}
+
+export async function createTask(ctx: Ctx, actor: Actor, reviewId: string, input: CreateTaskBody): Promise<repo.TaskRecord> {
+  const review = await getWritableReview(ctx, actor, reviewId, { draftOnly: true });
+  checkDeadline(input.deadline, review);
+  await checkOwner(ctx.db, input.ownerUnitId, review);
+  const values: repo.TaskValues = { content: input.content, owner_unit_id: input.ownerUnitId, deadline: input.deadline, note: input.note ?? null };
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockReview(trx, reviewId);
+    if (row?.status !== 'draft') throw finalReview();
+    const newId = await repo.createTask(trx, reviewId, actor.userId, values);
+    await recordAudit(trx, actor, { action: 'review_task.create', recordType: 'review_task', recordId: newId, unitId: review.unit_id, after: { reviewId, ...values } });
+    return newId;
+  });
+  return (await repo.findTaskById(ctx.db, id))!;
+}
+
+export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: UpdateTaskBody): Promise<repo.TaskRecord> {
+  const task = await getTaskForWrite(ctx, actor, id);
+  const review = (await repo.findReviewById(ctx.db, task.review_id))!;
+  if (review.status === 'final') throw finalReview();
+  if (input.deadline !== undefined) checkDeadline(input.deadline, review);
+  if (input.ownerUnitId !== undefined) await checkOwner(ctx.db, input.ownerUnitId, review);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockTask(trx, id);
+    if (!row) throw notFound('review_task', id);
+    if (row.version !== input.version) throw versionConflict('task', row.version);
+    const wanted: Partial<repo.TaskValues> = { content: input.content, owner_unit_id: input.ownerUnitId, deadline: input.deadline, note: input.note };
+    const changes: Record<string, unknown> = {};
+    const before: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(wanted) as [keyof repo.TaskValues, unknown][]) {
       if (v === undefined || v === row[k]) continue;
       changes[k] = v;
       before[k] = row[k];
     }
-    checkHeldOn((changes.held_on as string | undefined) ?? row.held_on, { start: (changes.period_start as string | undefined) ?? row.period_start });
     if (!Object.keys(changes).length) return;
-    if (!(await repo.updateConference(trx, id, input.version, changes))) throw versionConflict(row.version);
+    if (!(await repo.updateTask(trx, id, input.version, changes))) throw versionConflict('task', row.version);
+    await recordAudit(trx, actor, { action: 'review_task.update', recordType: 'review_task', recordId: id, unitId: review.unit_id, before, after: changes });
+  });
+  return (await repo.findTaskById(ctx.db, id))!;
+}
+
+/**
+ * Marks a task done (who and when are recorded) or open again. Allowed on a final review too:
+ * a review's tasks are the next period's work and are tracked after the review is closed.
+ */
+export async function setTaskStatus(ctx: Ctx, actor: Actor, id: string, status: 'open' | 'done', input: TaskActionBody): Promise<repo.TaskRecord> {
+  const task = await getTaskForWrite(ctx, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockTask(trx, id);
+    if (!row) throw notFound('review_task', id);
+    if (row.version !== input.version) throw versionConflict('task', row.version);
+    if (row.status === status) throw new AppError('INVALID_TRANSITION', status === 'done' ? 'The task is already done' : 'The task is already open', { status: row.status });
+    const changes: repo.TaskChanges =
+      status === 'done' ? { status, done_at: new Date(), done_by: actor.userId } : { status, done_at: null, done_by: null };
+    if (input.note !== undefined) changes.note = input.note;
+    if (!(await repo.updateTask(trx, id, input.version, changes))) throw versionConflict('task', row.version);
     await recordAudit(trx, actor, {
-      action: 'review_conference.update',
-      recordType: 'review_conference',
+      action: status === 'done' ? 'review_task.done' : 'review_task.reopen',
+      recordType: 'review_task',
       recordId: id,
-      unitId: row.unit_id,
-      before: auditView(before),
-      after: auditView(changes),
+      unitId: task.review_unit_id,
+      before: { status: row.status, note: row.note },
+      after: { status, ...(input.note !== undefined ? { note: input.note } : {}) },
     });
   });
-  return (await repo.findConferenceById(ctx.db, id))!;
+  return (await repo.findTaskById(ctx.db, id))!;
+}
+
+export async function deleteTask(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
+  const task = await getTaskForWrite(ctx, actor, id);
+  const review = (await repo.findReviewById(ctx.db, task.review_id))!;
+  if (review.status === 'final') throw finalReview();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.lockTask(trx, id);
+    if (!row) throw notFound('review_task', id);
+    if (row.version !== version) throw versionConflict('task', row.version);
+    if (!(await repo.deleteTask(trx, id, version))) throw versionConflict('task', row.version);
+    await recordAudit(trx, actor, {
+      action: 'review_task.delete',
+      recordType: 'review_task',
+      recordId: id,
+      unitId: review.unit_id,
+      before: { reviewId: row.review_id, content: row.content, ownerUnitId: row.owner_unit_id, deadline: row.deadline, status: row.status },
+    });
+  });
+}
+
+/** Tasks of the reviews the actor may read (optionally under a unit), nearest deadline first. */
+export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
+  const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
+  const scopes = scopePaths(actor, 'units.read');
+  return repo.findTasks(ctx.db, {
+    scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
+    underPath: under?.path,
+    ownerUnitId: q.ownerUnitId,
+    status: q.status,
+    overdue: q.overdue,
+    limit: q.limit,
+    offset: q.offset,
+  });
+}
+
+// Events ---------------------------------------------------------------------------------------
+
+export async function createEvent(ctx: Ctx, actor: Actor, reviewId: string, input: CreateEventBody): Promise<repo.EventRecord> {
+  const review = await getWritableReview(ctx, actor, reviewId, { draftOnly: true });
+  if (input.happenedOn < review.period_from || input.happenedOn > review.period_to) {
+    throw fieldError('body.happenedOn', `must lie in the reviewed period (${review.period_from} – ${review.period_to})`);
+  }
+  const values = { happened_on: input.happenedOn, title: input.title, description: input.description ?? null };
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await repo.createEvent(trx, reviewId, actor.userId, values);
+    await recordAudit(trx, actor, { action: 'review_event.create', recordType: 'review_event', recordId: newId, unitId: review.unit_id, after: { reviewId, ...values } });
+    return newId;
+  });
+  return (await repo.findEventById(ctx.db, id))!;
+}
+
+export async function deleteEvent(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  const event = await repo.findEventById(ctx.db, id);
+  const review = event ? await repo.findReviewById(ctx.db, event.review_id) : undefined;
+  if (!event || !review || !can(actor, 'units.read', review.unit_path)) throw notFound('review_event', id);
+  assertCan(actor, 'data.write', review.unit_path);
+  if (review.status === 'final') throw finalReview();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteEvent(trx, id);
+    await recordAudit(trx, actor, { action: 'review_event.delete', recordType: 'review_event', recordId: id, unitId: review.unit_id, before: { ...event } });
+  });
 }

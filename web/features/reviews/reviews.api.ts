@@ -1,93 +1,121 @@
-/** Review conferences (hội nghị sơ kết / tổng kết) and the commendations given at them. Shapes: server/modules/reviews/reviews.schema.ts. */
+/** Periodic reviews (báo cáo sơ kết / tổng kết), their key tasks and events. Shapes: server/modules/reviews/reviews.schema.ts. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Report, ReportPeriod } from '../../../common/reports';
 import { api } from '../../app/api-client';
-import { commendationKeys, type Decision, type UnitName } from '../commendations/commendations.api';
 
-export const PERIOD_KINDS = ['quarter', 'year', 'emulation_period', 'custom'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export type UnitName = { id: string; name: string; kind: string };
+export type ReviewStatus = 'draft' | 'final';
 
-export type PeriodInput =
-  | { periodKind: 'quarter'; year: number; quarter: number }
-  | { periodKind: 'year'; year: number }
-  | { periodKind: 'emulation_period'; emulationPeriodId: string }
-  | { periodKind: 'custom'; periodStart: string; periodEnd: string };
-
-export type ReviewConference = {
+export type Review = {
   id: string;
   unit: UnitName;
-  title: string;
-  heldOn: string;
-  periodKind: PeriodKind;
-  periodStart: string;
-  periodEnd: string;
+  period: ReportPeriod;
   year: number | null;
   quarter: number | null;
   emulationPeriod: { id: string; name: string } | null;
-  participantsCount: number | null;
-  participants: string | null;
-  notes: string | null;
+  from: string;
+  to: string;
+  title: string;
+  status: ReviewStatus;
+  narrative: string | null;
+  shortcomings: string | null;
+  figuresAt: string | null;
+  taskCounts: { open: number; done: number; overdue: number };
   createdAt: string;
   updatedAt: string;
   version: number;
 };
 
-export type ConferenceDetail = ReviewConference & {
-  commendations: { total: number; collectives: number; individuals: number; byForm: { formCode: string; collectives: number; individuals: number }[] };
+export type ReviewTask = {
+  id: string;
+  reviewId: string;
+  content: string;
+  owner: UnitName;
+  deadline: string;
+  status: 'open' | 'done';
+  overdue: boolean;
+  doneAt: string | null;
+  doneBy: { id: string; name: string } | null;
+  note: string | null;
+  version: number;
 };
 
-export type ConferenceFilter = { unitId?: string; year?: number; limit: number; offset: number };
+export type ReviewEvent = { id: string; reviewId: string; happenedOn: string; title: string; description: string | null };
 
-export type CreateConferenceInput = {
-  unitId: string;
-  title: string;
-  heldOn: string;
-  period: PeriodInput;
-  participantsCount?: number | null;
-  participants?: string | null;
-  notes?: string | null;
+export type Anniversary = {
+  code: string;
+  kind: 'anniversary' | 'edition';
+  names: Record<string, string>;
+  originDate: string;
+  date: string;
+  ordinal: number;
+  milestone: 10 | 5 | null;
+  labelVi: string;
 };
 
-export type CommendManyInput = Decision & {
-  conferenceId: string;
-  reason?: string | null;
-  collectives: { unitId: string; entryIds?: string[] }[];
-  individuals: { name: string; position?: string | null; unitId: string; entryIds?: string[] }[];
+export type ReviewDetail = Review & { figures: Report | null; tasks: ReviewTask[]; events: ReviewEvent[]; anniversaries: Anniversary[] };
+
+export type ReviewFilter = { unitId?: string; year?: number; limit: number; offset: number };
+
+export type CreateReviewInput = { unitId: string; period: ReportPeriod; year?: number; quarter?: number; periodId?: string; from?: string; to?: string; title?: string };
+
+export type ReviewTaskWithReview = ReviewTask & { review: { id: string; title: string; unit: UnitName } };
+
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  list: (filter: ReviewFilter) => ['reviews', 'list', filter] as const,
+  overdue: (unitId: string | undefined) => ['reviews', 'overdue', unitId ?? null] as const,
+  detail: (id: string) => ['reviews', 'detail', id] as const,
 };
 
-export const conferenceKeys = {
-  all: ['review-conferences'] as const,
-  list: (filter: ConferenceFilter) => ['review-conferences', 'list', filter] as const,
-  detail: (id: string) => ['review-conferences', 'detail', id] as const,
-};
+export const reviewDocumentUrl = (id: string) => `/api/reviews/${id}/document`;
 
-export function useConferences(filter: ConferenceFilter) {
+export function useReviews(filter: ReviewFilter) {
+  return useQuery({ queryKey: reviewKeys.list(filter), queryFn: () => api.get<{ items: Review[]; total: number }>('/api/reviews', filter), placeholderData: keepPreviousData });
+}
+
+/** Open tasks past their deadline, of the reviews under `unitId` (or the whole scope), nearest deadline first. */
+export function useOverdueTasks(unitId: string | undefined) {
   return useQuery({
-    queryKey: conferenceKeys.list(filter),
-    queryFn: () => api.get<{ items: ReviewConference[]; total: number }>('/api/review-conferences', filter),
-    placeholderData: keepPreviousData,
+    queryKey: reviewKeys.overdue(unitId),
+    queryFn: () => api.get<{ items: ReviewTaskWithReview[]; total: number }>('/api/review-tasks', { unitId, overdue: true, limit: 100 }),
   });
 }
 
-export function useConference(id: string) {
-  return useQuery({ queryKey: conferenceKeys.detail(id), queryFn: () => api.get<ConferenceDetail>(`/api/review-conferences/${id}`) });
+export function useReview(id: string) {
+  return useQuery({ queryKey: reviewKeys.detail(id), queryFn: () => api.get<ReviewDetail>(`/api/reviews/${id}`) });
 }
 
-export function useCreateConference() {
+/** Every write on a review changes its detail (and its counts in the list): refetch both. */
+function useReviewMutation<I, O>(fn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateConferenceInput) => api.post<ReviewConference>('/api/review-conferences', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: conferenceKeys.all }),
-  });
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.all }) });
 }
 
-export function useCommendMany() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ conferenceId, ...body }: CommendManyInput) =>
-      api.post<{ created: number; collectives: number; individuals: number }>(`/api/review-conferences/${conferenceId}/commendations`, body),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: conferenceKeys.all });
-      await queryClient.invalidateQueries({ queryKey: commendationKeys.all });
-    },
-  });
-}
+export const useCreateReview = () => useReviewMutation((input: CreateReviewInput) => api.post<ReviewDetail>('/api/reviews', input));
+
+export type UpdateReviewInput = { id: string; version: number; title?: string; narrative?: string; shortcomings?: string; status?: ReviewStatus };
+export const useUpdateReview = () => useReviewMutation(({ id, ...body }: UpdateReviewInput) => api.patch<Review>(`/api/reviews/${id}`, body));
+
+export const useRefreshReview = () =>
+  useReviewMutation(({ id, ...body }: { id: string; version: number; replaceNarrative: boolean }) => api.post<ReviewDetail>(`/api/reviews/${id}/refresh`, body));
+
+export const useCreateTask = () =>
+  useReviewMutation(({ reviewId, ...body }: { reviewId: string; content: string; ownerUnitId: string; deadline: string; note?: string | null }) =>
+    api.post<ReviewTask>(`/api/reviews/${reviewId}/tasks`, body),
+  );
+
+export type UpdateTaskInput = { id: string; version: number; content?: string; ownerUnitId?: string; deadline?: string };
+export const useUpdateTask = () => useReviewMutation(({ id, ...body }: UpdateTaskInput) => api.patch<ReviewTask>(`/api/review-tasks/${id}`, body));
+
+export const useTaskStatus = () =>
+  useReviewMutation(({ task, to }: { task: ReviewTask; to: 'done' | 'reopen' }) => api.post<ReviewTask>(`/api/review-tasks/${task.id}/${to}`, { version: task.version }));
+
+export const useDeleteTask = () => useReviewMutation((task: ReviewTask) => api.delete<void>(`/api/review-tasks/${task.id}?version=${task.version}`));
+
+export const useCreateEvent = () =>
+  useReviewMutation(({ reviewId, ...body }: { reviewId: string; happenedOn: string; title: string; description?: string | null }) =>
+    api.post<ReviewEvent>(`/api/reviews/${reviewId}/events`, body),
+  );
+
+export const useDeleteEvent = () => useReviewMutation((event: ReviewEvent) => api.delete<void>(`/api/review-events/${event.id}`));

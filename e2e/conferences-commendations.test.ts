@@ -38,16 +38,36 @@ describe('review conferences and commendations', () => {
   });
 
   it('creates a conference for a quarter', async () => {
-    await page.goto('/reviews');
-    await page.getByRole('button', { name: text('vi', 'reviews.create') }).click();
+    await page.goto('/conferences');
+    await page.getByRole('button', { name: text('vi', 'conferences.create') }).click();
     await pickOption(page, 'conference_unitId', 'tinh ninh binh', 'Tỉnh Ninh Bình');
     await page.locator('#conference_title').fill(TITLE);
     await typeDate(page, 'conference_heldOn', '15/10/2026');
     await page.locator('#conference_year').fill('2026');
     await page.getByRole('button', { name: text('vi', 'common.save') }).click();
-    await page.waitForURL(/\/reviews\/\d+$/);
+    await page.waitForURL(/\/conferences\/\d+$/);
     await page.getByRole('heading', { name: TITLE }).waitFor();
-    expect(await page.textContent('main')).toContain(text('vi', 'reviews.quarterOf', { quarter: '1', year: '2026' }));
+    expect(await page.textContent('main')).toContain(text('vi', 'conferences.quarterOf', { quarter: '1', year: '2026' }));
+  });
+
+  it('edits the conference, and offers to reload when someone else changed it meanwhile', async () => {
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('button', { name: text('vi', 'conferences.edit') }).click();
+    await page.locator('#conference_participantsCount').fill('150');
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save'), exact: true }).click();
+    await page.locator('#conference').waitFor({ state: 'detached' });
+    await eventually(() => page.textContent('main')).toContain('150');
+    // Someone else saves a change the page has not seen.
+    const current = await admin.get<{ version: number }>(`/api/review-conferences/${id}`);
+    expect((await admin.send('PATCH', `/api/review-conferences/${id}`, { notes: 'Đã bổ sung thành phần dự', version: current.version })).status).toBe(200);
+    await page.getByRole('button', { name: text('vi', 'conferences.edit') }).click();
+    await page.locator('#conference_participantsCount').fill('160');
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save'), exact: true }).click();
+    await page.getByText(text('vi', 'conferences.conflictTitle')).waitFor();
+    await page.getByRole('button', { name: text('vi', 'common.reload') }).click();
+    await eventually(() => page.textContent('main')).toContain('Đã bổ sung thành phần dự');
+    const after = await admin.get<{ participantsCount: number }>(`/api/review-conferences/${id}`);
+    expect(after.participantsCount).toBe(150);
   });
 
   it('commends two collectives and one individual at once', async () => {
@@ -55,13 +75,13 @@ describe('review conferences and commendations', () => {
     await page.locator('#commend-many_decisionNumber').fill('123/QĐ-UBND');
     await typeDate(page, 'commend-many_decisionDate', '20/10/2026');
     await pickOption(page, 'commend-many_collectives_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
-    await page.getByRole('button', { name: text('vi', 'reviews.addCollective') }).click();
+    await page.getByRole('button', { name: text('vi', 'conferences.addCollective') }).click();
     await pickOption(page, 'commend-many_collectives_1_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư — ');
-    await page.getByRole('button', { name: text('vi', 'reviews.addIndividual') }).click();
+    await page.getByRole('button', { name: text('vi', 'conferences.addIndividual') }).click();
     await page.locator('#commend-many_individuals_0_name').fill('Nguyễn Thị Hoa');
     await page.locator('#commend-many_individuals_0_position').fill('Chi hội trưởng phụ nữ');
     await pickOption(page, 'commend-many_individuals_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
-    await page.getByRole('button', { name: text('vi', 'reviews.commendSubmit') }).click();
+    await page.getByRole('button', { name: text('vi', 'conferences.commendSubmit') }).click();
     const expected = text('vi', 'commendations.summary', { collectives: '2 tập thể', individuals: '1 cá nhân' });
     await eventually(() => page.getByTestId('conference-summary').textContent()).toBe(expected);
     await eventually(() => page.locator('main .ant-table-row').count()).toBe(3);
