@@ -1,0 +1,46 @@
+import Card from 'antd/es/card';
+import Typography from 'antd/es/typography';
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../../common/reports';
+import { useFormat } from '../../ui/use-format';
+import { HEADLINE_KEYS, type HeadlineKey, headline } from './report-figures';
+
+/** The headline figures of the range, each with its change against the previous range of the same length. */
+export function HeadlineFigures({ report, previousLabel }: { report: Report; previousLabel: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = headline(report.figures);
+  const before = headline(report.previous);
+  // Literal keys, so the catalogs' test sees every one of them.
+  const names: Record<HeadlineKey, string> = {
+    entries: t('reports.figure.entries'),
+    models: t('reports.figure.models'),
+    typicalExamples: t('reports.figure.typicalExamples'),
+    collective: t('reports.figure.collective'),
+    individual: t('reports.figure.individual'),
+    registeringUnits: t('reports.figure.registeringUnits'),
+    recognisedTypical: t('reports.figure.recognisedTypical'),
+    replicated: t('reports.figure.replicated'),
+    commendedCollectives: t('reports.figure.commendedCollectives'),
+    commendedIndividuals: t('reports.figure.commendedIndividuals'),
+  };
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 12, marginBottom: 16 }} data-testid="headline-figures">
+      {HEADLINE_KEYS.map((key) => {
+        const delta = now[key] - before[key];
+        const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+        return (
+          <Card key={key} size="small" data-testid={`figure-${key}`}>
+            <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>{names[key]}</div>
+            <div style={{ fontSize: 26, fontWeight: 600 }} data-testid="figure-value" data-value={now[key]}>
+              {format.number(now[key])}
+            </div>
+            <Typography.Text type={delta > 0 ? 'success' : delta < 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="figure-change">
+              {t('reports.change', { delta: `${sign}${format.number(Math.abs(delta))}`, previous: format.number(before[key]), range: previousLabel })}
+            </Typography.Text>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Card from 'antd/es/card';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../ui/page-heading';
+import { ChildBreakdownTable } from './child-breakdown-table';
+import { FieldKindFormTable, LevelStatusTable } from './cross-tab-tables';
+import { HeadlineFigures } from './headline-figures';
+import { ReportDownloads } from './report-heading';
+import { ReportFrame } from './report-frame';
+
+/** The report of a unit's whole subtree over a range: headline figures, cross-tabs, children, downloads. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('reports.title')} />
+      <ReportFrame to="/reports" actions={(query) => <ReportDownloads query={query} />}>
+        {(report, { previous, drill }) => (
+          <>
+            <HeadlineFigures report={report} previousLabel={previous} />
+            <Card size="small" title={t('reports.byFieldKindForm')} style={{ marginBottom: 16 }}>
+              <FieldKindFormTable report={report} />
+            </Card>
+            <Card size="small" title={t('reports.byLevelStatus')} style={{ marginBottom: 16 }}>
+              <LevelStatusTable report={report} />
+            </Card>
+            <Card size="small" title={t('reports.byChildUnit')} extra={t('reports.drillHint')}>
+              <ChildBreakdownTable report={report} onDrill={drill} />
+            </Card>
+          </>
+        )}
+      </ReportFrame>
+    </>
+  );
+}
