@@ -1,0 +1,40 @@
+import { actorOf, type App } from '../../http/context.js';
+import { presentSession, presentSessionDetail } from './reception.presenter.js';
+import { CommitmentDoneBody, CommitmentParams, CreateSessionBody, SessionDetail, SessionIdParams, SessionListQuery, SessionPage } from './reception.schema.js';
+import * as reception from './reception.service.js';
+
+const tags = ['reception'];
+
+export async function receptionRoutes(app: App): Promise<void> {
+  const detail = async (request: Parameters<typeof actorOf>[0], id: string) => presentSessionDetail(await reception.getSessionDetail(app.ctx, actorOf(request), id));
+
+  app.get(
+    '/api/reception-sessions',
+    { config: { permission: 'units.read' }, schema: { tags, summary: 'Citizen reception sessions and dialogue conferences in the caller\'s scope', querystring: SessionListQuery, response: { 200: SessionPage } } },
+    async (request) => {
+      const page = await reception.listSessions(app.ctx, actorOf(request), request.query);
+      return { items: page.rows.map(presentSession), total: page.total };
+    },
+  );
+
+  app.post(
+    '/api/reception-sessions',
+    { config: { permission: 'data.write' }, schema: { tags, summary: 'Record a session with the issues raised and the commitments made', body: CreateSessionBody, response: { 201: SessionDetail } } },
+    async (request, reply) => reply.code(201).send(await detail(request, await reception.createSession(app.ctx, actorOf(request), request.body))),
+  );
+
+  app.get(
+    '/api/reception-sessions/:id',
+    { config: { permission: 'units.read' }, schema: { tags, summary: 'A session with its issues and commitments', params: SessionIdParams, response: { 200: SessionDetail } } },
+    async (request) => detail(request, request.params.id),
+  );
+
+  app.post(
+    '/api/reception-sessions/:id/commitments/:commitmentId/done',
+    { config: { permission: 'data.write' }, schema: { tags, summary: 'Mark a commitment done', params: CommitmentParams, body: CommitmentDoneBody, response: { 200: SessionDetail } } },
+    async (request) => {
+      await reception.completeCommitment(app.ctx, actorOf(request), request.params.id, request.params.commitmentId, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+}
