@@ -23,6 +23,11 @@ export const PERMISSIONS = [
   'data.approve',
   /** Whole-system settings: unit kinds, the official unit lists, backups. */
   'system.manage',
+  /**
+   * Read the identity of petitioners (name, contact, ID number, address) of petitions received or
+   * handled in the subtree; every read is written to the audit trail. Everyone else sees it masked.
+   */
+  'petitions.identity',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +35,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ['units.read', 'units.write', 'users.read', 'users.manage', 'audit.read'],
   editor: ['units.read', 'data.write'],
-  approver: ['units.read', 'data.approve'],
+  // The leader who decides a petition needs to know who sent it; officers work on masked copies.
+  approver: ['units.read', 'data.approve', 'petitions.identity'],
   viewer: ['units.read'],
 };
 

@@ -43,7 +43,8 @@ describe('a viewer is refused edits', () => {
     await page.locator('#change-password_newPassword').fill(NEW_PASSWORD);
     await page.locator('#change-password_confirmPassword').fill(NEW_PASSWORD);
     await page.locator('form#change-password button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname.startsWith('/units'));
+    // Into the app: its landing page is the dashboard.
+    await page.waitForURL((url) => url.pathname.startsWith('/dashboard'));
   });
 
   it('sees the province but no edit action, and no admin menu', async () => {

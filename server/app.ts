@@ -24,7 +24,14 @@ import { commendationRoutes } from './modules/commendations/commendations.routes
 import { entryExcelRoutes } from './modules/entries/entries-excel.routes.js';
 import { entryListRoutes } from './modules/entries/entries-list.routes.js';
 import { entryRoutes } from './modules/entries/entries.routes.js';
+import { conferenceRoutes } from './modules/conferences/conferences.routes.js';
 import { reviewRoutes } from './modules/reviews/reviews.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { reportFileRoutes } from './modules/reports/reports-files.routes.js';
+import { holidayRoutes } from './modules/petitions/holidays.routes.js';
+import { petitionRoutes } from './modules/petitions/petitions.routes.js';
+import { publicPetitionRoutes } from './modules/petitions/petitions-public.routes.js';
+import { receptionRoutes } from './modules/petitions/reception.routes.js';
 
 export type BuildAppOptions = { config: Config; db: Db; logger?: boolean };
 
@@ -39,8 +46,15 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   entryListRoutes,
   entryExcelRoutes,
   entryRoutes,
+  conferenceRoutes,
   reviewRoutes,
   commendationRoutes,
+  reportRoutes,
+  reportFileRoutes,
+  petitionRoutes,
+  publicPetitionRoutes,
+  holidayRoutes,
+  receptionRoutes,
 ];
 
 export async function buildApp({ config, db, logger = true }: BuildAppOptions): Promise<App> {

@@ -5,7 +5,9 @@ import { openDatabase } from '../db/open.js';
 import { serve, stopOnSignals } from '../main.js';
 import { backupCommand, restoreCommand } from './backup.command.js';
 import { userCreateCommand, userResetPasswordCommand } from './user.command.js';
+import { reportCommand } from './report.command.js';
 import { unitsImportCommand } from './units-import.command.js';
+import { petitionsDigestCommand, petitionsEraseCommand } from './petitions.command.js';
 
 export type CommandInput = { config: Config; values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -49,4 +51,7 @@ export const COMMANDS: Command[] = [
   userCreateCommand,
   userResetPasswordCommand,
   unitsImportCommand,
+  reportCommand,
+  petitionsDigestCommand,
+  petitionsEraseCommand,
 ];

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
+import { buildReport } from '../modules/reports/reports.service.js';
 import { DEMO_PASSWORD, loadDemoData } from './demo.js';
+import { currentProvince } from './demo-units.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,7 +20,10 @@ describe('demo data', () => {
     expect(again).toMatchObject({ units: 0, accounts: 0, entries: 0, summary: 'already loaded' });
     const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'unit.create').execute();
     expect(audited.length).toBe(first.units);
-  });
+    expect(first.reviews).toBe(3);
+    expect(again.reviews).toBe(0);
+    // The whole demo set, twice, on a shared two-core machine: close to the suite's 30 s default.
+  }, 120_000);
 
   it('walks demo entries through the lifecycle across provinces and years', async () => {
     const byStatus = await t.db.selectFrom('entries').select(['status', t.db.fn.countAll<string>().as('n')]).groupBy('status').execute();
@@ -33,6 +38,26 @@ describe('demo data', () => {
     expect(transitions.length).toBeGreaterThan(60);
     const replicated = await t.db.selectFrom('entries').select('id').where('replication_count', '>', 0).execute();
     expect(replicated.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('adds periodic reviews with figures, tasks (one done, one overdue) and events in three provinces', async () => {
+    const reviews = await t.db.selectFrom('reviews').select(['id', 'status', 'figures']).execute();
+    expect(reviews).toHaveLength(3);
+    expect(reviews.filter((r) => r.status === 'final')).toHaveLength(1);
+    expect(reviews.every((r) => r.figures !== null)).toBe(true);
+    const tasks = await t.db.selectFrom('review_tasks').select(['status', 'deadline']).execute();
+    expect(tasks.length).toBeGreaterThanOrEqual(6);
+    expect(tasks.some((x) => x.status === 'done')).toBe(true);
+    expect(tasks.some((x) => x.status === 'open' && x.deadline < '2026-01-01')).toBe(true);
+    expect((await t.db.selectFrom('review_events').select('id').execute()).length).toBe(3);
+  });
+
+  it('shows the records of the units retired in 2025 in the reports of the current provinces', async () => {
+    const ninhBinh = await currentProvince(t.db, '37');
+    const r = await buildReport(t.ctx, { unitId: ninhBinh!.id, period: 'custom', from: '2021-01-01', to: '2024-12-31' });
+    expect(r.attribution.retiredEntries).toBeGreaterThanOrEqual(5);
+    expect(r.attribution.partialEntries).toBeGreaterThanOrEqual(1);
+    expect(r.attribution.retiredCommendations).toBeGreaterThanOrEqual(2);
   });
 
   it('gives each demo account its scope: the Hà Nội viewer reads Hà Nội and not Huế', async () => {

@@ -11,6 +11,9 @@ import type { Ctx } from '../http/context.js';
 import { createUnit } from '../modules/units/units.service.js';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.js';
 import { loadDemoEntries } from './demo-entries.js';
+import { loadDemoReviews } from './demo-reviews.js';
+import { loadDemoPetitions } from './demo-petitions.js';
+import { loadDemoReportData } from './demo-reports.js';
 import { currentProvince, firstCommunes } from './demo-units.js';
 
 /** Shown in the start-up log; demo accounts are for trying danvan, never for real data. */
@@ -60,7 +63,7 @@ async function findChild(db: Db, parentId: string, name: string) {
   return db.selectFrom('units').select('id').where('parent_id', '=', parentId).where('name', '=', name).executeTakeFirst();
 }
 
-export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number; entries: number }> {
+export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number; entries: number; reviews: number }> {
   let units = 0;
   let accounts = 0;
   for (const code of PROVINCES) {
@@ -87,10 +90,16 @@ export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string;
     await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, unitId, role: account.role });
     accounts++;
   }
-  const { entries } = await loadDemoEntries(db, ctx);
+  const loaded = await loadDemoEntries(db, ctx);
+  // Records of the units retired on 1 July 2025, so reports of the current provinces include them.
+  const before2025 = await loadDemoReportData(db, ctx);
+  const entries = loaded.entries + before2025.entries;
+  // Reviews take their figures from the entries above.
+  const { reviews } = await loadDemoReviews(db, ctx);
+  const { petitions } = await loadDemoPetitions(db, ctx);
   const summary =
-    units + accounts + entries === 0
+    units + accounts + entries + reviews + petitions === 0
       ? 'already loaded'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
-  return { summary, units, accounts, entries };
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
+  return { summary, units, accounts, entries, reviews };
 }

@@ -13,7 +13,11 @@ import { recordAudit } from '../modules/audit/audit.repository.js';
 import type { Location, Probe, ProbeContext } from '../test/access-probes.js';
 import { commendationProbes } from '../modules/commendations/commendations.probes.js';
 import { entryProbes } from '../modules/entries/entries.probes.js';
+import { conferenceProbes } from '../modules/conferences/conferences.probes.js';
 import { reviewProbes } from '../modules/reviews/reviews.probes.js';
+import { petitionProbes } from '../modules/petitions/petitions.probes.js';
+import { reportFileProbes } from '../modules/reports/report-files.probes.js';
+import { reportProbes } from '../modules/reports/reports.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -31,8 +35,16 @@ async function orgAt(loc: Location) {
 }
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
-const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...reviewProbes, ...commendationProbes };
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'];
+const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes };
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/login',
+  // The citizen's side of petitions (rate-limited, see docs/petitions.md).
+  'GET /api/public/petitions/form',
+  'POST /api/public/petitions',
+  'POST /api/public/petitions/lookup',
+];
 
 type Actor = { label: string; role: Role | null; scope: 'province' | 'commune' | 'root' | null; cookie: string | null };
 const actors: Actor[] = [];

@@ -21,10 +21,17 @@ export function AppLayout() {
   const section = pathname.split('/')[1] ?? 'units';
 
   const items = [
+    hasPermission(me, 'units.read') && { key: 'dashboard', label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     hasPermission(me, 'units.read') && { key: 'entries', label: <Link to="/entries">{t('nav.entries')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'conferences', label: <Link to="/conferences">{t('nav.conferences')}</Link> },
     hasPermission(me, 'units.read') && { key: 'commendations', label: <Link to="/commendations">{t('nav.commendations')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'petitions', label: <Link to="/petitions">{t('nav.petitions')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'reception', label: <Link to="/reception">{t('nav.reception')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'reports', label: <Link to="/reports">{t('nav.reports')}</Link> },
     hasPermission(me, 'units.read') && { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
+    // Adding a field needs units.write (POST /api/entry-fields); forms and periods need system.manage, which system admins hold along with units.write.
+    hasPermission(me, 'units.write') && { key: 'catalogues', label: <Link to="/catalogues">{t('nav.catalogues')}</Link> },
     hasPermission(me, 'users.read') && { key: 'users', label: <Link to="/users">{t('nav.users')}</Link> },
     hasPermission(me, 'audit.read') && { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter((item) => item !== false);

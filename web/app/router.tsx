@@ -9,6 +9,9 @@ import { PageSpinner } from '../ui/page-spinner';
 import { RouteError } from '../ui/route-error';
 import { applyLanguage, currentLocale } from './i18n';
 import { validateEntrySearch } from '../features/entries/entry-search';
+import { validateReportSearch } from '../features/reports/report-search';
+import { validateCommendationSearch } from '../features/commendations/commendation-search';
+import { validatePetitionSearch } from '../features/petitions/petition-search';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -36,6 +39,13 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage'),
 });
 
+/** The citizens' petition page: no sign-in, outside the app layout. */
+const publicPetitionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/petition',
+  component: lazyRouteComponent(() => import('../features/petitions/public-petition-page'), 'PublicPetitionPage'),
+});
+
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/change-password',
@@ -58,9 +68,25 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  // The figures of the account's own scope are what most officials come for.
   beforeLoad: () => {
-    throw redirect({ to: '/units' });
+    throw redirect({ to: '/dashboard' });
   },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  // The same filters as the report page, in the URL: a drill-down is a new URL, so "back" goes up again.
+  validateSearch: (search: Record<string, unknown>) => validateReportSearch(search),
+  component: lazyRouteComponent(() => import('../features/reports/dashboard-page'), 'DashboardPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  validateSearch: (search: Record<string, unknown>) => validateReportSearch(search),
+  component: lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage'),
 });
 
 const unitsRoute = createRoute({
@@ -152,26 +178,92 @@ const entryEditRoute = createRoute({
 const commendationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/commendations',
+  // The filters live in the URL, like the entries list's.
+  validateSearch: (search: Record<string, unknown>) => validateCommendationSearch(search),
   component: lazyRouteComponent(() => import('../features/commendations/commendations-page'), 'CommendationsPage'),
+});
+
+const commendationDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commendations/$commendationId',
+  component: lazyRouteComponent(() => import('../features/commendations/commendation-detail-page'), 'CommendationDetailPage'),
+});
+
+const cataloguesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogues',
+  component: lazyRouteComponent(() => import('../features/catalogues/catalogues-page'), 'CataloguesPage'),
+});
+
+const conferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/conferences',
+  component: lazyRouteComponent(() => import('../features/conferences/conference-list-page'), 'ConferenceListPage'),
+});
+
+const conferenceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/conferences/$conferenceId',
+  component: lazyRouteComponent(() => import('../features/conferences/conference-detail-page'), 'ConferenceDetailPage'),
 });
 
 const reviewsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reviews',
-  component: lazyRouteComponent(() => import('../features/reviews/reviews-page'), 'ReviewsPage'),
+  component: lazyRouteComponent(() => import('../features/reviews/review-list-page'), 'ReviewListPage'),
 });
 
 const reviewDetailRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: '/reviews/$conferenceId',
+  path: '/reviews/$reviewId',
   component: lazyRouteComponent(() => import('../features/reviews/review-detail-page'), 'ReviewDetailPage'),
+});
+
+const petitionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/petitions',
+  validateSearch: (search: Record<string, unknown>) => validatePetitionSearch(search),
+  component: lazyRouteComponent(() => import('../features/petitions/petitions-page'), 'PetitionsPage'),
+});
+
+const petitionIntakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/petitions/new',
+  component: lazyRouteComponent(() => import('../features/petitions/petition-intake-page'), 'PetitionIntakePage'),
+});
+
+const petitionDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/petitions/$petitionId',
+  component: lazyRouteComponent(() => import('../features/petitions/petition-detail-page'), 'PetitionDetailPage'),
+});
+
+const holidaysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/holidays',
+  component: lazyRouteComponent(() => import('../features/petitions/holidays-page'), 'HolidaysPage'),
+});
+
+const receptionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reception',
+  component: lazyRouteComponent(() => import('../features/petitions/reception-page'), 'ReceptionPage'),
+});
+
+const receptionDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reception/$sessionId',
+  component: lazyRouteComponent(() => import('../features/petitions/reception-detail-page'), 'ReceptionDetailPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicPetitionRoute,
   changePasswordRoute,
   appRoute.addChildren([
     indexRoute,
+    dashboardRoute,
+    reportsRoute,
     unitsRoute.addChildren([unitsIndexRoute, unitDetailRoute, addOrganizationRoute, renameUnitRoute]),
     usersRoute,
     createUserRoute,
@@ -183,8 +275,18 @@ const routeTree = rootRoute.addChildren([
     entryDetailRoute,
     entryEditRoute,
     commendationsRoute,
+    commendationDetailRoute,
+    cataloguesRoute,
+    conferencesRoute,
+    conferenceDetailRoute,
     reviewsRoute,
     reviewDetailRoute,
+    petitionsRoute,
+    petitionIntakeRoute,
+    petitionDetailRoute,
+    receptionRoute,
+    receptionDetailRoute,
+    holidaysRoute,
   ]),
 ]);
 

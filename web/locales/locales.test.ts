@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, ROLES } from '../../common/access';
 import { ENTRY_ACTION_NAMES, ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES, FACETS, IMPORT_ERROR_CODES } from '../../common/entries';
 import { ERROR_CODES } from '../../common/errors';
+import { REPORT_PERIODS } from '../../common/reports';
+import { DUE_STATES, PETITION_ACTION_NAMES, PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '../../common/petitions';
 import { SORTS } from '../features/entries/entry-search';
 import { actionKey, AUDIT_ACTIONS, RECORD_TYPES } from '../ui/audit-vocabulary';
 
@@ -107,6 +109,22 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'entries.sort.': SORTS.map((s) => s.replace('-', 'desc_')),
   // Row errors of the Excel import, by code (the page falls back to the server's text for a code added later).
   'importErrors.': [...IMPORT_ERROR_CODES],
+  'petitions.status.': [...PETITION_STATUSES],
+  'petitions.kind.': [...PETITION_KINDS],
+  'petitions.channel.': [...PETITION_CHANNELS],
+  'petitions.due.': [...DUE_STATES],
+  'petitions.actions.': ['receive', ...PETITION_ACTION_NAMES],
+  'petitions.limit.': ['working', 'calendar'],
+  // The unit-choosing steps explain which units they accept.
+  'petitions.help.': ['assign', 'transfer'],
+  'reception.kinds.': ['reception', 'dialogue'],
+  'reception.states.': ['open', 'overdue', 'done'],
+  'holidays.names.': ['new_year', 'tet', 'hung_kings', 'reunification', 'labour', 'national_day', 'government'],
+  'holidays.kinds.': ['day_off', 'working_day'],
+  'reviews.periodKinds.': [...REPORT_PERIODS],
+  'reviews.statuses.': ['draft', 'final'],
+  // The two long texts of a review, edited alike.
+  'reviews.edit.': ['narrative', 'shortcomings'],
 };
 
 const vi = flatten(load('vi'));

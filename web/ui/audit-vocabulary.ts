@@ -39,12 +39,39 @@ export const AUDIT_ACTIONS = [
   'entries.import',
   'review_conference.create',
   'review_conference.update',
+  'review.create',
+  'review.update',
+  'review.refresh',
+  'review_task.create',
+  'review_task.update',
+  'review_task.done',
+  'review_task.reopen',
+  'review_task.delete',
+  'review_event.create',
+  'review_event.delete',
   'commendation.create',
   'commendation.update',
   'commendation_form.create',
+  'petition.create',
+  'petition.classify',
+  'petition.assign',
+  'petition.transfer',
+  'petition.start',
+  'petition.progress',
+  'petition.extend',
+  'petition.resolve',
+  'petition.reject',
+  'petition.transfer_out',
+  'petition.identity.read',
+  'petition.identity.export',
+  'petition.identity.erase',
+  'holiday.set',
+  'holiday.delete',
+  'reception_session.create',
+  'reception_commitment.done',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'commendation', 'commendation_form'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session'] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */
 export function actionKey(action: string): string {

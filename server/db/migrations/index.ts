@@ -9,6 +9,9 @@ import * as m20261121120000 from './20261121120000_entries.js';
 import * as m20261121120442 from './20261121120442_entry_facet_counts.js';
 import * as m20261121123000 from './20261121123000_entry_search_text.js';
 import * as m20261121130000 from './20261121130000_entry_search_words.js';
+import * as m20261121140000 from './20261121140000_reports.js';
+import * as m20261121141000 from './20261121141000_reviews.js';
+import * as m20261121142000 from './20261121142000_petitions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -16,4 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261121120442_entry_facet_counts': m20261121120442,
   '20261121123000_entry_search_text': m20261121123000,
   '20261121130000_entry_search_words': m20261121130000,
+  '20261121140000_reports': m20261121140000,
+  '20261121141000_reviews': m20261121141000,
+  '20261121142000_petitions': m20261121142000,
 };

@@ -1,5 +1,5 @@
 import { actorOf, type App } from '../../http/context.js';
-import { ConferenceIdParams } from '../reviews/reviews.schema.js';
+import { ConferenceIdParams } from '../conferences/conferences.schema.js';
 import { presentCommendation, presentForm } from './commendations.presenter.js';
 import {
   BulkCommendationBody,

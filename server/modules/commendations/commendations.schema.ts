@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../common/access.js';
 import { Id, IsoDate } from '../../../common/units.js';
-import { Text, UnitName, Year } from '../reviews/reviews.schema.js';
+import { Text, UnitName, Year } from '../conferences/conferences.schema.js';
 
 export const RECIPIENT_KINDS = ['collective', 'individual'] as const;
 export const COMMENDATION_LIMITS = { name: 200, position: 200, decisionNumber: 100, reason: 5000, entriesPerCommendation: 50, bulkRecipients: 1000 } as const;

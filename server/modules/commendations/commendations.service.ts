@@ -13,8 +13,8 @@ import { type Actor, assertCan, can, isSystemAdmin, pathCovers, scopePaths } fro
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { getReadableConference } from '../reviews/reviews.service.js';
-import { findConferenceById } from '../reviews/reviews.repository.js';
+import { getReadableConference } from '../conferences/conferences.service.js';
+import { findConferenceById } from '../conferences/conferences.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
 import * as repo from './commendations.repository.js';
 import type { BulkCommendationBody, CommendationListQuery, CreateCommendationBody, CreateFormBody, UpdateCommendationBody } from './commendations.schema.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import type { ReviewConferenceDetail } from '../reviews/reviews.schema.js';
+import type { ReviewConferenceDetail } from '../conferences/conferences.schema.js';
 import { buildCommendation, buildConference, buildEntry } from './commendations.factories.js';
 import type { CommendationDetail, CommendationForm } from './commendations.schema.js';
 import { todayInVietnam } from './commendations.service.js';
