@@ -183,21 +183,39 @@ export async function findFacetCells(db: Db, f: ListFilter): Promise<FacetCell[]
       where ${scopeClause(fromEntries)}
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
   }
+  return foldCells(db, f, sql.join(sources, sql` union all `));
+}
+
+type CellRow = { missed: Facet | null; n: string } & Record<string, string | number | boolean | null>;
+
+/**
+ * The grouping-sets fold of `source` (rows of facet values with a count `n`): each row tagged with
+ * the one filter it fails (rows failing two or more count nowhere), one grouping set per facet.
+ */
+function foldSql(f: ListFilter, source: RawBuilder<unknown>): RawBuilder<CellRow> {
   const tests = facetTests(f);
   const filtered = FACETS.filter((k) => f[k] !== undefined && (!Array.isArray(f[k]) || f[k].length > 0));
   const misses = filtered.length ? sql.join(filtered.map((k) => sql`(not ${tests[k]})::int`), sql` + `) : sql`0`;
   const missed = filtered.length ? sql`case ${sql.join(filtered.map((k) => sql`when not ${tests[k]} then ${k}::text`), sql` `)} end` : sql`null::text`;
   const sets = FACETS.map((k) => sql`(missed, ${sql.ref(FACET_COLUMN[k])})`);
-  const { rows } = await sql<{ missed: Facet | null; n: string } & Record<string, string | number | boolean | null>>`
+  return sql<CellRow>`
     select missed, year, period_id::text, field_code, kind, form, level, status, typical, replicated, sum(n)::bigint as n
-    from (select src.*, ${missed} as missed from (${sql.join(sources, sql` union all `)}) src where ${misses} <= 1) x
-    group by grouping sets (${sql.join(sets)})`.execute(db);
+    from (select src.*, ${missed} as missed from (${source}) src where ${misses} <= 1) x
+    group by grouping sets (${sql.join(sets)})`;
+}
+
+function toCells(rows: CellRow[]): FacetCell[] {
   const cells: FacetCell[] = [];
   for (const r of rows) {
     const facet = FACETS.find((k) => r[FACET_COLUMN[k]] !== null);
     if (facet) cells.push({ facet, value: String(r[FACET_COLUMN[facet]]), missed: r.missed, n: Number(r.n) });
   }
   return cells;
+}
+
+async function foldCells(db: Db, f: ListFilter, source: RawBuilder<unknown>): Promise<FacetCell[]> {
+  const { rows } = await foldSql(f, source).execute(db);
+  return toCells(rows);
 }
 
 const ORDER: Record<ListSort, (collate: RawBuilder<unknown>) => RawBuilder<unknown>> = {
@@ -234,13 +252,55 @@ function pageIds(f: ListFilter, sort: ListSort, collate: RawBuilder<unknown>, li
     order by ${SEARCH_ORDER[sort](collate)} limit ${limit} offset ${offset}`;
 }
 
+/** Whether `findSearchResults` answers the query: a text search not sorted by title. */
+export const searchesInOnePass = (f: ListFilter, sort: ListSort) => !!f.q && sort !== 'title' && sort !== '-title';
+
+/**
+ * A text search's page ids and facet cells from one pass over its matches: the matching search rows
+ * are read once (materialized), then counted by combination and folded, and sorted for the page.
+ * Two queries (page, counts) would each visit every match; on a country-wide search that visit is
+ * most of the time. Sorting by title needs `entries` and goes through `findEntryPage` instead.
+ */
+export async function findSearchResults(db: Db, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<{ ids: string[]; cells: FacetCell[] }> {
+  const query = f.q ? tsquery(f.q) : null;
+  if (!f.paths.length || !query) return { ids: [], cells: [] };
+  const tests = facetTests(f, 'c', true);
+  const { rows } = await sql<{ ids: string[]; cells: CellRow[] }>`
+    with m as materialized (
+      select s.entry_id, s.combo, s.updated_at from entry_search s where ${scopedSearch(f.paths, query)}
+    ),
+    combos as (
+      select c.year, c.period_id, c.field_code, c.kind, c.form, c.level, c.status, c.typical, c.replicated, x.n
+      from (select combo, count(*)::int as n from m group by combo) x join entry_search_combos c on c.id = x.combo
+    ),
+    page as (
+      select s.entry_id from m s join entry_search_combos c on c.id = s.combo
+      where ${sql.join(FACETS.map((k) => tests[k]), sql` and `)}
+      order by ${SEARCH_ORDER[sort](sql``)} limit ${limit} offset ${offset}
+    ),
+    cells as (${foldSql(f, sql`select * from combos`)})
+    select (select coalesce(json_agg(entry_id::text), '[]') from page) as ids,
+      (select coalesce(json_agg(cells), '[]') from cells) as cells`.execute(db);
+  return { ids: rows[0]?.ids ?? [], cells: toCells(rows[0]?.cells ?? []) };
+}
+
+/** The entries of `ids` with their registering units, in the sort order. */
+export async function findEntryRows(db: Db, ids: string[], sort: ListSort): Promise<EntrySummaryRecord[]> {
+  if (!ids.length) return [];
+  return entryRows(db, sql`select unnest(${ids}::bigint[]) as id`, sort, await viCollation(db));
+}
+
 /** One page of entries with their registering units (joined for the page only). */
 export async function findEntryPage(db: Db, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<EntrySummaryRecord[]> {
   if (!f.paths.length) return [];
   const collate = await viCollation(db);
+  return entryRows(db, pageIds(f, sort, collate, limit, offset), sort, collate);
+}
+
+async function entryRows(db: Db, ids: RawBuilder<unknown>, sort: ListSort, collate: RawBuilder<unknown>): Promise<EntrySummaryRecord[]> {
   const order = ORDER[sort](collate);
   const { rows } = await sql<EntrySummaryRecord>`
-    with page as (${pageIds(f, sort, collate, limit, offset)})
+    with page as (${ids})
     select e.id::text, e.title, e.level, e.kind, e.form, e.field_code, e.year, e.period_id::text, e.status,
       e.recognised_typical, e.replication_count, e.updated_at, e.version,
       u.id::text as unit_id, u.name as unit_name, u.kind as unit_kind, u.code as unit_code,

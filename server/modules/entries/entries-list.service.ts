@@ -5,7 +5,17 @@ import { type EntryListQuery, type Facet, FACETS } from '../../../common/entries
 import { type Actor, can, isSystemAdmin, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../errors.js';
-import { type EntrySummaryRecord, type FacetCell, findEntryPage, findFacetCells, findUnitPath, type ListFilter } from './entries-list.repository.js';
+import {
+  type EntrySummaryRecord,
+  type FacetCell,
+  findEntryPage,
+  findEntryRows,
+  findFacetCells,
+  findSearchResults,
+  findUnitPath,
+  type ListFilter,
+  searchesInOnePass,
+} from './entries-list.repository.js';
 
 export type EntryListResult = {
   rows: EntrySummaryRecord[];
@@ -54,11 +64,15 @@ export function sumFacets(cells: FacetCell[]): Pick<EntryListResult, 'total' | '
 /**
  * The page of entries matching the query within the actor's read scope, the total and each
  * facet's counts under the other filters. The page and the counts are read on two connections at
- * once (they do not depend on each other).
+ * once (they do not depend on each other); a text search reads its matches once for both.
  */
 export async function listEntries(ctx: Ctx, actor: Actor, query: EntryListQuery): Promise<EntryListResult> {
   const { unitId, sort, limit, offset, ...filters } = query;
   const f: ListFilter = { ...filters, paths: await listPaths(ctx, actor, unitId) };
+  if (searchesInOnePass(f, sort)) {
+    const { ids, cells } = await findSearchResults(ctx.db, f, sort, limit, offset);
+    return { rows: await findEntryRows(ctx.db, ids, sort), ...sumFacets(cells) };
+  }
   const [rows, cells] = await Promise.all([findEntryPage(ctx.db, f, sort, limit, offset), findFacetCells(ctx.db, f)]);
   return { rows, ...sumFacets(cells) };
 }

@@ -226,6 +226,30 @@ describe('GET /api/entries: filters and facets', () => {
     expect((await get(admin, '/api/entries?q=%25%25')).body.total).toBe(0);
     expect((await check(admin, { q: "dan ' & !van:* kheo" })).total).toBe(18);
   });
+
+  it('sorts and pages text search results like any list, with facet filters', async () => {
+    // A text search reads its matches once for the page and the counts (not when sorted by title).
+    const f: Filter = { q: 'dan van', year: ['2024', '2025'] };
+    const all = expected(f);
+    expect(all.total).toBeGreaterThan(10);
+    const byId = new Map(known.map((e) => [e.id, e]));
+    const matching = all.ids.map((id) => byId.get(id) as Known);
+    const q = 'q=dan%20van&year=2024,2025';
+    const byYear = [...matching].sort((a, b) => a.year - b.year || Number(a.id) - Number(b.id)).map((e) => e.id);
+    expect((await get(admin, `/api/entries?${q}&sort=year&limit=200`)).body.items.map((i) => i.id)).toEqual(byYear);
+    expect((await get(admin, `/api/entries?${q}&sort=-year&limit=200`)).body.items.map((i) => i.id)).toEqual([...byYear].reverse());
+    const seen: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 4) {
+      const page = await get(admin, `/api/entries?${q}&limit=4&offset=${offset}`);
+      expect(page.body.total).toBe(all.total);
+      expect(page.body.facets).toEqual(all.facets);
+      seen.push(...page.body.items.map((i) => i.id));
+    }
+    expect(seen).toEqual(all.ids);
+    const byTitle = await get(admin, `/api/entries?${q}&sort=title&limit=200`);
+    expect(new Set(byTitle.body.items.map((i) => i.id))).toEqual(new Set(all.ids));
+    expect(byTitle.body.facets).toEqual(all.facets);
+  });
 });
 
 describe('GET /api/entries: scope', () => {
