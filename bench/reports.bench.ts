@@ -151,8 +151,10 @@ async function main() {
             repo.findEntryCells(db, scope, span),
             repo.findRegisteringUnits(db, scope, span),
             repo.findCommendationCounts(db, scope, { prevStart: previous.from, start: range.from, end: range.to }),
+            repo.findPetitionCounts(db, scope, { prevStart: previous.from, start: range.from, end: range.to, asOf: range.to, prevAsOf: previous.to }),
             repo.findChildren(db, u.id, scope.mode),
             repo.findFields(db, []),
+            repo.findCatalogueNames(db),
           ]);
           return cells.filter((c) => c.which === 0).reduce((n, c) => n + c.n, 0);
         },

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
+import { PETITION_CHANNELS, PETITION_KINDS } from './petitions.js';
 import { Id, IsoDate, UnitRef } from './units.js';
 
 export const REPORT_PERIODS = ['quarter', 'year', 'emulation_period', 'custom'] as const;
@@ -64,6 +65,35 @@ export const EntryCell = z.object({
 });
 export type EntryCell = z.infer<typeof EntryCell>;
 
+/**
+ * Petitions received in the range (counts only: no petition, sender or text ever enters a report).
+ * `resolvedOnTime` + `resolvedLate` = `resolved`; `overdue`: still open, past its due day, on the
+ * range's last day or today if that is earlier (docs/reports.md).
+ */
+export const PetitionCounts = z.object({
+  received: z.number().int(),
+  resolved: z.number().int(),
+  resolvedOnTime: z.number().int(),
+  resolvedLate: z.number().int(),
+  overdue: z.number().int(),
+});
+export type PetitionCounts = z.infer<typeof PetitionCounts>;
+
+export const ReportPetitions = PetitionCounts.extend({
+  byKind: z.array(PetitionCounts.extend({ kind: z.enum(PETITION_KINDS) })),
+  /** Codes; names in `Report.petitionCategories`. */
+  byCategory: z.array(PetitionCounts.extend({ categoryCode: z.string() })),
+  byChannel: z.array(PetitionCounts.extend({ channel: z.enum(PETITION_CHANNELS) })),
+});
+export type ReportPetitions = z.infer<typeof ReportPetitions>;
+
+export const PETITION_COUNT_KEYS = ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const satisfies readonly (keyof PetitionCounts)[];
+
+export const emptyPetitions = (): ReportPetitions => ({ received: 0, resolved: 0, resolvedOnTime: 0, resolvedLate: 0, overdue: 0, byKind: [], byCategory: [], byChannel: [] });
+
+/** True when any petition figure is non-zero (documents mention petitions only then). */
+export const hasPetitions = (p: PetitionCounts) => PETITION_COUNT_KEYS.some((k) => p[k] > 0);
+
 export const ReportFigures = z.object({
   entries: z.object({
     /** Every entry in range except drafts and withdrawn ones; those are in `cells` with their status. */
@@ -80,6 +110,7 @@ export const ReportFigures = z.object({
     individuals: z.number().int(),
     byForm: z.array(z.object({ formCode: z.string(), collectives: z.number().int(), individuals: z.number().int() })),
   }),
+  petitions: ReportPetitions,
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 
@@ -102,6 +133,10 @@ export const Report = z.object({
   attribution: z.object({ retiredEntries: z.number().int(), partialEntries: z.number().int(), retiredCommendations: z.number().int(), partialCommendations: z.number().int() }),
   /** Field names for labels (codes in cells). */
   fields: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
+  /** Commendation form names (codes in `commendations.byForm`), in the catalogue's order. */
+  commendationForms: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
+  /** Petition category names (codes in `petitions.byCategory`), in the catalogue's order. */
+  petitionCategories: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;

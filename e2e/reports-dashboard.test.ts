@@ -97,7 +97,19 @@ describe('the dashboard and the report page', () => {
   });
 
   it('draws the province’s charts from its report, with the field names and the communes', async () => {
+    // A petition received today in a commune: the dashboard charts petitions once there are any.
+    const intake = await admin.send('POST', '/api/petitions', {
+      unitId: tayHoaLu.id,
+      kind: 'recommendation',
+      channel: 'in_person',
+      categoryCode: 'land',
+      title: 'Kiến nghị sửa đường liên thôn',
+      content: 'Đề nghị sửa chữa đoạn đường liên thôn đã xuống cấp.',
+      submitter: { name: 'Nguyễn Văn Bình' },
+    });
+    expect(intake.status, JSON.stringify(intake.body)).toBe(201);
     const report = await reportOf(admin, province.id);
+    expect(report.figures.petitions.received).toBeGreaterThanOrEqual(1);
     await page.goto(`/dashboard?unitId=${province.id}&period=year&year=${YEAR}`);
     await eventually(() => figure(page, 'entries')).toBe(String(report.figures.entries.total));
     expect(report.figures.entries.total).toBeGreaterThanOrEqual(4);
@@ -111,6 +123,10 @@ describe('the dashboard and the report page', () => {
     for (const id of ['chart-year', 'chart-kind', 'chart-funnel']) {
       await page.getByTestId(id).locator('svg').waitFor();
     }
+    const petitionChart = page.getByTestId('chart-petitions');
+    const landName = report.petitionCategories.find((c) => c.code === 'land')!.names.vi!;
+    await eventually(() => petitionChart.locator('svg').textContent()).toContain(landName);
+    expect(await figure(page, 'petitionsReceived')).toBe(String(report.figures.petitions.received));
     // The trend covers five years up to the chosen one.
     expect(await page.getByTestId('chart-year').locator('svg').textContent()).toContain(String(YEAR - 4));
     // The charts follow their container: a narrower window, narrower drawings.
@@ -145,6 +161,10 @@ describe('the dashboard and the report page', () => {
     const models = report.figures.entries.cells.filter((c) => c.kind === 'model' && c.status !== 'draft' && c.status !== 'withdrawn').reduce((s, c) => s + c.n, 0);
     expect(await figure(page, 'models')).toBe(String(models));
     expect(await figure(page, 'registeringUnits')).toBe(String(report.figures.entries.registeringUnits));
+    expect(await figure(page, 'petitionsReceived')).toBe(String(report.figures.petitions.received));
+    // The petitions table by kind, and never a sender's name.
+    await page.getByTestId('table-petitions').getByText(text('vi', 'petitions.kind.recommendation'), { exact: true }).waitFor();
+    expect(await page.content()).not.toContain('Nguyễn Văn Bình');
     await page.getByTestId('table-field-kind-form').getByText(fields[0]!.names.vi!, { exact: true }).waitFor();
     // Communes without figures are hidden until asked for; the totals do not change.
     const children = page.getByTestId('table-children').locator('tbody tr.ant-table-row');

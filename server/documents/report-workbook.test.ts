@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { countCells } from '../../common/reports.js';
-import { emptyReportFixture, reportFixture } from '../modules/reports/report.fixtures.js';
+import { emptyReportFixture, petitionReportFixture, reportFixture } from '../modules/reports/report.fixtures.js';
 import { REPORT_CSV_HEADER, reportCsv, reportXlsx } from './report-workbook.js';
 
 async function readBack(buffer: Buffer) {
@@ -29,9 +29,27 @@ const parseCsv = (buffer: Buffer) =>
     .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, REPORT_CSV_HEADER.length));
 
 describe('reportXlsx', () => {
+  it('has a petitions sheet by kind, category, channel and unit, the units adding up to the total', async () => {
+    const { rows } = await readBack(await reportXlsx(petitionReportFixture()));
+    const sheet = rows('Đơn thư');
+    expect(sheet[0]).toEqual(['Nhóm', 'Chỉ tiêu', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn khi giải quyết', 'Còn quá hạn']);
+    expect(sheet.filter((r) => r[0] === 'Loại đơn')).toEqual([
+      ['Loại đơn', 'Kiến nghị, phản ánh', 90, 77, 74, 3, 2],
+      ['Loại đơn', 'Khiếu nại', 20, 15, 14, 1, 1],
+      ['Loại đơn', 'Tố cáo', 10, 8, 7, 1, 0],
+    ]);
+    // Category names from the report's catalogue; channels in words.
+    expect(sheet.find((r) => r[0] === 'Lĩnh vực' && r[1] === 'Môi trường')).toEqual(['Lĩnh vực', 'Môi trường', 40, 33, 32, 1, 1]);
+    expect(sheet.find((r) => r[0] === 'Kênh tiếp nhận' && r[1] === 'Đường dây nóng')).toEqual(['Kênh tiếp nhận', 'Đường dây nóng', 40, 33, 32, 1, 1]);
+    expect(sheet.at(-1)).toEqual(['Tổng cộng', '', 120, 100, 95, 5, 3]);
+    const units = sheet.filter((r) => r[0] === 'Đơn vị');
+    expect(units.map((r) => r[1])).toEqual(['Phường Hoa Lư', 'Xã Gia Viễn', 'Tỉnh Ninh Bình (trực tiếp)']);
+    for (let col = 2; col < 7; col++) expect(units.reduce((s, r) => s + Number(r[col]), 0)).toBe(sheet.at(-1)![col]);
+  });
+
   it('has a sheet per cross-tab with totals equal to the report', async () => {
     const { wb, rows } = await readBack(await reportXlsx(reportFixture()));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cấp - trạng thái', 'Theo đơn vị', 'Khen thưởng']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cấp - trạng thái', 'Theo đơn vị', 'Khen thưởng', 'Đơn thư']);
 
     const summary = rows('Tổng hợp');
     expect(summary[0]).toEqual(['Chỉ tiêu', 'Kỳ báo cáo', 'Kỳ trước', 'Tăng (+) / giảm (−)']);
@@ -61,6 +79,14 @@ describe('reportXlsx', () => {
       ['Bằng khen', 4, 1, 5],
       ['Tổng cộng', 10, 5, 15],
     ]);
+  });
+
+  it('names commendation forms from the report\'s catalogue, a unit\'s own form included, and an unknown code as itself', async () => {
+    const report = reportFixture();
+    report.commendationForms = [...report.commendationForms, { code: 'memorial_medal', names: { vi: 'Kỷ niệm chương' } }];
+    report.figures.commendations.byForm = [...report.figures.commendations.byForm, { formCode: 'memorial_medal', collectives: 0, individuals: 1 }, { formCode: 'gone_form', collectives: 1, individuals: 0 }];
+    const { rows } = await readBack(await reportXlsx(report));
+    expect(rows('Khen thưởng').map((r) => r[0])).toEqual(expect.arrayContaining(['Kỷ niệm chương', 'gone_form']));
   });
 
   it('styles the header and the totals, and neutralises a formula in a unit name', async () => {

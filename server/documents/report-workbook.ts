@@ -1,13 +1,14 @@
 /**
  * A report as a spreadsheet: an .xlsx with one sheet per cross-tab (summary, field × kind × form,
- * level × status, child units, commendation forms), and a long-format .csv of the cells by child
+ * level × status, child units, commendation forms, petitions), and a long-format .csv of the cells by child
  * unit (one row per unit and combination, the shape a pivot table wants). Values only, no
  * formulas; text neutralised so a spreadsheet never runs it. See docs/documents.md.
  */
 import ExcelJS from 'exceljs';
 import { ENTRY_LEVELS, ENTRY_STATUSES } from '../../common/entries.js';
-import { COUNTED_STATUSES, countCells, type Report, type ReportFigures } from '../../common/reports.js';
-import { commendationFormName, fieldList, ownRowName } from '../modules/reports/report-document.js';
+import { PETITION_KINDS } from '../../common/petitions.js';
+import { COUNTED_STATUSES, countCells, type PetitionCounts, type Report, type ReportFigures } from '../../common/reports.js';
+import { commendationFormName, fieldList, ownRowName, PETITION_CHANNEL_WORD, PETITION_KIND_WORD, petitionCategoryName } from '../modules/reports/report-document.js';
 import { periodName } from '../modules/reports/report-wording.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import { FORM_NAMES, KIND_NAMES, LEVEL_NAMES, neutralise, STATUS_NAMES } from './entries-columns.js';
@@ -104,8 +105,28 @@ function commendationSheet(report: Report): Sheet {
     title: 'Khen thưởng theo hình thức',
     header: ['Hình thức khen thưởng', 'Tập thể', 'Cá nhân', 'Tổng số'],
     widths: [32, 12, 12, 12],
-    rows: c.byForm.map((b) => [commendationFormName(b.formCode), b.collectives, b.individuals, b.collectives + b.individuals]),
+    rows: c.byForm.map((b) => [commendationFormName(report, b.formCode), b.collectives, b.individuals, b.collectives + b.individuals]),
     total: ['Tổng cộng', c.collectives, c.individuals, c.collectives + c.individuals],
+  };
+}
+
+/** Petitions received in the range by kind, category and channel (counts only), then by unit. */
+function petitionSheet(report: Report): Sheet {
+  const p = report.figures.petitions;
+  const line = (c: PetitionCounts): Value[] => [c.received, c.resolved, c.resolvedOnTime, c.resolvedLate, c.overdue];
+  const zero: PetitionCounts = { received: 0, resolved: 0, resolvedOnTime: 0, resolvedLate: 0, overdue: 0 };
+  return {
+    name: 'Đơn thư',
+    title: `Tiếp nhận, giải quyết đơn thư của công dân — ${report.unit.name}, ${periodName(report.range)} (quá hạn: chưa giải quyết xong và đã quá hạn vào ngày cuối kỳ)`,
+    header: ['Nhóm', 'Chỉ tiêu', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn khi giải quyết', 'Còn quá hạn'],
+    widths: [16, 36, 12, 14, 12, 16, 14],
+    rows: [
+      ...PETITION_KINDS.map((kind): Value[] => ['Loại đơn', PETITION_KIND_WORD[kind], ...line(p.byKind.find((k) => k.kind === kind) ?? zero)]),
+      ...p.byCategory.map((c): Value[] => ['Lĩnh vực', petitionCategoryName(report, c.categoryCode), ...line(c)]),
+      ...p.byChannel.map((c): Value[] => ['Kênh tiếp nhận', PETITION_CHANNEL_WORD[c.channel], ...line(c)]),
+      ...report.children.map((child): Value[] => ['Đơn vị', child.unit?.name ?? ownRowName(report), ...line(child.figures.petitions)]),
+    ],
+    total: ['Tổng cộng', '', ...line(p)],
   };
 }
 
@@ -142,7 +163,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'danvan';
   wb.created = new Date(report.generatedAt);
-  for (const sheet of [summarySheet(report), fieldSheet(report), levelStatusSheet(report), childSheet(report), commendationSheet(report)]) addSheet(wb, sheet);
+  for (const sheet of [summarySheet(report), fieldSheet(report), levelStatusSheet(report), childSheet(report), commendationSheet(report), petitionSheet(report)]) addSheet(wb, sheet);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

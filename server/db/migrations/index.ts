@@ -12,6 +12,7 @@ import * as m20261121130000 from './20261121130000_entry_search_words.js';
 import * as m20261121140000 from './20261121140000_reports.js';
 import * as m20261121141000 from './20261121141000_reviews.js';
 import * as m20261121142000 from './20261121142000_petitions.js';
+import * as m20261121143000 from './20261121143000_petition_report_index.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261121140000_reports': m20261121140000,
   '20261121141000_reviews': m20261121141000,
   '20261121142000_petitions': m20261121142000,
+  '20261121143000_petition_report_index': m20261121143000,
 };

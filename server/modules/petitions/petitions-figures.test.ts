@@ -23,26 +23,34 @@ beforeAll(async () => {
 });
 
 describe('petition figures', () => {
-  const base = { from: '2026-01-01', to: '2026-12-31', today: '2026-05-01' };
+  const base = () => ({ area: { mode: 'current' as const, path: ids.hanoiPath }, from: '2026-01-01', to: '2026-12-31', asOf: '2026-05-01' });
 
   it('counts by kind over a period', async () => {
-    const rows = await findPetitionFigures(t.db, { ...base, underPath: ids.hanoiPath, groupBy: 'kind' });
+    const rows = await findPetitionFigures(t.db, { ...base(), groupBy: ['kind'] });
     expect(rows).toEqual([
-      { key: 'complaint', received: 2, resolved: 1, closedOnTime: 0, closedLate: 1, openOverdue: 1 },
-      { key: 'recommendation', received: 2, resolved: 1, closedOnTime: 1, closedLate: 0, openOverdue: 0 },
+      { which: 0, key: { kind: 'complaint' }, received: 2, resolved: 1, resolvedOnTime: 0, resolvedLate: 1, overdue: 1 },
+      { which: 0, key: { kind: 'recommendation' }, received: 2, resolved: 1, resolvedOnTime: 1, resolvedLate: 0, overdue: 0 },
     ]);
   });
 
+  it('judges overdue on the given day: open then and past due, even if closed since', async () => {
+    const [early] = await findPetitionFigures(t.db, { ...base(), asOf: '2026-03-18', groupBy: [] });
+    // On 18 March the late complaint (due 16 March, closed 20 March) was open and overdue; the April ones not yet received-due.
+    expect(early).toMatchObject({ received: 4, overdue: 1 });
+    const [later] = await findPetitionFigures(t.db, { ...base(), asOf: '2026-05-01', groupBy: [] });
+    expect(later).toMatchObject({ received: 4, overdue: 1, resolved: 2 });
+  });
+
   it('counts by the units under the area, and by month', async () => {
-    const byUnit = await findPetitionFigures(t.db, { ...base, underPath: ids.hanoiPath, groupBy: 'unit' });
-    expect(byUnit.map((r) => [r.key, r.received])).toEqual(
+    const byUnit = await findPetitionFigures(t.db, { ...base(), groupBy: ['unit'] });
+    expect(byUnit.map((r) => [r.key.unit, r.received])).toEqual(
       [
         [ids.baDinh, 3],
         [ids.ngocHa, 1],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
-    const byMonth = await findPetitionFigures(t.db, { ...base, from: '2025-01-01', underPath: ids.hanoiPath, groupBy: 'month' });
-    expect(byMonth.map((r) => [r.key, r.received, r.openOverdue])).toEqual([
+    const byMonth = await findPetitionFigures(t.db, { ...base(), from: '2025-01-01', groupBy: ['month'] });
+    expect(byMonth.map((r) => [r.key.month, r.received, r.overdue])).toEqual([
       ['2025-12', 1, 1],
       ['2026-03', 2, 0],
       ['2026-04', 2, 1],

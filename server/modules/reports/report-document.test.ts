@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childTable, fieldTable, reportDocument, reportNarrative } from './report-document.js';
-import { emptyReportFixture, figures, reportFixture } from './report.fixtures.js';
+import { emptyReportFixture, figures, petitionFigures, petitionReportFixture, reportFixture } from './report.fixtures.js';
 import { committeeOf, periodName } from './report-wording.js';
 
 describe('reportNarrative', () => {
@@ -15,6 +15,17 @@ describe('reportNarrative', () => {
       'So với năm 2023, số mô hình, điển hình tăng 22 (từ 100 lên 122, tăng 22,0%); số tập thể, cá nhân được khen thưởng giảm 2 (từ 17 xuống 15, giảm 11,8%).',
       'Số liệu đã bao gồm 35 mô hình, điển hình và 4 lượt khen thưởng của các đơn vị hành chính trước sắp xếp ngày 01/7/2025; trong đó 5 mô hình, điển hình và 1 lượt khen thưởng của đơn vị sáp nhập một phần được tính cho đơn vị tiếp nhận phần chính.',
     ]);
+  });
+
+  it('adds the petitions paragraph after the commendations, only when there is a petition figure', () => {
+    const lines = reportNarrative(petitionReportFixture());
+    const commended = lines.findIndex((l) => l.startsWith('Các cấp đã khen thưởng'));
+    expect(lines[commended + 1]).toBe('Tiếp nhận 120 đơn, kiến nghị, phản ánh của công dân; đã giải quyết 100 (95 đúng hạn); còn 3 đơn quá hạn.');
+    // The rest of the narrative is the one without petitions.
+    expect(lines.filter((_, i) => i !== commended + 1)).toEqual(reportNarrative(reportFixture()));
+    const none = { ...emptyReportFixture() };
+    none.figures = { ...none.figures, petitions: petitionFigures({ complaint: [4, 0, 0, 0, 0] }) };
+    expect(reportNarrative(none)).toContain('Tiếp nhận 4 đơn, kiến nghị, phản ánh của công dân; chưa giải quyết xong đơn nào.');
   });
 
   it('reads sensibly with no data: no "0 mô hình:", no empty lists, no comparison of nothing', () => {

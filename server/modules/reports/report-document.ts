@@ -5,7 +5,8 @@
  * docs/documents.md. Periodic reviews reuse `reportNarrative`.
  */
 import { ENTRY_KINDS, ENTRY_LEVELS, type EntryKind, type EntryLevel, type EntryStatus } from '../../../common/entries.js';
-import { COUNTED_STATUSES, countCells, type Report, type ReportFigures } from '../../../common/reports.js';
+import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
+import { COUNTED_STATUSES, countCells, hasPetitions, type Report, type ReportFigures } from '../../../common/reports.js';
 import type { PartyBlock, PartyDocument } from '../../documents/party-document.js';
 import { capitalise, committeeOf, dayMonthYear, lowerFirst, num, percent, periodName, placeName } from './report-wording.js';
 
@@ -21,17 +22,29 @@ const STATUS_WORD: Partial<Record<EntryStatus, string>> = {
   recognised: 'đã được công nhận',
 };
 
-/**
- * Names of the built-in commendation forms (migration 20261121120000_entries). The Report carries
- * only form codes; a form a unit added shows as its code until the Report carries names.
- */
-const COMMENDATION_FORMS: Record<string, string> = {
-  certificate_of_merit: 'Giấy khen',
-  commendation_certificate: 'Bằng khen',
-  emulation_flag: 'Cờ thi đua',
-  emulation_fighter: 'Chiến sĩ thi đua',
+/** Petition kinds and channels as officials write them. */
+export const PETITION_KIND_WORD: Record<PetitionKind, string> = { recommendation: 'Kiến nghị, phản ánh', complaint: 'Khiếu nại', denunciation: 'Tố cáo' };
+export const PETITION_CHANNEL_WORD: Record<PetitionChannel, string> = {
+  in_person: 'Trực tiếp',
+  hotline: 'Đường dây nóng',
+  mail: 'Qua bưu chính',
+  online: 'Trực tuyến',
+  dialogue: 'Qua đối thoại',
+  forwarded: 'Cơ quan khác chuyển đến',
 };
-export const commendationFormName = (code: string) => COMMENDATION_FORMS[code] ?? code;
+
+/** A commendation form's Vietnamese name from the report's catalogue (its code if the catalogue lacks it). */
+export const commendationFormName = (report: Report, code: string) => report.commendationForms.find((f) => f.code === code)?.names.vi ?? code;
+
+/** A petition category's Vietnamese name from the report's catalogue (its code if the catalogue lacks it). */
+export const petitionCategoryName = (report: Report, code: string) => report.petitionCategories.find((c) => c.code === code)?.names.vi ?? code;
+
+/** "Tiếp nhận 120 đơn, kiến nghị, phản ánh của công dân; đã giải quyết 100 (95 đúng hạn); còn 3 đơn quá hạn." */
+function petitionSentence(p: ReportFigures['petitions']): string {
+  const resolved = p.resolved ? `; đã giải quyết ${num(p.resolved)} (${num(p.resolvedOnTime)} đúng hạn)` : '; chưa giải quyết xong đơn nào';
+  const overdue = p.overdue ? `; còn ${num(p.overdue)} đơn quá hạn` : '';
+  return `Tiếp nhận ${num(p.received)} đơn, kiến nghị, phản ánh của công dân${resolved}${overdue}.`;
+}
 
 /** Field names in report order, plus any code the cells use that `fields` lacks (shown as its code). */
 export function fieldList(report: Report): { code: string; name: string }[] {
@@ -110,6 +123,8 @@ export function reportNarrative(report: Report): string[] {
 
   const who = commended(f.commendations);
   if (who) out.push(`Các cấp đã khen thưởng ${who} có thành tích tiêu biểu trong phong trào thi đua “Dân vận khéo”.`);
+
+  if (hasPetitions(f.petitions)) out.push(petitionSentence(f.petitions));
 
   const entriesChange = change(report.previous.entries.total, f.entries.total);
   const prevCommended = report.previous.commendations.collectives + report.previous.commendations.individuals;

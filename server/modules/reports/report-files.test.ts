@@ -4,12 +4,14 @@ import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildEntry } from '../entries/entries.factories.js';
+import { buildPetition } from '../petitions/petitions.factories.js';
 import { rangeSlug, reportFileName, slug } from './report-files.js';
 import { reportFixture } from './report.fixtures.js';
 
 let t: TestApp;
 let province: { id: string };
 let foreign: { id: string };
+let retired: { id: string };
 let provinceViewer: string;
 let communeViewer: string;
 
@@ -26,6 +28,12 @@ beforeAll(async () => {
   await buildEntry(t.db, { unitId: province.id, status: 'implementing', year: 2024 });
   await buildEntry(t.db, { unitId: communeA.id, status: 'draft', year: 2024 });
   await buildEntry(t.db, { unitId: foreign.id, status: 'registered', year: 2024 });
+  // A commune retired in 2025 and merged whole into An Hòa: its path is outside An Hòa's, its records count there.
+  retired = await buildUnit(t.db, { parentId: province.id, kind: 'commune', code: 'R0009', name: 'Xã An Hòa Cũ', validTo: '2025-07-01' });
+  await t.db.insertInto('unit_successions').values({ predecessor_id: retired.id, successor_id: communeA.id, kind: 'whole', effective: '2025-07-01' }).execute();
+  await buildEntry(t.db, { unitId: retired.id, status: 'registered', year: 2023 });
+  // One petition in 2024, resolved on time: the document's petitions sentence.
+  await buildPetition(t.db, { unitId: communeB.id, status: 'resolved', receivedOn: '2024-03-01', dueOn: '2024-03-20', closedAt: new Date('2024-03-05T03:00:00Z') });
   await buildUser(t.db, { username: 'report.viewer', grants: [{ unitId: province.id, role: 'viewer' }] });
   await buildUser(t.db, { username: 'report.commune', grants: [{ unitId: communeA.id, role: 'viewer' }] });
   provinceViewer = await t.login('report.viewer');
@@ -44,6 +52,7 @@ describe('GET /api/reports/file', () => {
     expect(text).toEqual(expect.arrayContaining(['TỈNH ỦY THỬ BÁO CÁO', 'Số 7-BC/BDVTU', 'Thử Báo Cáo, ngày 15 tháng 12 năm 2024', 'BÁO CÁO', 'Nguyễn Văn An']));
     // 6 counted entries (the draft does not count) by 3 registering units; the other province's entry is not here.
     expect(text.find((p) => p.startsWith('Năm 2024,'))).toBe('Năm 2024, 3 đơn vị, địa phương đăng ký 6 mô hình, điển hình (6 tập thể); trong đó 6 mô hình: 6 lĩnh vực kinh tế.');
+    expect(text).toContain('Tiếp nhận 1 đơn, kiến nghị, phản ánh của công dân; đã giải quyết 1 (1 đúng hạn).');
   });
 
   it('XLSX: the cross-tabs, totals equal to the report', async () => {
@@ -85,6 +94,16 @@ describe('GET /api/reports/file', () => {
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error.code, query).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it('serves a retired unit to a reader of the unit it now counts under, as GET /api/reports does', async () => {
+    const query = `unitId=${retired.id}&period=year&year=2023&format=csv`;
+    const res = await get(query, communeViewer);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bao-cao-xa-an-hoa-cu-2023.csv"');
+    const rows = res.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).slice(1).map((l) => l.split(','));
+    expect(rows.filter((r) => r[9] === 'Có').reduce((s, r) => s + Number(r[11]), 0)).toBe(1);
+    expect((await t.call('GET', `/api/reports?${query.replace('&format=csv', '')}`, { cookie: communeViewer })).statusCode).toBe(200);
   });
 
   it('answers 404 outside the reader\'s scope and for an unknown unit, 401 without a session', async () => {

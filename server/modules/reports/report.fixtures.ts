@@ -3,10 +3,11 @@
  * the DOCX, the workbook and the CSV are checked against figures worked out here, independently
  * of the report engine. `children` always add up to `figures`, as the engine guarantees.
  */
-import type { EntryCell, Report, ReportChild, ReportFigures } from '../../../common/reports.js';
+import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
+import { emptyPetitions, PETITION_COUNT_KEYS, type EntryCell, type PetitionCounts, type Report, type ReportChild, type ReportFigures, type ReportPetitions } from '../../../common/reports.js';
 
 type Cell = Omit<EntryCell, 'year'> & { year?: number };
-type Extras = { registeringUnits?: number; replicated?: number; replicas?: number; collectives?: number; individuals?: number; byForm?: ReportFigures['commendations']['byForm'] };
+type Extras = { registeringUnits?: number; replicated?: number; replicas?: number; collectives?: number; individuals?: number; byForm?: ReportFigures['commendations']['byForm']; petitions?: ReportPetitions };
 
 const COUNTED = (c: Cell) => c.status !== 'draft' && c.status !== 'withdrawn';
 
@@ -20,7 +21,39 @@ export function figures(cells: Cell[], extras: Extras = {}, year = 2024): Report
       replicas: extras.replicas ?? 0,
     },
     commendations: { collectives: extras.collectives ?? 0, individuals: extras.individuals ?? 0, byForm: extras.byForm ?? [] },
+    petitions: extras.petitions ?? emptyPetitions(),
   };
+}
+
+type Counts = [received: number, resolved: number, onTime: number, late: number, overdue: number];
+const counts = ([received, resolved, resolvedOnTime, resolvedLate, overdue]: Counts): PetitionCounts => ({ received, resolved, resolvedOnTime, resolvedLate, overdue });
+
+/**
+ * Petition figures from counts by kind (the totals are their sum; all of a kind's petitions under
+ * one category and one channel, enough for the documents' tests).
+ */
+export function petitionFigures(byKind: Partial<Record<PetitionKind, Counts>>, category = 'land', channel: PetitionChannel = 'in_person'): ReportPetitions {
+  const kinds = (Object.entries(byKind) as [PetitionKind, Counts][]).map(([kind, c]) => ({ kind, ...counts(c) }));
+  const total = counts([0, 0, 0, 0, 0].map((_, i) => kinds.reduce((s, k) => s + k[PETITION_COUNT_KEYS[i]!], 0)) as Counts);
+  return kinds.length ? { ...total, byKind: kinds, byCategory: [{ categoryCode: category, ...total }], byChannel: [{ channel, ...total }] } : emptyPetitions();
+}
+
+function sumPetitions(list: ReportPetitions[]): ReportPetitions {
+  const out = emptyPetitions();
+  const add = (to: PetitionCounts, from: PetitionCounts) => PETITION_COUNT_KEYS.forEach((k) => (to[k] += from[k]));
+  /** Adds `item` to the entry of `list` it matches, or appends a copy. */
+  const into = <T extends PetitionCounts>(list: T[], same: (x: T) => boolean, item: T) => {
+    const have = list.find(same);
+    if (have) add(have, item);
+    else list.push({ ...item });
+  };
+  for (const p of list) {
+    add(out, p);
+    for (const k of p.byKind) into(out.byKind, (x) => x.kind === k.kind, k);
+    for (const c of p.byCategory) into(out.byCategory, (x) => x.categoryCode === c.categoryCode, c);
+    for (const c of p.byChannel) into(out.byChannel, (x) => x.channel === c.channel, c);
+  }
+  return out;
 }
 
 /** One cell per combination of the dimensions, as the engine sends them. */
@@ -53,6 +86,7 @@ export function sumFigures(list: ReportFigures[]): ReportFigures {
       replicas: sum((f) => f.entries.replicas),
     },
     commendations: { collectives: sum((f) => f.commendations.collectives), individuals: sum((f) => f.commendations.individuals), byForm: [...byForm].map(([formCode, v]) => ({ formCode, ...v })) },
+    petitions: sumPetitions(list.map((f) => f.petitions)),
   };
 }
 
@@ -63,6 +97,16 @@ export const FIXTURE_FIELDS: Report['fields'] = [
   { code: 'cultural_social', names: { vi: 'Văn hóa – xã hội', en: 'Cultural–social' } },
   { code: 'defense_security', names: { vi: 'Quốc phòng – an ninh', en: 'National defense & security' } },
   { code: 'party_building', names: { vi: 'Xây dựng Đảng và hệ thống chính trị', en: 'Building the Party and the political system' } },
+];
+
+export const FIXTURE_COMMENDATION_FORMS: Report['commendationForms'] = [
+  { code: 'certificate_of_merit', names: { vi: 'Giấy khen', en: 'Certificate of merit' } },
+  { code: 'commendation_certificate', names: { vi: 'Bằng khen', en: 'Certificate of commendation' } },
+];
+
+export const FIXTURE_PETITION_CATEGORIES: Report['petitionCategories'] = [
+  { code: 'land', names: { vi: 'Đất đai, giải phóng mặt bằng', en: 'Land and site clearance' } },
+  { code: 'environment', names: { vi: 'Môi trường', en: 'Environment' } },
 ];
 
 const HOA_LU = figures(
@@ -120,6 +164,8 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
     children,
     attribution: { retiredEntries: 35, partialEntries: 5, retiredCommendations: 4, partialCommendations: 1 },
     fields: FIXTURE_FIELDS,
+    commendationForms: FIXTURE_COMMENDATION_FORMS,
+    petitionCategories: FIXTURE_PETITION_CATEGORIES,
     generatedAt: '2024-12-15T08:30:00.000Z',
     ...overrides,
   };
@@ -135,6 +181,27 @@ export function emptyReportFixture(overrides: Partial<Report> = {}): Report {
     attribution: { retiredEntries: 0, partialEntries: 0, retiredCommendations: 0, partialCommendations: 0 },
     ...overrides,
   });
+}
+
+/**
+ * The Ninh Bình report with petitions: Hoa Lư 70 received (60 resolved, 57 on time, 2 overdue),
+ * Gia Viễn 40 (33 resolved, 32 on time, 1 overdue), the province's own 10 (7 resolved, 6 on
+ * time): 120 received, 100 resolved (95 on time), 3 overdue; 2023 had 90.
+ */
+export function petitionReportFixture(): Report {
+  const base = reportFixture();
+  const petitions = [
+    petitionFigures({ recommendation: [50, 45, 43, 2, 1], complaint: [20, 15, 14, 1, 1] }),
+    petitionFigures({ recommendation: [30, 25, 25, 0, 1], denunciation: [10, 8, 7, 1, 0] }, 'environment', 'hotline'),
+    petitionFigures({ recommendation: [10, 7, 6, 1, 0] }),
+  ];
+  const children = base.children.map((c, i) => ({ ...c, figures: { ...c.figures, petitions: petitions[i]! } }));
+  return {
+    ...base,
+    children,
+    figures: sumFigures(children.map((c) => c.figures)),
+    previous: { ...base.previous, petitions: petitionFigures({ recommendation: [90, 80, 70, 10, 4] }) },
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { EntryForm, EntryKind, EntryLevel, EntryStatus } from '../../../com
 import { COUNTED_STATUSES } from '../../../common/reports.js';
 import type { Db } from '../../db/database.js';
 import type { UnitAttribution } from '../../db/schema.js';
+import { type FigureRow, findPetitionFigures } from '../petitions/petitions-figures.repository.js';
 
 export type ReportUnitRow = {
   id: string;
@@ -118,9 +119,7 @@ export async function findEntryCells(db: Db, scope: ReportScope, span: ReportSpa
       count(*) filter (where attribution <> 'self' and status in (${counted}))::int as retired,
       count(*) filter (where attribution = 'partial' and status in (${counted}))::int as partial
     from (${entrySource(scope, span)}) r
-    group by which, child, year, field_code, kind, form, level, status, recognised_typical
-    -- Byte order, as the service sorts: each child's cells arrive ready to serve.
-    order by which, child, year, field_code collate "C", kind collate "C", form collate "C", level collate "C", status collate "C", recognised_typical`.execute(db);
+    group by which, child, year, field_code, kind, form, level, status, recognised_typical`.execute(db);
   return rows;
 }
 
@@ -146,9 +145,28 @@ export async function findCommendationCounts(db: Db, scope: ReportScope, span: {
       count(*) filter (where u.attribution = 'partial')::int as partial
     from u join commendations c on c.unit_id = u.id
     where c.decision_date between ${span.prevStart}::date and ${span.end}::date
-    group by 1, 2, c.form_code, c.recipient_kind
-    order by 1, 2, c.form_code collate "C", c.recipient_kind`.execute(db);
+    group by 1, 2, c.form_code, c.recipient_kind`.execute(db);
   return rows;
+}
+
+/**
+ * Petitions received in the range and the previous one, by child (range only), kind, category and
+ * channel: the petitions module's figure query with the report's scope (one SQL for both).
+ */
+export function findPetitionCounts(db: Db, scope: ReportScope, span: { prevStart: string; start: string; end: string; asOf: string; prevAsOf: string }): Promise<FigureRow[]> {
+  return findPetitionFigures(db, { area: scope, from: span.start, to: span.end, asOf: span.asOf, previous: { from: span.prevStart, asOf: span.prevAsOf }, groupBy: ['unit', 'kind', 'category', 'channel'] });
+}
+
+type Names = { code: string; names: Record<string, string> };
+
+/** Commendation forms and petition categories, for labels (codes in the figures). */
+export async function findCatalogueNames(db: Db): Promise<{ commendationForms: Names[]; petitionCategories: Names[] }> {
+  const { rows } = await sql<Names & { catalogue: 'form' | 'category' }>`
+    select 'form' as catalogue, code, names, sort_order from commendation_forms
+    union all select 'category', code, names, sort_order from petition_categories
+    order by 1, 4, 2`.execute(db);
+  const of = (catalogue: 'form' | 'category') => rows.filter((r) => r.catalogue === catalogue).map((r) => ({ code: r.code, names: r.names }));
+  return { commendationForms: of('form'), petitionCategories: of('category') };
 }
 
 /** The children a report breaks down by: those in force for a unit in force, all of them for a retired unit. */

@@ -8,10 +8,24 @@
  * Who may read: `units.read` on the unit, or for a retired unit on the unit in force its records
  * now count under; anything else answers NOT_FOUND.
  */
-import { COUNTED_STATUSES, type EntryCell, type Report, type ReportChild, type ReportFigures, type ReportQuery, type ReportRange } from '../../../common/reports.js';
+import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
+import {
+  COUNTED_STATUSES,
+  emptyPetitions,
+  type EntryCell,
+  PETITION_COUNT_KEYS,
+  type PetitionCounts,
+  type Report,
+  type ReportChild,
+  type ReportFigures,
+  type ReportPetitions,
+  type ReportQuery,
+  type ReportRange,
+} from '../../../common/reports.js';
 import { AppError } from '../../errors.js';
 import { type Actor, can } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
+import { todayInVietnam } from '../entries/entry-progress.service.js';
 import { previousRange, rangeYears, resolveRange } from './report-range.js';
 import * as repo from './reports.repository.js';
 
@@ -48,11 +62,38 @@ export function reportSpan(range: ReportRange, previous: ReportRange): repo.Repo
 const emptyFigures = (): ReportFigures => ({
   entries: { total: 0, cells: [], registeringUnits: 0, replicated: 0, replicas: 0 },
   commendations: { collectives: 0, individuals: 0, byForm: [] },
+  petitions: emptyPetitions(),
 });
+
+const addCounts = (to: PetitionCounts, from: PetitionCounts) => {
+  for (const k of PETITION_COUNT_KEYS) to[k] += from[k];
+};
+const zeroCounts = (): PetitionCounts => ({ received: 0, resolved: 0, resolvedOnTime: 0, resolvedLate: 0, overdue: 0 });
+
+/** Adds counts into a breakdown list under its code (kind, category or channel). */
+function addTo<K extends 'kind' | 'categoryCode' | 'channel', T extends PetitionCounts & Record<K, string>>(list: T[], key: K, code: T[K], counts: PetitionCounts): void {
+  let item = list.find((x) => x[key] === code);
+  if (!item) list.push((item = { [key]: code, ...zeroCounts() } as T));
+  addCounts(item, counts);
+}
+
+/** Adds one petition figure (totals and each breakdown) into another. */
+function addPetitions(to: ReportPetitions, from: ReportPetitions): void {
+  addCounts(to, from);
+  for (const k of from.byKind) addTo(to.byKind, 'kind', k.kind, k);
+  for (const c of from.byCategory) addTo(to.byCategory, 'categoryCode', c.categoryCode, c);
+  for (const c of from.byChannel) addTo(to.byChannel, 'channel', c.channel, c);
+}
+
+function sortPetitions(p: ReportPetitions): void {
+  p.byKind.sort((a, b) => text(a.kind, b.kind));
+  p.byCategory.sort((a, b) => text(a.categoryCode, b.categoryCode));
+  p.byChannel.sort((a, b) => text(a.channel, b.channel));
+}
 
 const cellKey = (c: Omit<EntryCell, 'n'>) => `${c.year}|${c.fieldCode}|${c.kind}|${c.form}|${c.level}|${c.status}|${c.typical}`;
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Year, then each dimension in turn: the order the repository returns them in (byte order). */
+/** Year, then each dimension in turn (byte order). Sorting in SQL instead made PostgreSQL sort every record rather than hash them. */
 const compareCells = (a: EntryCell, b: EntryCell) =>
   a.year - b.year ||
   text(a.fieldCode, b.fieldCode) ||
@@ -78,6 +119,7 @@ function sumFigures(parts: ReportFigures[]): ReportFigures {
     for (const k of ['total', 'registeringUnits', 'replicated', 'replicas'] as const) out.entries[k] += part.entries[k];
     out.commendations.collectives += part.commendations.collectives;
     out.commendations.individuals += part.commendations.individuals;
+    addPetitions(out.petitions, part.petitions);
     for (const f of part.commendations.byForm) {
       const have = forms.get(f.formCode);
       if (have) {
@@ -88,6 +130,7 @@ function sumFigures(parts: ReportFigures[]): ReportFigures {
   }
   out.entries.cells = [...cells.values()].sort(compareCells);
   out.commendations.byForm = [...forms.values()].sort((a, b) => text(a.formCode, b.formCode));
+  sortPetitions(out.petitions);
   return out;
 }
 
@@ -111,12 +154,17 @@ async function reportOf(ctx: Ctx, unit: repo.ReportUnitRow, query: ReportQuery):
   const inForce = unit.attribution === 'self';
   const scope: repo.ReportScope = { mode: inForce ? 'current' : 'historical', path: unit.path };
   const s = reportSpan(range, previous);
-  const [cells, registering, commendations, childRows, nationalFields] = await Promise.all([
+  // Overdue is judged on the range's last day, or today while the range is still running.
+  const today = todayInVietnam();
+  const asOf = (day: string) => (day < today ? day : today);
+  const [cells, registering, commendations, petitions, childRows, nationalFields, catalogues] = await Promise.all([
     repo.findEntryCells(ctx.db, scope, s),
     repo.findRegisteringUnits(ctx.db, scope, s),
     repo.findCommendationCounts(ctx.db, scope, { prevStart: previous.from, start: range.from, end: range.to }),
+    repo.findPetitionCounts(ctx.db, scope, { prevStart: previous.from, start: range.from, end: range.to, asOf: asOf(range.to), prevAsOf: asOf(previous.to) }),
     repo.findChildren(ctx.db, unit.id, scope.mode),
     repo.findFields(ctx.db, []),
+    repo.findCatalogueNames(ctx.db),
   ]);
 
   // One slot per (range, child); '' is the unit's own records.
@@ -152,12 +200,25 @@ async function reportOf(ctx: Ctx, unit: repo.ReportUnitRow, query: ReportQuery):
     sl.partialCommendations += r.partial;
   }
 
+  for (const r of petitions) {
+    const p = slot(r.which, r.key.unit ?? null).figures.petitions;
+    addCounts(p, r);
+    addTo(p.byKind, 'kind', r.key.kind as PetitionKind, r);
+    addTo(p.byCategory, 'categoryCode', r.key.category!, r);
+    addTo(p.byChannel, 'channel', r.key.channel as PetitionChannel, r);
+  }
+
   const childIds = [...new Set([...slots.keys()].map((k) => k.slice(2)).filter((id) => id !== ''))];
   const listed = new Set(childRows.map((c) => c.id));
   // A child the data names but the list lacks (not expected: each record's child is a listed unit); fetched rather than dropped.
   const missing = childIds.filter((id) => !listed.has(id));
   if (missing.length) childRows.push(...(await repo.findUnitRefs(ctx.db, missing)));
-  // A child's figures are its slot as is: one row per cell, already in order.
+  // A child's figures are its slot as is (one row per cell), put in order.
+  for (const sl of slots.values()) {
+    sl.figures.entries.cells.sort(compareCells);
+    sl.figures.commendations.byForm.sort((a, b) => text(a.formCode, b.formCode));
+    sortPetitions(sl.figures.petitions);
+  }
   const children: ReportChild[] = childRows.map((c) => ({
     unit: { id: c.id, name: c.name, kind: c.kind, code: c.code, validFrom: c.valid_from, validTo: c.valid_to },
     figures: slots.get(`0:${c.id}`)?.figures ?? emptyFigures(),
@@ -186,6 +247,8 @@ async function reportOf(ctx: Ctx, unit: repo.ReportUnitRow, query: ReportQuery):
     children,
     attribution: current.sums,
     fields,
+    commendationForms: catalogues.commendationForms,
+    petitionCategories: catalogues.petitionCategories,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from '../../../common/entries.js';
-import { COUNTED_STATUSES, countCells, crossTab, Report, type ReportFigures, type ReportQuery } from '../../../common/reports.js';
+import { PETITION_KINDS, PETITION_STATUSES } from '../../../common/petitions.js';
+import { COUNTED_STATUSES, countCells, crossTab, emptyPetitions, PETITION_COUNT_KEYS, type PetitionCounts, Report, type ReportFigures, type ReportQuery } from '../../../common/reports.js';
 import { SYSTEM_ACTOR } from '../../http/access.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { buildPetition } from '../petitions/petitions.factories.js';
 import { buildReportCommendations, buildReportEntries, type ReportEntry } from './reports.factories.js';
 import { buildReport, reportFor } from './reports.service.js';
 
@@ -233,8 +235,71 @@ describe('ranges', () => {
     const r = await build({ unitId: province.id, period: 'year', year: 2040 });
     expect(r.figures.entries).toEqual({ total: 0, cells: [], registeringUnits: 0, replicated: 0, replicas: 0 });
     expect(r.figures.commendations).toEqual({ collectives: 0, individuals: 0, byForm: [] });
+    expect(r.figures.petitions).toEqual(emptyPetitions());
+    expect(r.previous.petitions).toEqual(emptyPetitions());
     expect(r.children.length).toBeGreaterThan(100); // every commune in force, with zeros
+    expect(r.children.every((c) => c.figures.petitions.received === 0)).toBe(true);
     expect(r.fields.map((f) => f.code)).toEqual(expect.arrayContaining(['economic', 'cultural_social', 'defense_security', 'party_building']));
+  });
+});
+
+describe('petitions in a report', () => {
+  // 2019: outside the years the other tests write, so the counts are exact.
+  let report: Report;
+  let secret: string;
+  beforeAll(async () => {
+    const closed = (day: string) => new Date(`${day}T03:00:00Z`);
+    secret = `Bí mật ${Date.now()}`;
+    // The retired commune: one resolved on time, one open and past due at the end of 2019 (attributed to the commune that took it over).
+    await buildPetition(t.db, { unitId: wholeCommune.id, status: 'resolved', receivedOn: '2019-03-01', dueOn: '2019-03-15', closedAt: closed('2019-03-10'), title: secret, submitterName: 'Trần Thị Bí Mật' });
+    await buildPetition(t.db, { unitId: wholeCommune.id, kind: 'complaint', status: 'in_progress', receivedOn: '2019-10-01', dueOn: '2019-11-01' });
+    // A partly merged commune: a complaint resolved late.
+    await buildPetition(t.db, { unitId: partialCommune.id, kind: 'complaint', status: 'resolved', receivedOn: '2019-05-01', dueOn: '2019-05-31', closedAt: closed('2019-06-20') });
+    // The commune in force: open, due after the range ends (not overdue on 31 December), then closed late in 2020.
+    await buildPetition(t.db, { unitId: currentCommune.id, status: 'resolved', receivedOn: '2019-12-20', dueOn: '2020-01-10', closedAt: closed('2020-02-01') });
+    // The province's own: a denunciation by hotline, rejected after its due day (open and overdue on 31 December).
+    const own = await buildPetition(t.db, { unitId: province.id, kind: 'denunciation', status: 'rejected', receivedOn: '2019-06-01', dueOn: '2019-07-01', closedAt: closed('2020-01-05') });
+    await sql`update petitions set channel = 'hotline', category_code = 'environment' where id = ${own.id}`.execute(t.db);
+    // Elsewhere (never counted) and the year before.
+    await buildPetition(t.db, { unitId: (await byCode('province', '01', true)).id, receivedOn: '2019-04-01', dueOn: '2019-04-15' });
+    await buildPetition(t.db, { unitId: wholeCommune.id, status: 'resolved', receivedOn: '2018-04-01', dueOn: '2018-04-15', closedAt: closed('2018-04-10') });
+    report = await build({ unitId: province.id, period: 'year', year: 2019 });
+  });
+
+  const counts = (p: PetitionCounts) => Object.fromEntries(PETITION_COUNT_KEYS.map((k) => [k, p[k]]));
+
+  it('counts the petitions received in the range, of the units now in the province', () => {
+    expect(counts(report.figures.petitions)).toEqual({ received: 5, resolved: 3, resolvedOnTime: 1, resolvedLate: 2, overdue: 2 });
+    expect(report.figures.petitions.byKind).toEqual([
+      { kind: 'complaint', received: 2, resolved: 1, resolvedOnTime: 0, resolvedLate: 1, overdue: 1 },
+      { kind: 'denunciation', received: 1, resolved: 0, resolvedOnTime: 0, resolvedLate: 0, overdue: 1 },
+      { kind: 'recommendation', received: 2, resolved: 2, resolvedOnTime: 1, resolvedLate: 1, overdue: 0 },
+    ]);
+    expect(report.figures.petitions.byCategory.map((c) => [c.categoryCode, c.received])).toEqual([['environment', 1], ['land', 4]]);
+    expect(report.figures.petitions.byChannel.map((c) => [c.channel, c.received])).toEqual([['hotline', 1], ['in_person', 4]]);
+    expect(counts(report.previous.petitions)).toEqual({ received: 1, resolved: 1, resolvedOnTime: 1, resolvedLate: 0, overdue: 0 });
+    expect(report.petitionCategories.map((c) => c.code)).toEqual(expect.arrayContaining(['land', 'environment']));
+    expect(report.commendationForms.find((f) => f.code === 'commendation_certificate')?.names.vi).toBe('Bằng khen');
+  });
+
+  it('puts a retired commune\'s petitions under the commune that took it over, and the children add up', () => {
+    const child = (id: string | null) => report.children.find((c) => (c.unit?.id ?? null) === id)!.figures.petitions;
+    // Its own and the retired commune's two (and the partly merged one's, should it have gone there too).
+    expect(child(currentCommune.id).received).toBe(3 + (partialCommune.current_id === currentCommune.id ? 1 : 0));
+    expect(child(null)).toMatchObject({ received: 1, overdue: 1 });
+    for (const k of PETITION_COUNT_KEYS) expect(report.children.reduce((s, c) => s + c.figures.petitions[k], 0), k).toBe(report.figures.petitions[k]);
+  });
+
+  it('reports the retired commune\'s own petitions over its own subtree', async () => {
+    const r = await build({ unitId: wholeCommune.id, period: 'year', year: 2019 });
+    expect(counts(r.figures.petitions)).toEqual({ received: 2, resolved: 1, resolvedOnTime: 1, resolvedLate: 0, overdue: 1 });
+  });
+
+  it('carries counts only: no title, sender or content', () => {
+    const json = JSON.stringify(report);
+    expect(json).not.toContain(secret);
+    expect(json).not.toContain('Trần Thị Bí Mật');
+    expect(() => Report.parse(report)).not.toThrow();
   });
 });
 
@@ -258,7 +323,14 @@ function sumOfChildren(r: Report) {
   const entries = { total: 0, registeringUnits: 0, replicated: 0, replicas: 0 };
   const commendations = { collectives: 0, individuals: 0 };
   const forms = new Map<string, { formCode: string; collectives: number; individuals: number }>();
+  const petitions = new Map<string, number>();
+  const addPetitions = (prefix: string, p: PetitionCounts) => PETITION_COUNT_KEYS.forEach((k) => petitions.set(`${prefix}${k}`, (petitions.get(`${prefix}${k}`) ?? 0) + p[k]));
   for (const c of r.children) {
+    const p = c.figures.petitions;
+    addPetitions('', p);
+    for (const k of p.byKind) addPetitions(`kind:${k.kind}:`, k);
+    for (const k of p.byCategory) addPetitions(`category:${k.categoryCode}:`, k);
+    for (const k of p.byChannel) addPetitions(`channel:${k.channel}:`, k);
     for (const [k, n] of cellPairs(c.figures)) cells.set(k, (cells.get(k) ?? 0) + n);
     for (const k of Object.keys(entries) as (keyof typeof entries)[]) entries[k] += c.figures.entries[k];
     commendations.collectives += c.figures.commendations.collectives;
@@ -274,7 +346,19 @@ function sumOfChildren(r: Report) {
     cells: [...cells].sort(([a], [b]) => a.localeCompare(b)),
     entries,
     commendations: { ...commendations, byForm: [...forms.values()].sort((a, b) => (a.formCode < b.formCode ? -1 : 1)) },
+    petitions: Object.fromEntries([...petitions].filter(([k, n]) => n > 0 || !k.includes(':'))),
   };
+}
+
+/** A report's petition figures as the flat map `sumOfChildren` builds. */
+function petitionMap(p: Report['figures']['petitions']) {
+  const out: Record<string, number> = {};
+  const add = (prefix: string, c: PetitionCounts) => PETITION_COUNT_KEYS.forEach((k) => (out[`${prefix}${k}`] = c[k]));
+  add('', p);
+  for (const k of p.byKind) add(`kind:${k.kind}:`, k);
+  for (const k of p.byCategory) add(`category:${k.categoryCode}:`, k);
+  for (const k of p.byChannel) add(`channel:${k.channel}:`, k);
+  return Object.fromEntries(Object.entries(out).filter(([k, n]) => n > 0 || !k.includes(':')));
 }
 
 describe('consistency over a generated data set', () => {
@@ -317,6 +401,19 @@ describe('consistency over a generated data set', () => {
         formCode: pick(['certificate_of_merit', 'commendation_certificate', 'emulation_flag']),
       })),
     );
+    for (let i = 0; i < 120; i++) {
+      const received = `${2021 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      const due = new Date(Date.parse(received) + Math.floor(rnd() * 60) * 86_400_000);
+      const status = pick(PETITION_STATUSES);
+      await buildPetition(t.db, {
+        unitId: (i % 30 === 0 ? elsewhere : pick(units)).id,
+        kind: pick(PETITION_KINDS),
+        status,
+        receivedOn: received,
+        dueOn: due.toISOString().slice(0, 10),
+        closedAt: new Date(Date.parse(received) + Math.floor(rnd() * 90) * 86_400_000),
+      });
+    }
   });
 
   const under = (path: string, ancestor: string) => path === ancestor || path.startsWith(`${ancestor}.`);
@@ -330,6 +427,7 @@ describe('consistency over a generated data set', () => {
       { period: 'custom', from: '2021-01-01', to: '2025-12-31' },
     ];
     let checked = 0;
+    let petitionsChecked = 0;
     for (const unitId of targets) {
       for (const q of queries) {
         const r = await build({ unitId, ...q } as ReportQuery);
@@ -338,10 +436,13 @@ describe('consistency over a generated data set', () => {
         const { cells: _cells, ...totals } = r.figures.entries;
         expect(sum.entries).toEqual(totals);
         expect(sum.commendations).toEqual(r.figures.commendations);
+        expect(sum.petitions).toEqual(petitionMap(r.figures.petitions));
+        petitionsChecked += r.figures.petitions.received;
         checked += r.figures.entries.total;
       }
     }
     expect(checked).toBeGreaterThan(300);
+    expect(petitionsChecked).toBeGreaterThan(60);
   });
 
   it('matches a count done independently, record by record', async () => {

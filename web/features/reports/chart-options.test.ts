@@ -4,6 +4,7 @@ import {
   buildChildChartOption,
   buildFieldChartOption,
   buildKindChartOption,
+  buildPetitionChartOption,
   buildStatusFunnelOption,
   buildYearChartOption,
   type ChartContext,
@@ -20,6 +21,26 @@ type Axis = { type?: string; data?: string[]; inverse?: boolean; position?: stri
 type Series = { type?: string; name?: string; data?: unknown[]; stack?: string };
 type Loose = { xAxis?: Axis; yAxis?: Axis; series?: Series[]; legend?: { data?: string[]; align?: string; left?: unknown; right?: unknown }; tooltip?: { valueFormatter?: (v: unknown) => string; extraCssText?: string } };
 const loose = (option: unknown) => option as Loose;
+
+describe('the chart of petitions', () => {
+  it('has one category per petition category in the catalogue\'s order, with received, resolved and overdue side by side', () => {
+    const option = loose(buildPetitionChartOption(REPORT, { ...ltr, language: 'en' }));
+    expect(option.yAxis?.data).toEqual(['Land and site clearance', 'Environment']);
+    expect(option.series?.map((s) => [s.name, s.stack, s.data])).toEqual([
+      ['«reports.petitions.received»', undefined, [10, 4]],
+      ['«reports.petitions.resolved»', undefined, [8, 2]],
+      ['«reports.petitions.overdue»', undefined, [2, 1]],
+    ]);
+  });
+
+  it('names a category in Vietnamese when the language has no name, by its code when the catalogue lacks it, and mirrors in Arabic', () => {
+    const report = { ...REPORT, petitionCategories: REPORT.petitionCategories.slice(1) };
+    const option = loose(buildPetitionChartOption(report, rtl));
+    // Known categories first (the catalogue's order), unknown ones after.
+    expect(option.yAxis?.data).toEqual(['Môi trường', 'land']);
+    expect([option.xAxis?.inverse, option.yAxis?.position]).toEqual([true, 'right']);
+  });
+});
 
 describe('the chart of entries by field', () => {
   it('has one category per field with entries, named in the language, and a stacked series per kind', () => {

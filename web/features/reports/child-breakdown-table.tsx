@@ -8,7 +8,7 @@ import type { Report } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { type ChildRow, childRows, headline, type HeadlineKey } from './report-figures';
 
-const COLUMNS: HeadlineKey[] = ['entries', 'models', 'typicalExamples', 'collective', 'individual', 'registeringUnits', 'recognisedTypical', 'commendedCollectives', 'commendedIndividuals'];
+const COLUMNS: HeadlineKey[] = ['entries', 'models', 'typicalExamples', 'collective', 'individual', 'registeringUnits', 'recognisedTypical', 'commendedCollectives', 'commendedIndividuals', 'petitionsReceived'];
 
 /**
  * The report by child unit: the unit's own records, then each child (a click reports on that
@@ -35,6 +35,7 @@ export function ChildBreakdownTable({ report, onDrill }: { report: Report; onDri
     replicated: t('reports.figure.replicated'),
     commendedCollectives: t('reports.figure.commendedCollectives'),
     commendedIndividuals: t('reports.figure.commendedIndividuals'),
+    petitionsReceived: t('reports.figure.petitionsReceived'),
   };
   return (
     <>

@@ -15,6 +15,7 @@ import {
   buildChildChartOption,
   buildFieldChartOption,
   buildKindChartOption,
+  buildPetitionChartOption,
   buildStatusFunnelOption,
   buildYearChartOption,
   type ChartContext,
@@ -64,7 +65,7 @@ function YearChart({ report, ctx }: { report: Report; ctx: ChartContext }) {
 
 /**
  * Charts of a unit's report: entries by field, by year, by child unit (a click on a child's bar
- * reports on that child), models against typical examples, and how far entries got.
+ * reports on that child), models against typical examples, how far entries got, and petitions by category when there are any.
  */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -85,6 +86,8 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: Report; pre
   const childOption = useMemo(() => buildChildChartOption(report, ctx), [report, ctx]);
   const kindOption = useMemo(() => buildKindChartOption(report.figures, ctx), [report, ctx]);
   const funnelOption = useMemo(() => buildStatusFunnelOption(report.figures, ctx), [report, ctx]);
+  const petitionOption = useMemo(() => buildPetitionChartOption(report, ctx), [report, ctx]);
+  const petitionCategories = report.figures.petitions.byCategory.length;
   const empty = report.figures.entries.total === 0;
   const fieldCount = fieldKindFormRows(report, ctx.language).length;
   const childCount = chartedChildren(report).length;
@@ -125,6 +128,14 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: Report; pre
             <EChart option={funnelOption} height={300} label={t('dashboard.statusFunnel')} testId="chart-funnel" />
           </ChartCard>
         </Col>
+        {/* Petitions when there are any: most units' entries reports have none to chart. */}
+        {petitionCategories > 0 && (
+          <Col xs={24}>
+            <ChartCard title={t('dashboard.petitionsByCategory')} empty={false} testId="chart-card-petitions">
+              <EChart option={petitionOption} height={barChartHeight(petitionCategories * 2)} label={t('dashboard.petitionsByCategory')} testId="chart-petitions" />
+            </ChartCard>
+          </Col>
+        )}
       </Row>
     </>
   );

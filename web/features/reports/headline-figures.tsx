@@ -23,6 +23,7 @@ export function HeadlineFigures({ report, previousLabel }: { report: Report; pre
     replicated: t('reports.figure.replicated'),
     commendedCollectives: t('reports.figure.commendedCollectives'),
     commendedIndividuals: t('reports.figure.commendedIndividuals'),
+    petitionsReceived: t('reports.figure.petitionsReceived'),
   };
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 12, marginBottom: 16 }} data-testid="headline-figures">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT, figures } from './report-fixture';
-import { childRows, entriesByYear, fieldKindFormRows, fieldLabel, funnel, headline, isEmptyReport, levelStatusRows } from './report-figures';
+import { childRows, entriesByYear, fieldKindFormRows, fieldLabel, funnel, headline, isEmptyReport, levelStatusRows, petitionKindRows } from './report-figures';
 
 describe('the headline figures', () => {
   it('fold the counted cells (drafts left out) and take the engine’s own counts', () => {
@@ -15,13 +15,25 @@ describe('the headline figures', () => {
       replicated: 1,
       commendedCollectives: 1,
       commendedIndividuals: 2,
+      petitionsReceived: 14,
     });
+  });
+
+  it('give petitions by every kind, zeros included, adding up to the totals', () => {
+    const rows = petitionKindRows(REPORT.figures);
+    expect(rows.map((r) => [r.kind, r.received, r.resolved, r.resolvedOnTime, r.overdue])).toEqual([
+      ['recommendation', 10, 8, 7, 2],
+      ['complaint', 4, 2, 1, 1],
+      ['denunciation', 0, 0, 0, 0],
+    ]);
+    for (const k of ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const) expect(rows.reduce((s, r) => s + r[k], 0)).toBe(REPORT.figures.petitions[k]);
   });
 
   it('call a range with nothing in it empty, and one with only a draft not', () => {
     expect(isEmptyReport(figures([]))).toBe(true);
     expect(isEmptyReport(figures([], { individuals: 1 }))).toBe(false);
     expect(isEmptyReport(figures([{ status: 'draft', n: 1 }]))).toBe(false);
+    expect(isEmptyReport({ ...figures([]), petitions: { ...figures([]).petitions, received: 1 } })).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@
  * `countCells`, so the page, the charts and the documents cannot disagree. Pure: unit-tested.
  */
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, type EntryForm, type EntryKind, type EntryLevel } from '../../../common/entries';
-import { COUNTED_STATUSES, countCells, crossTab, type Report, type ReportFigures } from '../../../common/reports';
+import { PETITION_KINDS, type PetitionKind } from '../../../common/petitions';
+import { COUNTED_STATUSES, countCells, crossTab, type PetitionCounts, type Report, type ReportFigures } from '../../../common/reports';
 
 /** The headline figures, in the order the page shows them. */
 export const HEADLINE_KEYS = [
@@ -17,6 +18,7 @@ export const HEADLINE_KEYS = [
   'replicated',
   'commendedCollectives',
   'commendedIndividuals',
+  'petitionsReceived',
 ] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
 
@@ -33,12 +35,35 @@ export function headline(figures: ReportFigures): Record<HeadlineKey, number> {
     replicated: figures.entries.replicated,
     commendedCollectives: figures.commendations.collectives,
     commendedIndividuals: figures.commendations.individuals,
+    petitionsReceived: figures.petitions.received,
   };
 }
 
 /** True when the range holds nothing at all: the page then explains why every figure is zero. */
 export function isEmptyReport(figures: ReportFigures): boolean {
-  return figures.entries.total === 0 && figures.entries.cells.length === 0 && figures.commendations.collectives === 0 && figures.commendations.individuals === 0;
+  return figures.entries.total === 0 && figures.entries.cells.length === 0 && figures.commendations.collectives === 0 && figures.commendations.individuals === 0 && figures.petitions.received === 0;
+}
+
+export type PetitionKindRow = PetitionCounts & { kind: PetitionKind };
+
+/** Petitions by kind, every kind present (zeros when none), in the contract's order; they add up to the totals. */
+export function petitionKindRows(figures: ReportFigures): PetitionKindRow[] {
+  const zero: PetitionCounts = { received: 0, resolved: 0, resolvedOnTime: 0, resolvedLate: 0, overdue: 0 };
+  return PETITION_KINDS.map((kind) => ({ ...zero, ...figures.petitions.byKind.find((k) => k.kind === kind), kind }));
+}
+
+/** A petition category's name in `language`, in Vietnamese when it has none, its code when the report does not know it. */
+export function petitionCategoryLabel(report: Pick<Report, 'petitionCategories'>, code: string, language: string): string {
+  const names = report.petitionCategories.find((c) => c.code === code)?.names;
+  return names?.[language] ?? names?.vi ?? code;
+}
+
+/** Petitions by category in the catalogue's order (categories it no longer lists at the end), with their names. */
+export function petitionCategoryRows(report: Pick<Report, 'petitionCategories' | 'figures'>, language: string): (PetitionCounts & { categoryCode: string; name: string })[] {
+  const order = report.petitionCategories.map((c) => c.code);
+  return [...report.figures.petitions.byCategory]
+    .sort((a, b) => rank(order, a.categoryCode) - rank(order, b.categoryCode) || a.categoryCode.localeCompare(b.categoryCode))
+    .map((c) => ({ ...c, name: petitionCategoryLabel(report, c.categoryCode, language) }));
 }
 
 /** A field's name in `language`, in Vietnamese when it has none, its code when the report does not know it. */

@@ -3,7 +3,7 @@
  * two communes (one retired), the province's own records, three fields. Its figures add up the
  * way the engine promises: children + own = total.
  */
-import type { EntryCell, Report, ReportFigures } from '../../../common/reports';
+import { emptyPetitions, type EntryCell, type Report, type ReportFigures, type ReportPetitions } from '../../../common/reports';
 
 type CellInput = Partial<EntryCell> & { n: number };
 
@@ -11,7 +11,7 @@ function cell(c: CellInput): EntryCell {
   return { year: 2024, fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'registered', typical: false, ...c };
 }
 
-export function figures(cells: CellInput[], extra: { registeringUnits?: number; replicated?: number; collectives?: number; individuals?: number } = {}): ReportFigures {
+export function figures(cells: CellInput[], extra: { registeringUnits?: number; replicated?: number; collectives?: number; individuals?: number; petitions?: ReportPetitions } = {}): ReportFigures {
   const all = cells.map(cell);
   return {
     entries: {
@@ -22,12 +22,23 @@ export function figures(cells: CellInput[], extra: { registeringUnits?: number; 
       replicas: extra.replicated ?? 0,
     },
     commendations: { collectives: extra.collectives ?? 0, individuals: extra.individuals ?? 0, byForm: [] },
+    petitions: extra.petitions ?? emptyPetitions(),
   };
+}
+
+/** Petitions of one kind, category and channel: [received, resolved, on time, late, overdue]. */
+function petitions(kind: 'recommendation' | 'complaint', categoryCode: string, [received, resolved, resolvedOnTime, resolvedLate, overdue]: number[]): ReportPetitions {
+  const c = { received: received!, resolved: resolved!, resolvedOnTime: resolvedOnTime!, resolvedLate: resolvedLate!, overdue: overdue! };
+  return { ...c, byKind: [{ kind, ...c }], byCategory: [{ categoryCode, ...c }], byChannel: [{ channel: 'in_person', ...c }] };
 }
 
 const unit = (id: string, name: string, validTo: string | null = null) => ({ id, name, kind: 'commune', code: null, validFrom: null, validTo });
 
-const own = figures([{ level: 'province', fieldCode: 'culture_social', kind: 'typical_example', form: 'individual', status: 'recognised', typical: true, n: 1 }], { registeringUnits: 1, individuals: 2 });
+const own = figures([{ level: 'province', fieldCode: 'culture_social', kind: 'typical_example', form: 'individual', status: 'recognised', typical: true, n: 1 }], {
+  registeringUnits: 1,
+  individuals: 2,
+  petitions: petitions('complaint', 'environment', [4, 2, 1, 1, 1]),
+});
 const hoaLu = figures(
   [
     { fieldCode: 'economic', n: 3 },
@@ -35,7 +46,7 @@ const hoaLu = figures(
     { fieldCode: 'defense_security', status: 'implementing', n: 1 },
     { fieldCode: 'economic', status: 'draft', n: 4 },
   ],
-  { registeringUnits: 1, replicated: 1, collectives: 1 },
+  { registeringUnits: 1, replicated: 1, collectives: 1, petitions: petitions('recommendation', 'land', [10, 8, 7, 1, 2]) },
 );
 const retired = figures([{ fieldCode: 'culture_social', level: 'district', status: 'evaluated', year: 2023, n: 2 }], { registeringUnits: 1 });
 
@@ -53,6 +64,18 @@ function sum(parts: ReportFigures[]): ReportFigures {
       individuals: parts.reduce((s, p) => s + p.commendations.individuals, 0),
       byForm: [],
     },
+    // Each part's petitions are of one kind, category and channel, all different here: the lists concatenate.
+    petitions: {
+      ...Object.fromEntries((['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const).map((k) => [k, parts.reduce((s, p) => s + p.petitions[k], 0)])),
+      byKind: parts.flatMap((p) => p.petitions.byKind),
+      byCategory: parts.flatMap((p) => p.petitions.byCategory),
+      byChannel: parts.flatMap((p) => p.petitions.byChannel).reduce<ReportPetitions['byChannel']>((acc, c) => {
+        const have = acc.find((x) => x.channel === c.channel);
+        if (!have) return [...acc, { ...c }];
+        for (const k of ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const) have[k] += c[k];
+        return acc;
+      }, []),
+    } as ReportPetitions,
   };
 }
 
@@ -73,6 +96,11 @@ export const REPORT: Report = {
     { code: 'economic', names: { vi: 'Kinh tế', en: 'Economic', ar: 'اقتصادي' } },
     { code: 'culture_social', names: { vi: 'Văn hóa – xã hội', en: 'Cultural and social' } },
     { code: 'defense_security', names: { vi: 'Quốc phòng, an ninh' } },
+  ],
+  commendationForms: [{ code: 'certificate_of_merit', names: { vi: 'Giấy khen', en: 'Certificate of merit' } }],
+  petitionCategories: [
+    { code: 'land', names: { vi: 'Đất đai, giải phóng mặt bằng', en: 'Land and site clearance' } },
+    { code: 'environment', names: { vi: 'Môi trường', en: 'Environment' } },
   ],
   generatedAt: '2026-11-21T12:00:00.000Z',
 };

@@ -4,6 +4,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { ChildBreakdownTable } from './child-breakdown-table';
 import { FieldKindFormTable, LevelStatusTable } from './cross-tab-tables';
 import { HeadlineFigures } from './headline-figures';
+import { PetitionKindTable } from './petition-tables';
 import { ReportDownloads } from './report-heading';
 import { ReportFrame } from './report-frame';
 
@@ -22,6 +23,9 @@ export function ReportsPage() {
             </Card>
             <Card size="small" title={t('reports.byLevelStatus')} style={{ marginBottom: 16 }}>
               <LevelStatusTable report={report} />
+            </Card>
+            <Card size="small" title={t('reports.petitions.title')} extra={t('reports.petitions.overdueHint')} style={{ marginBottom: 16 }}>
+              <PetitionKindTable report={report} />
             </Card>
             <Card size="small" title={t('reports.byChildUnit')} extra={t('reports.drillHint')}>
               <ChildBreakdownTable report={report} onDrill={drill} />
