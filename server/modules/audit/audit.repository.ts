@@ -16,21 +16,26 @@ export type AuditInput = {
  * record exists exactly when the write does.
  */
 export async function recordAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor.userId,
-      actor_name: actor.username,
-      unit_id: input.unitId ?? null,
-      action: input.action,
-      record_type: input.recordType,
-      record_id: input.recordId ?? null,
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
-      ip: actor.ip,
-      request_id: actor.requestId,
-    })
-    .execute();
+  await trx.insertInto('audit_log').values(auditRow(actor, input)).execute();
+}
+
+/**
+ * The audit_log row of an audit input: for a write that must append its audit record inside a
+ * single statement of its own (see petitions.repository insertNumberedPetition).
+ */
+export function auditRow(actor: Actor, input: AuditInput) {
+  return {
+    actor_id: actor.userId,
+    actor_name: actor.username,
+    unit_id: input.unitId ?? null,
+    action: input.action,
+    record_type: input.recordType,
+    record_id: input.recordId ?? null,
+    before: input.before === undefined ? null : JSON.stringify(input.before),
+    after: input.after === undefined ? null : JSON.stringify(input.after),
+    ip: actor.ip,
+    request_id: actor.requestId,
+  };
 }
 
 export type AuditQuery = {

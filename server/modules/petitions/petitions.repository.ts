@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { OPEN_PETITION_STATUSES, type PetitionChannel, type PetitionKind, type PetitionStatus } from '../../../common/petitions.js';
 import type { Database } from '../../db/schema.js';
+import type { auditRow } from '../audit/audit.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -34,11 +35,30 @@ export type NewPetition = {
 /**
  * Inserts the petition with the next number of its unit's sequence for the year, and its first
  * history step, in one statement. The counter upsert locks the (unit, year) row until the
- * caller's transaction ends, so concurrent intakes queue on it and get consecutive numbers, and a
- * rolled-back intake gives its number back. One round trip keeps that lock short.
+ * transaction ends, so concurrent intakes queue on it and get consecutive numbers, and a
+ * rolled-back intake gives its number back.
+ *
+ * With `audit`, the audit record is appended by the same statement (its `after` gains the number),
+ * and the caller runs it outside any transaction: the statement is then its own transaction and
+ * the counter's lock lasts exactly as long as the statement. Inside a transaction the lock would
+ * last until Node gets round to sending COMMIT — under a burst of intakes to one unit, after
+ * hundreds of other requests' callbacks — and intakes would queue behind it.
  */
-export async function insertNumberedPetition(trx: Q, row: NewPetition, actor: { id: string | null; name: string }): Promise<{ id: string; number: number }> {
+export async function insertNumberedPetition(
+  q: Q,
+  row: NewPetition,
+  actor: { id: string | null; name: string },
+  audit?: ReturnType<typeof auditRow>,
+): Promise<{ id: string; number: number }> {
   const columns = Object.keys(row) as (keyof NewPetition)[];
+  const auditCte = audit
+    ? sql`, a as (
+      insert into audit_log (actor_id, actor_name, unit_id, action, record_type, record_id, after, ip, request_id)
+      select ${audit.actor_id}, ${audit.actor_name}, ${audit.unit_id}, ${audit.action}, ${audit.record_type}, p.id::text,
+        ${audit.after}::jsonb || jsonb_build_object('number', p.number || '/' || ${row.year}), ${audit.ip}, ${audit.request_id}
+      from p
+    )`
+    : sql``;
   const { rows } = await sql<{ id: string; number: number }>`
     with n as (
       insert into petition_counters (unit_id, year, last_number) values (${row.unit_id}, ${row.year}, 1)
@@ -51,8 +71,8 @@ export async function insertNumberedPetition(trx: Q, row: NewPetition, actor: { 
     ), t as (
       insert into petition_transitions (petition_id, action, from_status, to_status, to_unit_id, actor_id, actor_name)
       select p.id, 'receive', null, 'received', ${row.unit_id}, ${actor.id}, ${actor.name} from p
-    )
-    select id::text, number from p`.execute(trx);
+    )${auditCte}
+    select id::text, number from p`.execute(q);
   return rows[0]!;
 }
 

@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { auditRow, recordAudit } from '../audit/audit.repository.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
 import { findUnitById, type UnitRecord } from '../units/units.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
@@ -47,8 +47,8 @@ export async function checkCommon(db: Db, input: Pick<NewPetitionInput, 'kind' |
 }
 
 /**
- * Records a petition with its number, due date, tracking code and attachments, in one
- * transaction with its first history step and audit record. The audit record names what was
+ * Records a petition with its number, due date, tracking code and attachments, atomically with its
+ * first history step and audit record. The audit record names what was
  * received, never who sent it (the identity stays in the petition only).
  */
 export async function createPetition(ctx: Ctx, actor: Actor, input: NewPetitionInput): Promise<Receipt> {
@@ -59,54 +59,58 @@ export async function createPetition(ctx: Ctx, actor: Actor, input: NewPetitionI
   const secret = newSecret();
   const year = Number(input.receivedOn.slice(0, 4));
   const s = input.submitter;
-  const { id, number } = await ctx.db.transaction().execute(async (trx) => {
-    const { id, number } = await repo.insertNumberedPetition(
-      trx,
-      {
-        unit_id: input.unit.id,
-        unit_path: input.unit.path,
-        year,
-        kind: input.kind,
-        channel: input.channel,
-        anonymous: input.anonymous,
-        submitter_name: s?.name ?? null,
-        submitter_contact: s?.contact ?? null,
-        submitter_id_number: s?.idNumber ?? null,
-        submitter_address: s?.address ?? null,
-        concerned_unit_id: input.concernedUnitId,
-        category_code: input.categoryCode,
-        title: input.title,
-        content: input.content,
-        handling_unit_id: input.unit.id,
-        handling_unit_path: input.unit.path,
-        received_on: input.receivedOn,
-        due_on: due,
-        tracking_code: trackingCode,
-        secret_hash: hashSecret(secret),
-        created_by: actor.userId,
-      },
-      { id: actor.userId, name: actor.username },
-    );
-    await repo.insertAttachments(trx, id, actor.userId, files);
-    await recordAudit(trx, actor, {
-      action: 'petition.create',
-      recordType: 'petition',
-      recordId: id,
-      unitId: input.unit.id,
-      after: {
-        number: `${number}/${year}`,
-        kind: input.kind,
-        channel: input.channel,
-        anonymous: input.anonymous,
-        categoryCode: input.categoryCode,
-        title: input.title,
-        receivedOn: input.receivedOn,
-        dueOn: due,
-        attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.data.length, sha256: f.sha256 })),
-      },
-    });
-    return { id, number };
+  const row = {
+    unit_id: input.unit.id,
+    unit_path: input.unit.path,
+    year,
+    kind: input.kind,
+    channel: input.channel,
+    anonymous: input.anonymous,
+    submitter_name: s?.name ?? null,
+    submitter_contact: s?.contact ?? null,
+    submitter_id_number: s?.idNumber ?? null,
+    submitter_address: s?.address ?? null,
+    concerned_unit_id: input.concernedUnitId,
+    category_code: input.categoryCode,
+    title: input.title,
+    content: input.content,
+    handling_unit_id: input.unit.id,
+    handling_unit_path: input.unit.path,
+    received_on: input.receivedOn,
+    due_on: due,
+    tracking_code: trackingCode,
+    secret_hash: hashSecret(secret),
+    created_by: actor.userId,
+  };
+  const who = { id: actor.userId, name: actor.username };
+  // What was received, never who sent it; the number is added where it is known.
+  const audit = (recordId: string | null, number?: number) => ({
+    action: 'petition.create',
+    recordType: 'petition',
+    recordId,
+    unitId: input.unit.id,
+    after: {
+      ...(number === undefined ? {} : { number: `${number}/${year}` }),
+      kind: input.kind,
+      channel: input.channel,
+      anonymous: input.anonymous,
+      categoryCode: input.categoryCode,
+      title: input.title,
+      receivedOn: input.receivedOn,
+      dueOn: due,
+      attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.data.length, sha256: f.sha256 })),
+    },
   });
+  // Without attachments (most intakes), one statement is the whole write: the unit's counter stays
+  // locked only while it runs (insertNumberedPetition). With attachments, one transaction.
+  const { id, number } = files.length
+    ? await ctx.db.transaction().execute(async (trx) => {
+        const created = await repo.insertNumberedPetition(trx, row, who);
+        await repo.insertAttachments(trx, created.id, actor.userId, files);
+        await recordAudit(trx, actor, audit(created.id, created.number));
+        return created;
+      })
+    : await repo.insertNumberedPetition(ctx.db, row, who, auditRow(actor, audit(null)));
   return { id, number: `${number}/${year}`, trackingCode, secret, dueOn: due };
 }
 

@@ -77,6 +77,11 @@ describe('intake', () => {
     const audit = await t.db.selectFrom('audit_log').select(['after']).where('action', '=', 'petition.create').where('record_id', '=', r.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).not.toContain('Bích');
     expect(JSON.stringify(audit.after)).toContain('don.pdf');
+    // Without attachments the intake is one statement, its audit record written by it too.
+    const plain = await t.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'petition.create').where('record_id', '=', second.id).executeTakeFirstOrThrow();
+    expect(plain.after).toMatchObject({ number: '2/2026', attachments: [] });
+    expect(plain.actor_name).toBe('pt.badinheditor');
+    expect(JSON.stringify(plain.after)).not.toContain('Bích');
     const d = await detail(r.id);
     expect(d.attachments).toHaveLength(1);
     expect(d.transitions.map((x) => x.action)).toEqual(['receive']);
