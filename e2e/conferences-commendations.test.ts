@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ApiSession, apiSignIn } from './support/api.js';
+import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
 import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
@@ -88,7 +88,10 @@ describe('review conferences and commendations', () => {
   });
 
   it('summarises the commendations with the plural forms of each language', async () => {
-    await page.goto('/commendations');
+    // Only this test's commendations (Ninh Bình, "Bằng khen", 2026): other browser test files run
+    // beside this one and give commendations of their own.
+    const ninhBinh = await findChild(admin, (await rootUnit(admin)).id, 'Tỉnh Ninh Bình');
+    await page.goto(`/commendations?unitId=${ninhBinh.id}&year=2026&formCode=commendation_certificate`);
     await eventually(() => page.getByTestId('commendations-summary').textContent()).toBe(text('vi', 'commendations.summary', { collectives: '2 tập thể', individuals: '1 cá nhân' }));
 
     expect((await admin.send('PUT', '/api/auth/me/locale', { locale: 'en' })).status).toBe(200);
