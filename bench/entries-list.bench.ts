@@ -10,21 +10,21 @@
  * BENCH_SKIP=word run only / all but the queries whose label contains it (their figures replace
  * those in the results file). Not a test: nothing here asserts a time. Target: p95 ≤ 50 ms.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { EntryListQuery } from '../common/entries.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, ensureDatabase, migrateToLatest } from '../server/db/database.js';
-import { startEmbeddedEngine } from '../server/db/embedded-engine.js';
+import { createDb, migrateToLatest } from '../server/db/database.js';
 import type { Actor } from '../server/http/access.js';
 import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { listEntries } from '../server/modules/entries/entries-list.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { generateEntries } from './generate-entries.js';
+import { openBenchDatabase, percentile, reportLoad } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -34,9 +34,6 @@ const PASSWORD = 'bench-Password-1234';
 
 type Result = { label: string; via: 'service' | 'http'; n: number; total: number; p50: number; p95: number; max: number };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function time(label: string, via: Result['via'], run: () => Promise<number>): Promise<Result> {
   let total = 0;
@@ -54,26 +51,11 @@ async function time(label: string, via: Result['via'], run: () => Promise<number
   return r;
 }
 
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, close: async () => {} };
-  const keep = process.env.BENCH_DATA_DIR;
-  const dataDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'danvan-bench-entries-'));
-  mkdirSync(dataDir, { recursive: true });
-  // Sized like a production server (shared_buffers ≈ a quarter of a small server's memory), not
-  // like the embedded default of 128 MB: the list's indexes and search rows then stay in memory.
-  const engine = await startEmbeddedEngine({ dataDir, log: (m) => console.log(m), settings: { shared_buffers: SHARED_BUFFERS } });
-  await ensureDatabase(engine.urlFor('postgres'), 'danvan_bench');
-  return {
-    url: engine.urlFor('danvan_bench'),
-    close: async () => {
-      await engine.stop();
-      if (!keep) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function main() {
-  const database = await openDatabase();
+  // Sized like a production server (shared_buffers ≈ a quarter of a small server's memory), not
+  // like the embedded default of 128 MB: the list's indexes and search rows then stay in memory.
+  const database = await openBenchDatabase('danvan_bench', { shared_buffers: SHARED_BUFFERS });
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, entries: ENTRIES, n: N, sharedBuffers: process.env.BENCH_DATABASE_URL ? 'server setting' : SHARED_BUFFERS };
   try {
@@ -148,8 +130,7 @@ async function main() {
     ];
     const out: Result[] = [];
     // The machine may be shared: the load average says how much of it the figures had.
-    results.loadAverageBefore = loadavg();
-    console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    results.loadAverageBefore = reportLoad('before');
     // BENCH_ONLY=word / BENCH_SKIP=word: only / all but the queries whose label contains it (a quick re-run of some).
     const { BENCH_ONLY: only, BENCH_SKIP: skip } = process.env;
     for (const q of queries.filter((x) => (!only || x.label.includes(only)) && (!skip || !x.label.includes(skip)))) {
@@ -166,8 +147,7 @@ async function main() {
       );
     }
     results.queries = out;
-    results.loadAverageAfter = loadavg();
-    console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    results.loadAverageAfter = reportLoad('after');
     await app.close();
   } finally {
     await db.destroy();

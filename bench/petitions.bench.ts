@@ -7,20 +7,19 @@
  * 2. The overdue list of a province holding BENCH_PETITIONS (default 1,000,000) generated
  *    petitions, through the service and over HTTP (app.inject). Target p95 ≤ 100 ms.
  * Database: BENCH_DATABASE_URL (created when missing; petitions generated only when fewer are
- * there), else an embedded engine in a temporary folder. Figures printed and written to
- * bench/results/petitions.json. Not a test: nothing here asserts a time.
+ * there), else an embedded engine in BENCH_DATA_DIR (kept) or a temporary folder
+ * (bench/support.ts). Figures printed and written to bench/results/petitions.json. Not a test: nothing here asserts a time.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, ensureDatabase, migrateToLatest } from '../server/db/database.js';
-import { startEmbeddedEngine } from '../server/db/embedded-engine.js';
+import { createDb, migrateToLatest } from '../server/db/database.js';
 import type { Db } from '../server/db/database.js';
 import type { Actor } from '../server/http/access.js';
 import { SESSION_COOKIE } from '../server/http/authenticate.js';
@@ -28,6 +27,7 @@ import { hashPassword } from '../server/modules/auth/password.js';
 import { listPetitions } from '../server/modules/petitions/petitions.service.js';
 import { PetitionListQuery } from '../server/modules/petitions/petitions.schema.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
+import { openBenchDatabase, percentile, reportLoad } from './support.js';
 
 type AutocannonResult = {
   requests: { average: number; total: number };
@@ -66,27 +66,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const N = Number(process.env.BENCH_N ?? 200);
 const PASSWORD = 'bench-Password-1234';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) {
-    const url = new URL(process.env.BENCH_DATABASE_URL);
-    const name = url.pathname.slice(1);
-    url.pathname = '/postgres';
-    await ensureDatabase(url.toString(), name);
-    return { url: process.env.BENCH_DATABASE_URL, close: async () => {} };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'danvan-bench-petitions-'));
-  const engine = await startEmbeddedEngine({ dataDir, log: (m) => console.log(m) });
-  await ensureDatabase(engine.urlFor('postgres'), 'danvan_bench');
-  return {
-    url: engine.urlFor('danvan_bench'),
-    close: async () => {
-      await engine.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * `n` petitions spread over the communes of the province, received 2023-01 … 2026-11; about a
@@ -120,7 +99,7 @@ async function generate(db: Db, provincePath: string, n: number) {
 }
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openBenchDatabase('danvan_bench_petitions');
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, petitions: PETITIONS, rate: RATE, seconds: SECONDS };
   try {
@@ -165,8 +144,7 @@ async function main() {
       title: 'Phản ánh tiếng ồn công trình ban đêm',
       content: 'Công trình xây dựng thi công sau 22 giờ gây ồn, đề nghị kiểm tra.',
     });
-    results.loadAverageBefore = loadavg();
-    console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    results.loadAverageBefore = reportLoad('before');
     const ac = await autocannon({ url: `http://127.0.0.1:${port}/api/petitions`, headers: { 'content-type': 'application/json', cookie }, body, connections: CONNECTIONS, rate: RATE, seconds: SECONDS });
     const { rows: check } = await sql<{ n: number; distinct_numbers: number; min: number; max: number }>`
       select count(*)::int as n, count(distinct number)::int as distinct_numbers, min(number) as min, max(number) as max
@@ -231,8 +209,7 @@ async function main() {
       }),
     );
     results.lists = out;
-    results.loadAverageAfter = loadavg();
-    console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    results.loadAverageAfter = reportLoad('after');
     await app.close();
   } finally {
     await db.destroy();

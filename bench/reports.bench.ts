@@ -2,7 +2,7 @@
  * `npx tsx bench/reports.bench.ts`: the report engine over a nationwide data set: every current
  * and legacy unit, 1,000,000 entries over 2021–2025 (before 1 July 2025 registered by the units
  * then in force, after by the current ones) and 50,000 commendations (bench/generate-report-data.ts).
- * Database: BENCH_DATABASE_URL (used as is; data generated only when it holds fewer than
+ * Database: BENCH_DATABASE_URL (created when missing; data generated only when it holds fewer than
  * BENCH_ENTRIES entries), else an embedded engine in BENCH_DATA_DIR (kept, reused) or a temporary
  * folder (removed). Times each report BENCH_N times (default 30) after a warm-up, three ways in
  * the same rounds: the raw SQL the service runs (its queries, in parallel as the service runs
@@ -11,15 +11,14 @@
  * Writes p50/p95/max to bench/results/reports.json. Targets: a province's annual report ≤ 100 ms,
  * the country's ≤ 1 s, HTTP within 1.5× of the raw SQL. Not a test: nothing here asserts a time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { ReportQuery } from '../common/reports.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, ensureDatabase, migrateToLatest } from '../server/db/database.js';
-import { startEmbeddedEngine } from '../server/db/embedded-engine.js';
+import { createDb, migrateToLatest } from '../server/db/database.js';
 import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { previousRange } from '../server/modules/reports/report-range.js';
@@ -27,6 +26,7 @@ import * as repo from '../server/modules/reports/reports.repository.js';
 import { buildReport, reportSpan, resolveReportRange } from '../server/modules/reports/reports.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { generateReportData } from './generate-report-data.js';
+import { openBenchDatabase, percentile, reportLoad } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -38,9 +38,6 @@ const PASSWORD = 'bench-Password-1234';
 type Via = 'sql' | 'service' | 'http';
 type Result = { label: string; via: Via; n: number; p50: number; p95: number; max: number; total: number };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /**
  * Times the three ways of getting one report in the same rounds, in turn (sql, service, http; the
@@ -68,25 +65,10 @@ async function timeAll(label: string, target: number, runs: Record<Via, () => Pr
   });
 }
 
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, close: async () => {} };
-  const keep = process.env.BENCH_DATA_DIR;
-  const dataDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'danvan-bench-reports-'));
-  mkdirSync(dataDir, { recursive: true });
-  const engine = await startEmbeddedEngine({ dataDir, log: (m) => console.log(m) });
-  // Its own database: the entries-list bench generates other data in the same engine.
-  await ensureDatabase(engine.urlFor('postgres'), 'danvan_bench_reports');
-  return {
-    url: engine.urlFor('danvan_bench_reports'),
-    close: async () => {
-      await engine.stop();
-      if (!keep) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function main() {
-  const database = await openDatabase();
+  // Its own database: the entries-list bench generates other data in the same engine.
+  const database = await openBenchDatabase('danvan_bench_reports');
   const db = createDb(database.url, { max: 10 });
   const ctx = { db, config: loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }) };
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, entries: ENTRIES, commendations: COMMENDATIONS, n: N };
@@ -132,8 +114,7 @@ async function main() {
       { label: 'whole country, year 2025', target: 1000, query: { unitId: country.id, period: 'year', year: 2025 } },
     ];
     const out: Result[] = [];
-    results.loadAverageBefore = loadavg();
-    console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    results.loadAverageBefore = reportLoad('before');
     const only = process.env.BENCH_ONLY;
     for (const r of reports.filter((x) => !only || x.label.includes(only))) {
       const range = await resolveReportRange(ctx, r.query);
@@ -171,8 +152,7 @@ async function main() {
       console.log(`        http / sql at p50: ${(httpR.p50 / sqlR.p50).toFixed(2)}×`);
     }
     results.reports = out;
-    results.loadAverageAfter = loadavg();
-    console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    results.loadAverageAfter = reportLoad('after');
     await app.close();
   } finally {
     await db.destroy();
