@@ -36,6 +36,15 @@ export function scopePaths(actor: Actor, permission: Permission): string[] {
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && pathCovers(q, p)));
 }
 
+/**
+ * The subtrees a list of what the actor may read is limited to; undefined when the actor reads
+ * everywhere (a system admin, or a grant on the root) and the list needs no scope filter.
+ */
+export function readScopes(actor: Actor): string[] | undefined {
+  const scopes = scopePaths(actor, 'units.read');
+  return isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes;
+}
+
 export function can(actor: Actor, permission: Permission, unitPath: string): boolean {
   return scopePaths(actor, permission).some((scope) => pathCovers(scope, unitPath));
 }

@@ -9,7 +9,7 @@
  * conference is all-or-nothing. Every write carries its audit record in the same transaction.
  */
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, pathCovers, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, isSystemAdmin, pathCovers, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -29,11 +29,6 @@ export function todayInVietnam(now = new Date()): string {
 const invalid = (message: string, issues: Issue[]) => new AppError('VALIDATION_FAILED', message, issues);
 const notFound = (id: string) => new AppError('NOT_FOUND', `Commendation ${id} not found`, { what: 'commendation', id });
 
-/** The subtrees the actor reads in, or undefined when it reads everywhere. */
-function readScopes(actor: Actor): string[] | undefined {
-  const scopes = scopePaths(actor, 'units.read');
-  return isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes;
-}
 
 // ---- forms ----
 

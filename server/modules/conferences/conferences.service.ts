@@ -4,7 +4,7 @@
  * organizing unit), the reviewed period and the audit record of every change.
  */
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -56,10 +56,9 @@ export async function getReadableConference(ctx: Ctx, actor: Actor, id: string):
 
 export async function listConferences(ctx: Ctx, actor: Actor, q: ConferenceListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
-  const scopes = scopePaths(actor, 'units.read');
   return repo.findConferences(ctx.db, {
-    // Inside `under` (readable, so wholly in scope) or for a system admin no scope filter is needed.
-    scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
+    // Inside `under` (readable, so wholly in scope) no scope filter is needed.
+    scopePaths: under ? undefined : readScopes(actor),
     underPath: under?.path,
     year: q.year,
     periodKind: q.periodKind,

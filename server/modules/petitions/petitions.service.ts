@@ -8,7 +8,7 @@
  */
 import { type IntakeBody, PETITION_ACTIONS, PETITION_ACTION_NAMES, PETITION_LIMITS, type Receipt } from '../../../common/petitions.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { auditRow, recordAudit } from '../audit/audit.repository.js';
@@ -202,11 +202,6 @@ export async function getAttachment(ctx: Ctx, actor: Actor, id: string, attachme
   return file;
 }
 
-/** The subtrees the actor reads in, or undefined when it reads everywhere. */
-function readScopes(actor: Actor): string[] | undefined {
-  const scopes = scopePaths(actor, 'units.read');
-  return isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes;
-}
 
 async function listFilter(ctx: Ctx, actor: Actor, q: Omit<PetitionListQuery, 'limit' | 'offset'>) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;

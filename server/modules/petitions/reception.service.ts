@@ -5,7 +5,7 @@
  * A linked petition must be readable by the writer, and is shown only to readers who may read it.
  */
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
@@ -77,9 +77,8 @@ export async function getSessionDetail(ctx: Ctx, actor: Actor, id: string) {
 
 export async function listSessions(ctx: Ctx, actor: Actor, q: SessionListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
-  const scopes = scopePaths(actor, 'units.read');
   return repo.findSessions(ctx.db, {
-    scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
+    scopePaths: under ? undefined : readScopes(actor),
     underPath: under?.path,
     kind: q.kind,
     today: todayInVietnam(),

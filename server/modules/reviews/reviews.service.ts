@@ -7,7 +7,7 @@
 import type { Report } from '../../../common/reports.js';
 import type { PartyDocument } from '../../documents/party-document.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, pathCovers, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, pathCovers, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -98,9 +98,8 @@ async function getWritableReview(ctx: Ctx, actor: Actor, id: string, opts: { dra
 /** Readers of the unit see the reviews of its subtree; without a unit, everything in the reader's scopes. */
 export async function listReviews(ctx: Ctx, actor: Actor, q: ReviewListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
-  const scopes = scopePaths(actor, 'units.read');
   return repo.findReviews(ctx.db, {
-    scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
+    scopePaths: under ? undefined : readScopes(actor),
     underPath: under?.path,
     year: q.year,
     period: q.period,
@@ -335,9 +334,8 @@ export async function deleteTask(ctx: Ctx, actor: Actor, id: string, version: nu
 /** Tasks of the reviews the actor may read (optionally under a unit), nearest deadline first. */
 export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
-  const scopes = scopePaths(actor, 'units.read');
   return repo.findTasks(ctx.db, {
-    scopePaths: under || isSystemAdmin(actor) || scopes.includes('') ? undefined : scopes,
+    scopePaths: under ? undefined : readScopes(actor),
     underPath: under?.path,
     ownerUnitId: q.ownerUnitId,
     status: q.status,

@@ -4,7 +4,7 @@
  * retire which, and the audit record of every change.
  */
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, isSystemAdmin, readScopes, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './units.repository.js';
@@ -59,14 +59,13 @@ export async function listChildren(ctx: Ctx, actor: Actor, id: string, q: Childr
 /** Units whose name contains `q` (accents and case ignored), within the actor's read scope. */
 export async function searchUnits(ctx: Ctx, actor: Actor, q: SearchQuery) {
   const under = q.under ? await getReadableUnit(ctx, actor, q.under) : undefined;
-  const scopes = scopePaths(actor, 'units.read');
   const rows = await repo.searchUnits(ctx.db, {
     q: q.q,
     includeRetired: q.includeRetired,
     kind: q.kind,
     underPath: under?.path,
-    // Inside `under` (readable, so wholly in scope) or for a system admin no scope filter is needed.
-    scopePaths: under || scopes.includes('') || isSystemAdmin(actor) ? undefined : scopes,
+    // Inside `under` (readable, so wholly in scope) no scope filter is needed.
+    scopePaths: under ? undefined : readScopes(actor),
     limit: q.limit,
   });
   const links = await repo.findLinks(
