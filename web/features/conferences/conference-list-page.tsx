@@ -1,14 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
-import InputNumber from 'antd/es/input-number';
 import Table from 'antd/es/table';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
-import { UnitPicker } from '../units/unit-picker';
+import { UnitYearFilters } from '../units/unit-year-filters';
 import { ConferenceFormModal } from './conference-form-modal';
 import { type ReviewConference, useConferences } from './conferences.api';
 import { usePeriodLabel } from './use-period-label';
@@ -21,8 +19,6 @@ export function ConferenceListPage() {
   const format = useFormat();
   const periodLabel = usePeriodLabel();
   const canWrite = useCan('data.write');
-  const unitLabel = useId();
-  const yearLabel = useId();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const [page, setPage] = useState(1);
@@ -38,40 +34,21 @@ export function ConferenceListPage() {
           </Button>
         )}
       </PageHeading>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
-          <div style={{ flex: '1 1 260px' }}>
-            <label htmlFor={unitLabel} style={{ display: 'block', marginBottom: 4 }}>
-              {t('conferences.unitFilter')}
-            </label>
-            <UnitPicker
-              id={unitLabel}
-              value={unitId}
-              includeRetired
-              onChange={(v) => {
-                setUnitId(v);
-                setPage(1);
-              }}
-            />
-          </div>
-          <div>
-            <label htmlFor={yearLabel} style={{ display: 'block', marginBottom: 4 }}>
-              {t('conferences.year')}
-            </label>
-            <InputNumber
-              id={yearLabel}
-              min={2000}
-              max={2100}
-              precision={0}
-              value={year}
-              onChange={(v) => {
-                setYear(v ?? undefined);
-                setPage(1);
-              }}
-            />
-          </div>
-        </div>
-      </Card>
+      <UnitYearFilters
+        unitLabel={t('conferences.unitFilter')}
+        yearLabel={t('conferences.year')}
+        unitId={unitId}
+        year={year}
+        minYear={2000}
+        onUnitChange={(v) => {
+          setUnitId(v);
+          setPage(1);
+        }}
+        onYearChange={(v) => {
+          setYear(v);
+          setPage(1);
+        }}
+      />
       <ErrorAlert error={list.error} />
       <Table<ReviewConference>
         rowKey="id"
