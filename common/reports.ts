@@ -141,8 +141,44 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
+/**
+ * The headline figures of a unit, in the order pages show them: what a report's first lines quote
+ * and what each line of the breakdown by child unit shows (folds of the cells, `headline`).
+ */
+export const HEADLINE_KEYS = [
+  'entries',
+  'models',
+  'typicalExamples',
+  'collective',
+  'individual',
+  'registeringUnits',
+  'recognisedTypical',
+  'replicated',
+  'commendedCollectives',
+  'commendedIndividuals',
+  'petitionsReceived',
+] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+export const Headline = z.object(Object.fromEntries(HEADLINE_KEYS.map((k) => [k, z.number().int()])) as Record<HeadlineKey, z.ZodNumber>);
+export type Headline = z.infer<typeof Headline>;
+
+/**
+ * The report as `GET /api/reports` answers it: the unit's figures in full (every cell, for any
+ * cross-tab), and each child unit by its headline figures. A province has a hundred-odd communes
+ * with some thirty non-zero combinations each; their cells made ~85 % of the answer (0.6 MB)
+ * while every page that shows children shows only these folds. The engine's `Report` keeps every
+ * child's cells for the documents (the CSV lists them per unit); docs/reports.md.
+ */
+export const ReportView = Report.omit({ children: true }).extend({
+  /** Sum over `children` = `figures`, at every level (as in `Report`). */
+  children: z.array(z.object({ unit: UnitRef.nullable(), figures: Headline })),
+});
+export type ReportView = z.infer<typeof ReportView>;
+export type ReportViewChild = ReportView['children'][number];
+
 /** Statuses that count as "registered" in a report: everything but drafts and withdrawn entries. */
 export const COUNTED_STATUSES = ENTRY_STATUSES.filter((s) => s !== 'draft' && s !== 'withdrawn');
+const COUNTED_SET: ReadonlySet<string> = new Set(COUNTED_STATUSES);
 
 export type CellDimension = Exclude<keyof EntryCell, 'n'>;
 
@@ -153,7 +189,7 @@ export type CellDimension = Exclude<keyof EntryCell, 'n'>;
 export function crossTab(cells: readonly EntryCell[], dims: readonly CellDimension[], opts: { includeAll?: boolean } = {}): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of cells) {
-    if (!opts.includeAll && !(COUNTED_STATUSES as readonly string[]).includes(c.status)) continue;
+    if (!opts.includeAll && !COUNTED_SET.has(c.status)) continue;
     const key = dims.map((d) => String(c[d])).join('|');
     out.set(key, (out.get(key) ?? 0) + c.n);
   }
@@ -164,8 +200,46 @@ export function crossTab(cells: readonly EntryCell[], dims: readonly CellDimensi
 export function countCells(cells: readonly EntryCell[], where: Partial<Omit<EntryCell, 'n'>> = {}, opts: { includeAll?: boolean } = {}): number {
   let n = 0;
   for (const c of cells) {
-    if (!opts.includeAll && !(COUNTED_STATUSES as readonly string[]).includes(c.status)) continue;
+    if (!opts.includeAll && !COUNTED_SET.has(c.status)) continue;
     if (Object.entries(where).every(([k, v]) => c[k as CellDimension] === v)) n += c.n;
   }
   return n;
+}
+
+/**
+ * The headline figures of a unit's figures (counted entries only, as everywhere in a report). One
+ * pass over the cells: the API folds a hundred-odd children per answer.
+ */
+export function headline(figures: ReportFigures): Headline {
+  let models = 0;
+  let typicalExamples = 0;
+  let collective = 0;
+  let individual = 0;
+  let recognisedTypical = 0;
+  for (const c of figures.entries.cells) {
+    if (!COUNTED_SET.has(c.status)) continue;
+    if (c.kind === 'model') models += c.n;
+    else typicalExamples += c.n;
+    if (c.form === 'collective') collective += c.n;
+    else individual += c.n;
+    if (c.typical) recognisedTypical += c.n;
+  }
+  return {
+    entries: figures.entries.total,
+    models,
+    typicalExamples,
+    collective,
+    individual,
+    registeringUnits: figures.entries.registeringUnits,
+    recognisedTypical,
+    replicated: figures.entries.replicated,
+    commendedCollectives: figures.commendations.collectives,
+    commendedIndividuals: figures.commendations.individuals,
+    petitionsReceived: figures.petitions.received,
+  };
+}
+
+/** What leaves the server for `GET /api/reports`: every child folded to its headline figures. */
+export function reportView(report: Report): ReportView {
+  return { ...report, children: report.children.map((c) => ({ unit: c.unit, figures: headline(c.figures) })) };
 }

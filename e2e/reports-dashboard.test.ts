@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Report } from '../common/reports.js';
+import type { ReportView } from '../common/reports.js';
 import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
 import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
@@ -34,8 +34,8 @@ async function registerEntry(api: ApiSession, unit: Unit, fieldCode: string, kin
   expect(submitted.status).toBe(200);
 }
 
-function reportOf(api: ApiSession, unitId: string, query = `period=year&year=${YEAR}`): Promise<Report> {
-  return api.get<Report>(`/api/reports?unitId=${unitId}&${query}`);
+function reportOf(api: ApiSession, unitId: string, query = `period=year&year=${YEAR}`): Promise<ReportView> {
+  return api.get<ReportView>(`/api/reports?unitId=${unitId}&${query}`);
 }
 
 /** The headline figure the page shows (its data-value: the number before formatting). */

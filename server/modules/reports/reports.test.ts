@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from '../../../common/entries.js';
 import { PETITION_KINDS, PETITION_STATUSES } from '../../../common/petitions.js';
-import { COUNTED_STATUSES, countCells, crossTab, emptyPetitions, PETITION_COUNT_KEYS, type PetitionCounts, Report, type ReportFigures, type ReportQuery } from '../../../common/reports.js';
+import { COUNTED_STATUSES, countCells, HEADLINE_KEYS, crossTab, emptyPetitions, PETITION_COUNT_KEYS, type PetitionCounts, Report, type ReportFigures, type ReportQuery, ReportView } from '../../../common/reports.js';
 import { SYSTEM_ACTOR } from '../../http/access.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -484,8 +484,18 @@ describe('who may read a report', () => {
     const ok = await get(`unitId=${province.id}&period=year&year=2023`, tq);
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toMatch(/^application\/json/);
-    expect(() => Report.parse(ok.json())).not.toThrow();
-    expect(ok.json().figures.entries.total).toBe((await build({ unitId: province.id, period: 'year', year: 2023 })).figures.entries.total);
+    const answer = ReportView.parse(ok.json());
+    const full = await build({ unitId: province.id, period: 'year', year: 2023 });
+    expect(answer.figures).toEqual(full.figures);
+    // Each child travels as its headline figures, folded from the cells the engine counted.
+    expect(answer.children.map((c) => c.unit?.id ?? null)).toEqual(full.children.map((c) => c.unit?.id ?? null));
+    const commune = answer.children.find((c) => c.unit?.id === currentCommune.id)!.figures;
+    const cells = full.children.find((c) => c.unit?.id === currentCommune.id)!.figures.entries.cells;
+    expect(commune.entries).toBeGreaterThan(0);
+    expect(commune.models).toBe(countCells(cells, { kind: 'model' }));
+    expect(commune.individual).toBe(countCells(cells, { form: 'individual' }));
+    expect(commune.models + commune.typicalExamples).toBe(commune.entries);
+    expect(Object.keys(answer.children[0]!.figures).sort()).toEqual([...HEADLINE_KEYS].sort());
     expect((await get(`unitId=${province.id}&period=year&year=2023`)).statusCode).toBe(401);
     expect((await get(`unitId=${province.id}&period=year&year=2023`, hn)).json().error.code).toBe('NOT_FOUND');
     // A retired commune is readable by whoever reads the commune in force it now counts under; its old district is not.

@@ -1,6 +1,6 @@
 import Alert from 'antd/es/alert';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../common/reports';
+import type { ReportView } from '../../../common/reports';
 import { RESTRUCTURE_DATE } from '../../../common/units';
 import { useFormat } from '../../ui/use-format';
 
@@ -9,7 +9,7 @@ import { useFormat } from '../../ui/use-format';
  * through whole merges, or some by the main-part rule for partial merges (docs/reports.md).
  * Also says when the reported unit itself is retired (its report covers its own lifetime).
  */
-export function AttributionNote({ report }: { report: Report }) {
+export function AttributionNote({ report }: { report: ReportView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { retiredEntries, partialEntries, retiredCommendations, partialCommendations } = report.attribution;

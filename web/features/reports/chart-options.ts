@@ -9,7 +9,7 @@ import type { BarSeriesOption, FunnelSeriesOption, PieSeriesOption } from 'echar
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { ENTRY_KINDS, type EntryKind } from '../../../common/entries';
-import { countCells, type Report, type ReportFigures } from '../../../common/reports';
+import { countCells, type ReportView, type ReportFigures } from '../../../common/reports';
 import { childRows, entriesByYear, fieldKindFormRows, funnel, petitionCategoryRows } from './report-figures';
 
 export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | FunnelSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -77,7 +77,7 @@ function horizontalBars(ctx: ChartContext, categories: string[], series: BarSeri
 }
 
 /** Counted entries by field, stacked by kind, fields in the catalogue's order. */
-export function buildFieldChartOption(report: Pick<Report, 'fields' | 'figures'>, ctx: ChartContext): ChartOption {
+export function buildFieldChartOption(report: Pick<ReportView, 'fields' | 'figures'>, ctx: ChartContext): ChartOption {
   const rows = fieldKindFormRows(report, ctx.language);
   return horizontalBars(
     ctx,
@@ -101,7 +101,7 @@ export function buildYearChartOption(figures: ReportFigures, years: { first: num
 }
 
 /** The rows of the child chart (for its height too). */
-export function chartedChildren(report: Pick<Report, 'children'>) {
+export function chartedChildren(report: Pick<ReportView, 'children'>) {
   return childRows(report).filter((r) => r.figures.entries > 0);
 }
 
@@ -113,7 +113,7 @@ export type ChildBarDatum = { value: number; unitId: string | null };
  * the child's id so a click can drill down (`childOfClick`). Children without entries are left
  * out: a province has about a hundred communes, and the table on the report page lists them all.
  */
-export function buildChildChartOption(report: Pick<Report, 'children'>, ctx: ChartContext): ChartOption {
+export function buildChildChartOption(report: Pick<ReportView, 'children'>, ctx: ChartContext): ChartOption {
   const rows = chartedChildren(report);
   const series = kindSeries(ctx, (kind) =>
     rows.map((r): ChildBarDatum => ({ value: kind === 'model' ? r.figures.models : r.figures.typicalExamples, unitId: r.unitId })),
@@ -157,7 +157,7 @@ export const PETITION_COLORS = { received: '#1565c0', resolved: '#2e7d32', overd
  * Petitions by category (the catalogue's order, names in the interface language): received,
  * resolved and overdue side by side, not stacked (resolved and overdue are parts of received).
  */
-export function buildPetitionChartOption(report: Pick<Report, 'petitionCategories' | 'figures'>, ctx: ChartContext): ChartOption {
+export function buildPetitionChartOption(report: Pick<ReportView, 'petitionCategories' | 'figures'>, ctx: ChartContext): ChartOption {
   const rows = petitionCategoryRows(report, ctx.language);
   // Literal keys, so the catalogs' test sees every one of them.
   const names = { received: ctx.t('reports.petitions.received'), resolved: ctx.t('reports.petitions.resolved'), overdue: ctx.t('reports.petitions.overdue') };

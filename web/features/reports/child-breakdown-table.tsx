@@ -4,7 +4,7 @@ import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../common/reports';
+import type { ReportView } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { type ChildRow, childRows, headline, type HeadlineKey } from './report-figures';
 
@@ -16,7 +16,7 @@ const COLUMNS: HeadlineKey[] = ['entries', 'models', 'typicalExamples', 'collect
  * nothing to count are hidden until asked for: most of a province's hundred communes may have
  * no figures in a quarter, and zeros change no total.
  */
-export function ChildBreakdownTable({ report, onDrill }: { report: Report; onDrill: (unitId: string) => void }) {
+export function ChildBreakdownTable({ report, onDrill }: { report: ReportView; onDrill: (unitId: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [showAll, setShowAll] = useState(false);

@@ -1,13 +1,13 @@
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_FORMS, ENTRY_KINDS } from '../../../common/entries';
-import { COUNTED_STATUSES, type Report } from '../../../common/reports';
+import { COUNTED_STATUSES, type ReportView } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { useEntryVocabulary } from '../entries/use-entry-vocabulary';
 import { type FieldRow, fieldKindFormRows, KIND_FORMS, type LevelRow, levelStatusRows } from './report-figures';
 
 /** Field × kind × form, as "registered 29 models: 13 economic, …" is read off it; a totals row at the foot. */
-export function FieldKindFormTable({ report }: { report: Report }) {
+export function FieldKindFormTable({ report }: { report: ReportView }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const vocabulary = useEntryVocabulary();
@@ -58,7 +58,7 @@ export function FieldKindFormTable({ report }: { report: Report }) {
 }
 
 /** Registration level × status (counted statuses), with row totals. */
-export function LevelStatusTable({ report }: { report: Report }) {
+export function LevelStatusTable({ report }: { report: ReportView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const vocabulary = useEntryVocabulary();

@@ -4,7 +4,7 @@ import Empty from 'antd/es/empty';
 import Row from 'antd/es/row';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../common/reports';
+import type { ReportView } from '../../../common/reports';
 import { isRtl, isLocale } from '../../app/i18n';
 import { EChart } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -46,7 +46,7 @@ function ChartCard({ title, empty, testId, children }: { title: string; empty: b
 }
 
 /** Entries by year: the report's own years when it spans several, else the five years up to it. */
-function YearChart({ report, ctx }: { report: Report; ctx: ChartContext }) {
+function YearChart({ report, ctx }: { report: ReportView; ctx: ChartContext }) {
   const { t } = useTranslation();
   const query = trendQuery(report.unit.id, report.range);
   const trend = useReport(query);
@@ -80,7 +80,7 @@ export function DashboardPage() {
   );
 }
 
-function DashboardCharts({ report, previous, drill, ctx }: { report: Report; previous: string; drill: (unitId: string) => void; ctx: ChartContext }) {
+function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView; previous: string; drill: (unitId: string) => void; ctx: ChartContext }) {
   const { t } = useTranslation();
   const fieldOption = useMemo(() => buildFieldChartOption(report, ctx), [report, ctx]);
   const childOption = useMemo(() => buildChildChartOption(report, ctx), [report, ctx]);

@@ -1,12 +1,12 @@
 import Card from 'antd/es/card';
 import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../common/reports';
+import type { ReportView } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { HEADLINE_KEYS, type HeadlineKey, headline } from './report-figures';
 
 /** The headline figures of the range, each with its change against the previous range of the same length. */
-export function HeadlineFigures({ report, previousLabel }: { report: Report; previousLabel: string }) {
+export function HeadlineFigures({ report, previousLabel }: { report: ReportView; previousLabel: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = headline(report.figures);

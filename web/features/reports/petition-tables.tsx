@@ -1,7 +1,7 @@
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PetitionKind } from '../../../common/petitions';
-import type { Report } from '../../../common/reports';
+import type { ReportView } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { type PetitionKindRow, petitionKindRows } from './report-figures';
 
@@ -11,7 +11,7 @@ const MEASURES = ['received', 'resolved', 'resolvedOnTime', 'overdue'] as const;
  * Citizens' petitions received in the range by kind × received / resolved / on time / overdue
  * (overdue: still open past the due day on the range's last day, or today). Counts only.
  */
-export function PetitionKindTable({ report }: { report: Report }) {
+export function PetitionKindTable({ report }: { report: ReportView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = petitionKindRows(report.figures);

@@ -4,40 +4,9 @@
  */
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, type EntryForm, type EntryKind, type EntryLevel } from '../../../common/entries';
 import { PETITION_KINDS, type PetitionKind } from '../../../common/petitions';
-import { COUNTED_STATUSES, countCells, crossTab, type PetitionCounts, type Report, type ReportFigures } from '../../../common/reports';
+import { COUNTED_STATUSES, crossTab, type Headline, type PetitionCounts, type ReportFigures, type ReportView } from '../../../common/reports';
 
-/** The headline figures, in the order the page shows them. */
-export const HEADLINE_KEYS = [
-  'entries',
-  'models',
-  'typicalExamples',
-  'collective',
-  'individual',
-  'registeringUnits',
-  'recognisedTypical',
-  'replicated',
-  'commendedCollectives',
-  'commendedIndividuals',
-  'petitionsReceived',
-] as const;
-export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
-
-export function headline(figures: ReportFigures): Record<HeadlineKey, number> {
-  const cells = figures.entries.cells;
-  return {
-    entries: figures.entries.total,
-    models: countCells(cells, { kind: 'model' }),
-    typicalExamples: countCells(cells, { kind: 'typical_example' }),
-    collective: countCells(cells, { form: 'collective' }),
-    individual: countCells(cells, { form: 'individual' }),
-    registeringUnits: figures.entries.registeringUnits,
-    recognisedTypical: countCells(cells, { typical: true }),
-    replicated: figures.entries.replicated,
-    commendedCollectives: figures.commendations.collectives,
-    commendedIndividuals: figures.commendations.individuals,
-    petitionsReceived: figures.petitions.received,
-  };
-}
+export { HEADLINE_KEYS, type HeadlineKey, headline } from '../../../common/reports';
 
 /** True when the range holds nothing at all: the page then explains why every figure is zero. */
 export function isEmptyReport(figures: ReportFigures): boolean {
@@ -53,13 +22,13 @@ export function petitionKindRows(figures: ReportFigures): PetitionKindRow[] {
 }
 
 /** A petition category's name in `language`, in Vietnamese when it has none, its code when the report does not know it. */
-export function petitionCategoryLabel(report: Pick<Report, 'petitionCategories'>, code: string, language: string): string {
+export function petitionCategoryLabel(report: Pick<ReportView, 'petitionCategories'>, code: string, language: string): string {
   const names = report.petitionCategories.find((c) => c.code === code)?.names;
   return names?.[language] ?? names?.vi ?? code;
 }
 
 /** Petitions by category in the catalogue's order (categories it no longer lists at the end), with their names. */
-export function petitionCategoryRows(report: Pick<Report, 'petitionCategories' | 'figures'>, language: string): (PetitionCounts & { categoryCode: string; name: string })[] {
+export function petitionCategoryRows(report: Pick<ReportView, 'petitionCategories' | 'figures'>, language: string): (PetitionCounts & { categoryCode: string; name: string })[] {
   const order = report.petitionCategories.map((c) => c.code);
   return [...report.figures.petitions.byCategory]
     .sort((a, b) => rank(order, a.categoryCode) - rank(order, b.categoryCode) || a.categoryCode.localeCompare(b.categoryCode))
@@ -67,7 +36,7 @@ export function petitionCategoryRows(report: Pick<Report, 'petitionCategories' |
 }
 
 /** A field's name in `language`, in Vietnamese when it has none, its code when the report does not know it. */
-export function fieldLabel(report: Pick<Report, 'fields'>, code: string, language: string): string {
+export function fieldLabel(report: Pick<ReportView, 'fields'>, code: string, language: string): string {
   const names = report.fields.find((f) => f.code === code)?.names;
   return names?.[language] ?? names?.vi ?? code;
 }
@@ -81,7 +50,7 @@ export type FieldRow = { fieldCode: string; name: string; counts: Record<KindFor
  * Field × kind × form: one row per field with counted entries, in the order of `report.fields`
  * (the catalogue's order), fields the catalogue no longer lists at the end.
  */
-export function fieldKindFormRows(report: Pick<Report, 'fields' | 'figures'>, language: string): FieldRow[] {
+export function fieldKindFormRows(report: Pick<ReportView, 'fields' | 'figures'>, language: string): FieldRow[] {
   const tab = crossTab(report.figures.entries.cells, ['fieldCode', 'kind', 'form']);
   const codes = new Set([...tab.keys()].map((key) => key.split('|')[0] ?? ''));
   const order = report.fields.map((f) => f.code);
@@ -109,10 +78,10 @@ export function levelStatusRows(figures: ReportFigures): LevelRow[] {
   }).filter((row) => row.total > 0);
 }
 
-export type ChildRow = { key: string; unitId: string | null; name: string | null; retired: boolean; figures: Record<HeadlineKey, number> };
+export type ChildRow = { key: string; unitId: string | null; name: string | null; retired: boolean; figures: Headline };
 
 /** The breakdown by child unit: the unit's own records first, then the children as the server orders them. */
-export function childRows(report: Pick<Report, 'children'>): ChildRow[] {
+export function childRows(report: Pick<ReportView, 'children'>): ChildRow[] {
   const own = report.children.filter((c) => c.unit === null);
   const children = report.children.filter((c) => c.unit !== null);
   return [...own, ...children].map((c) => ({
@@ -120,7 +89,7 @@ export function childRows(report: Pick<Report, 'children'>): ChildRow[] {
     unitId: c.unit?.id ?? null,
     name: c.unit?.name ?? null,
     retired: !!c.unit?.validTo,
-    figures: headline(c.figures),
+    figures: c.figures,
   }));
 }
 

@@ -3,7 +3,7 @@
  * two communes (one retired), the province's own records, three fields. Its figures add up the
  * way the engine promises: children + own = total.
  */
-import { emptyPetitions, type EntryCell, type Report, type ReportFigures, type ReportPetitions } from '../../../common/reports';
+import { emptyPetitions, type EntryCell, type Report, type ReportFigures, type ReportPetitions, type ReportView, reportView } from '../../../common/reports';
 
 type CellInput = Partial<EntryCell> & { n: number };
 
@@ -79,7 +79,8 @@ function sum(parts: ReportFigures[]): ReportFigures {
   };
 }
 
-export const REPORT: Report = {
+/** As the engine builds it (every child's cells)… */
+export const FULL_REPORT: Report = {
   unit: { id: '10', name: 'Tỉnh Ninh Bình', kind: 'province', code: '37', validFrom: '2025-07-01', validTo: null, inForce: true },
   range: { period: 'custom', from: '2023-01-01', to: '2024-12-31', basis: 'year', label: '2023–2024' },
   previousRange: { period: 'custom', from: '2021-01-01', to: '2022-12-31', basis: 'year', label: '2021–2022' },
@@ -104,3 +105,6 @@ export const REPORT: Report = {
   ],
   generatedAt: '2026-11-21T12:00:00.000Z',
 };
+
+/** …and as GET /api/reports answers it (children by their headline figures). */
+export const REPORT: ReportView = reportView(FULL_REPORT);

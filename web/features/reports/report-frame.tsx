@@ -2,7 +2,7 @@ import Alert from 'antd/es/alert';
 import Spin from 'antd/es/spin';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report, ReportQuery } from '../../../common/reports';
+import type { ReportView, ReportQuery } from '../../../common/reports';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { usePeriods } from '../entries/entries.api';
@@ -17,7 +17,7 @@ import { useReportFilters } from './use-report-filters';
 type Labels = { range: string; previous: string };
 
 /** The range and the previous one in words; an emulation period by its name. */
-function useRangeLabels(report: Report | undefined, periodId: string | undefined): Labels {
+function useRangeLabels(report: ReportView | undefined, periodId: string | undefined): Labels {
   const { t } = useTranslation();
   const format = useFormat();
   const periods = usePeriods();
@@ -33,7 +33,7 @@ type Props = {
   to: '/reports' | '/dashboard';
   /** Beside the filters (the downloads on the report page). */
   actions?: (query: ReportQuery) => ReactNode;
-  children: (report: Report, context: Labels & { drill: (unitId: string) => void }) => ReactNode;
+  children: (report: ReportView, context: Labels & { drill: (unitId: string) => void }) => ReactNode;
 };
 
 /**

@@ -4,12 +4,12 @@ import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
-import type { Report, ReportQuery } from '../../../common/reports';
+import type { ReportView, ReportQuery } from '../../../common/reports';
 import { useMe } from '../auth/auth.api';
 import { useUnit } from '../units/units.api';
 import { reachableAncestors, reportFileUrl } from './report-search';
 
-type Props = { report: Report; rangeLabel: string; onDrill: (unitId: string) => void };
+type Props = { report: ReportView; rangeLabel: string; onDrill: (unitId: string) => void };
 
 /** The reported unit and range, with the way back up: the unit's ancestors within the account's scope. */
 export function ReportHeading({ report, rangeLabel, onDrill }: Props) {

@@ -1,9 +1,9 @@
 /** The report engine from the web app: one report (GET /api/reports) per unit and range. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Report, ReportQuery } from '../../../common/reports';
+import type { ReportView, ReportQuery } from '../../../common/reports';
 import { api } from '../../app/api-client';
 
-export type { Report, ReportQuery };
+export type { ReportView, ReportQuery };
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -14,7 +14,7 @@ export const reportKeys = {
 export function useReport(query: ReportQuery | null) {
   return useQuery({
     queryKey: reportKeys.report(query),
-    queryFn: () => api.get<Report>('/api/reports', query ?? undefined),
+    queryFn: () => api.get<ReportView>('/api/reports', query ?? undefined),
     enabled: query !== null,
     placeholderData: keepPreviousData,
     // Figures change only when someone registers or commends; a minute of reuse spares the server.
