@@ -1,8 +1,7 @@
 /**
- * Reading an uploaded entries workbook (streaming: rows are handed on one by one, the sheet is
- * never held whole) and writing the annotated copy that shows each row's problems.
+ * The values of an uploaded entries workbook (its rows are streamed by `readXlsxRows`,
+ * xlsx-rows.ts) and the annotated copy that shows each row's problems.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter } from './entries-columns.js';
 
@@ -10,8 +9,8 @@ export type CellValue = string | number | boolean | Date | null;
 /** One row of the first worksheet: `values[c]` is the value of column c (1-based). */
 export type SheetRow = { row: number; values: CellValue[] };
 
-/** A cell's plain value: rich text joined, a formula's cached result, a hyperlink's text. */
-export function plainValue(v: unknown): CellValue {
+/** A loaded cell's plain value: rich text joined, a formula's cached result, a hyperlink's text. */
+function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
@@ -22,29 +21,6 @@ export function plainValue(v: unknown): CellValue {
     if (o.error) return String(o.error);
   }
   return null;
-}
-
-/**
- * The rows of the workbook's first worksheet, in order (empty rows are skipped by Excel's file
- * format). Uses exceljs's streaming reader: memory stays bounded by the shared strings, not the rows.
- */
-export async function* readFirstSheetRows(buffer: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const raw = row.values as unknown[];
-      const values: CellValue[] = [];
-      for (let c = 1; c < raw.length; c++) values[c] = plainValue(raw[c]);
-      yield { row: row.number, values };
-    }
-    return;
-  }
 }
 
 export type CellNote = { row: number; column: number | null; message: string };

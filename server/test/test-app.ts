@@ -15,7 +15,9 @@ export type TestApp = TestDb & {
 
 export async function createTestApp(): Promise<TestApp> {
   const t = await createTestDb();
-  const app = await buildApp({ config: t.config, db: t.db, logger: false });
+  // Logs at error level only: an unexpected error behind a 500 then prints its stack in the test
+  // output (no test expects one), instead of leaving a bare "INTERNAL" to guess from.
+  const app = await buildApp({ config: { ...t.config, logLevel: 'error' }, db: t.db, logger: true });
   await app.ready();
   afterAll(() => app.close());
   const call: TestApp['call'] = (method, url, options = {}) =>

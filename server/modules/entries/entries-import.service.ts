@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { type ImportResult, type ImportRowError, IMPORT_LIMITS } from '../../../common/entries.js';
 import type { Db } from '../../db/database.js';
 import { annotateInWorker } from '../../documents/annotate-in-worker.js';
-import { readFirstSheetRows, type SheetRow } from '../../documents/entries-workbook.js';
+import type { SheetRow } from '../../documents/entries-workbook.js';
+import { readXlsxRows } from '../../documents/xlsx-rows.js';
 import type { MessageLang } from '../../documents/import-messages.js';
 import { buildEntriesTemplate } from '../../documents/entries-template.xlsx.js';
 import { inspectXlsx } from '../../documents/xlsx-limits.js';
@@ -57,7 +58,7 @@ async function runFile(db: Db, actor: Actor, buffer: Buffer, lang: MessageLang, 
       writing.catch(() => undefined);
     }
   };
-  for await (const row of readFirstSheetRows(buffer)) {
+  for await (const row of readXlsxRows(buffer)) {
     if (!headerRow) {
       if (row.values.every((x) => isBlank(x ?? null))) continue;
       headerRow = row.row;
