@@ -3,7 +3,7 @@
  * shapes of entries, shared by the server and the web app.
  */
 import { z } from 'zod';
-import { Id, IsoDate, UnitRef } from './units.js';
+import { CatalogueCode, Id, IsoDate, UnitRef } from './units.js';
 
 export const ENTRY_KINDS = ['model', 'typical_example'] as const;
 export const ENTRY_FORMS = ['collective', 'individual'] as const;
@@ -136,7 +136,7 @@ export const EntryInput = z
     level: z.enum(ENTRY_LEVELS),
     kind: z.enum(ENTRY_KINDS),
     form: z.enum(ENTRY_FORMS),
-    fieldCode: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+    fieldCode: CatalogueCode,
     year: z.number().int().min(2000).max(2100),
     periodId: Id.nullish(),
     title: z.string().trim().min(1).max(ENTRY_LIMITS.title),

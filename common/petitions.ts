@@ -3,7 +3,7 @@
  * shapes shared by the server and the web app. Rules and legal sources: docs/petitions.md.
  */
 import { z } from 'zod';
-import { Id, IsoDate } from './units.js';
+import { CatalogueCode, Id, IsoDate } from './units.js';
 
 export const PETITION_KINDS = ['recommendation', 'complaint', 'denunciation'] as const;
 export const PETITION_CHANNELS = ['in_person', 'hotline', 'mail', 'online', 'dialogue', 'forwarded'] as const;
@@ -75,7 +75,7 @@ export const IntakeBody = z.object({
   anonymous: z.boolean().default(false).describe('Recommendations / reflections only'),
   submitter: Submitter.optional(),
   concernedUnitId: Id.optional(),
-  categoryCode: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+  categoryCode: CatalogueCode,
   title: text(PETITION_LIMITS.title),
   content: text(PETITION_LIMITS.content),
   receivedOn: IsoDate.optional().describe('Default: today (Viet Nam time); never in the future'),
@@ -87,7 +87,7 @@ export const PublicIntakeBody = z.object({
   unitId: Id,
   anonymous: z.boolean().default(false),
   submitter: Submitter.optional(),
-  categoryCode: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+  categoryCode: CatalogueCode,
   title: text(PETITION_LIMITS.title),
   content: text(PETITION_LIMITS.publicContent),
   attachments: z.array(AttachmentUpload).max(PETITION_LIMITS.publicAttachments).default([]),

@@ -5,6 +5,12 @@ import { z } from 'zod';
 
 export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 export const IsoDate = z.iso.date();
+/**
+ * The code of a catalogue row — a unit kind, an entry field, a commendation form, a petition
+ * category — as the database's check constraints define it; the web forms test the same pattern.
+ */
+export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,40}$/;
+export const CatalogueCode = z.string().regex(CATALOGUE_CODE, 'must be a code (a-z, 0-9, _)');
 
 /** Day the two-tier local government took effect: districts abolished, provinces and communes merged. */
 export const RESTRUCTURE_DATE = '2025-07-01';

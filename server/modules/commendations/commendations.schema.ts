@@ -1,13 +1,12 @@
 /** Request and response shapes of commendations (khen thưởng) and their forms. */
 import { z } from 'zod';
 import { LOCALES } from '../../../common/access.js';
-import { Id, IsoDate } from '../../../common/units.js';
+import { CatalogueCode, Id, IsoDate } from '../../../common/units.js';
 import { Text, UnitName, Year } from '../conferences/conferences.schema.js';
 
 export const RECIPIENT_KINDS = ['collective', 'individual'] as const;
 export const COMMENDATION_LIMITS = { name: 200, position: 200, decisionNumber: 100, reason: 5000, entriesPerCommendation: 50, bulkRecipients: 1000 } as const;
 
-const FormCode = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be a form code (a-z, 0-9, _)');
 const EntryIds = z.array(Id).max(COMMENDATION_LIMITS.entriesPerCommendation).describe('Entries (models, typical examples) the commendation rewards; each must be readable by the caller');
 
 // ---- forms ----
@@ -17,7 +16,7 @@ export type CommendationForm = z.infer<typeof CommendationForm>;
 export const CommendationFormList = z.object({ items: z.array(CommendationForm) });
 
 export const CreateFormBody = z.object({
-  code: FormCode,
+  code: CatalogueCode,
   names: z
     .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(100))
     .refine((names) => names.vi !== undefined, { message: 'the Vietnamese name (vi) is required', path: ['vi'] })
@@ -35,7 +34,7 @@ export const CommendationListQuery = z.object({
   periodId: Id.optional().describe('Emulation period'),
   conferenceId: Id.optional(),
   recipientKind: z.enum(RECIPIENT_KINDS).optional(),
-  formCode: FormCode.optional(),
+  formCode: CatalogueCode.optional(),
   entryId: Id.optional().describe('Only commendations that reward this entry'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -44,7 +43,7 @@ export type CommendationListQuery = z.infer<typeof CommendationListQuery>;
 
 /** What the decision says, shared by a single commendation and a conference's batch. */
 const Decision = {
-  formCode: FormCode,
+  formCode: CatalogueCode,
   decisionNumber: Text(COMMENDATION_LIMITS.decisionNumber),
   decisionDate: IsoDate.describe('Not in the future'),
   year: Year.optional().describe('The year rewarded: the year of the decision or the one before; default: the year of the decision'),
@@ -75,7 +74,7 @@ export const UpdateCommendationBody = z
   .object({
     name: Text(COMMENDATION_LIMITS.name).optional().describe('Individuals only'),
     position: Text(COMMENDATION_LIMITS.position).nullish().describe('Individuals only'),
-    formCode: FormCode.optional(),
+    formCode: CatalogueCode.optional(),
     decisionNumber: Text(COMMENDATION_LIMITS.decisionNumber).optional(),
     decisionDate: IsoDate.optional(),
     year: Year.optional(),

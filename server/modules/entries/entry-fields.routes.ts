@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../common/access.js';
 import { EntryField } from '../../../common/entries.js';
-import { Id } from '../../../common/units.js';
+import { CatalogueCode, Id } from '../../../common/units.js';
 import { actorOf, type App } from '../../http/context.js';
 import type { FieldRecord } from './entry-fields.repository.js';
 import * as fields from './entry-fields.service.js';
@@ -9,7 +9,7 @@ import * as fields from './entry-fields.service.js';
 const tags = ['entries'];
 
 const CreateFieldBody = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be a code (a-z, 0-9, _)'),
+  code: CatalogueCode,
   names: z
     .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(200))
     .refine((names) => names.vi !== undefined, { message: 'the Vietnamese name (vi) is required', path: ['vi'] })

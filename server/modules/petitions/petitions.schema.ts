@@ -9,7 +9,7 @@ import {
   PetitionCategory,
   PetitionSummary,
 } from '../../../common/petitions.js';
-import { Id, IsoDate } from '../../../common/units.js';
+import { CatalogueCode, Id, IsoDate } from '../../../common/units.js';
 
 export const PetitionIdParams = z.object({ id: Id });
 export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
@@ -61,7 +61,7 @@ const reason = z.string().trim().min(1).max(PETITION_LIMITS.reason);
 
 /** The body each action takes. */
 export const ACTION_BODIES = {
-  classify: z.object({ version, kind: z.enum(PETITION_KINDS).optional(), categoryCode: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/).optional(), reason: reason.optional() }),
+  classify: z.object({ version, kind: z.enum(PETITION_KINDS).optional(), categoryCode: CatalogueCode.optional(), reason: reason.optional() }),
   assign: z.object({ version, handlingUnitId: Id, reason: reason.optional() }),
   transfer: z.object({ version, handlingUnitId: Id, reason }),
   start: z.object({ version, reason: reason.optional() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../common/access.js';
-import { Id, IsoDate, SEARCH_QUERY_MAX, SuccessionLink, Unit, UNIT_NAME_MAX, UnitKind } from '../../../common/units.js';
+import { CatalogueCode, Id, IsoDate, SEARCH_QUERY_MAX, SuccessionLink, Unit, UNIT_NAME_MAX, UnitKind } from '../../../common/units.js';
 import { cleanText } from './units.seed.js';
 
 export { Unit, UnitDetail, UnitKind, UnitPage, UnitSearchResult } from '../../../common/units.js';
@@ -19,14 +19,13 @@ const Text = (max: number) =>
     .transform(cleanText)
     .pipe(z.string().min(1, 'must not be empty').max(max));
 
-const KindCode = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be a unit kind code (a-z, 0-9, _)');
 const UnitCode = z.string().trim().regex(/^[\p{L}\p{N}._-]{1,40}$/u, 'letters, digits, ".", "_" or "-", at most 40');
 
 export const UnitIdParams = z.object({ id: Id });
 
 export const ChildrenQuery = z.object({
   includeRetired: flag(false).describe('Include units no longer in force (listed after those in force)'),
-  kind: KindCode.optional(),
+  kind: CatalogueCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -35,7 +34,7 @@ export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
 export const SearchQuery = z.object({
   q: z.string().trim().min(2).max(SEARCH_QUERY_MAX).describe('Part of the name; accents and case do not matter ("kim bang" finds "Thị xã Kim Bảng")'),
   includeRetired: flag(true),
-  kind: KindCode.optional(),
+  kind: CatalogueCode.optional(),
   under: Id.optional().describe('Only units below this one'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -43,7 +42,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const CreateUnitBody = z.object({
   parentId: Id,
-  kind: KindCode,
+  kind: CatalogueCode,
   name: Text(UNIT_NAME_MAX),
   nameEn: Text(UNIT_NAME_MAX).nullish(),
   code: UnitCode.nullish(),
@@ -86,7 +85,7 @@ export type UnitHistory = z.infer<typeof UnitHistory>;
 
 const KindName = z.string().trim().min(1).max(100);
 export const CreateUnitKindBody = z.object({
-  code: KindCode,
+  code: CatalogueCode,
   names: z
     .partialRecord(z.enum(LOCALES), KindName)
     .refine((names) => names.vi !== undefined, { message: 'the Vietnamese name (vi) is required', path: ['vi'] })

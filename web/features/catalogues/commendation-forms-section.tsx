@@ -2,7 +2,6 @@ import AntdApp from 'antd/es/app';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Form from 'antd/es/form';
-import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
 import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
@@ -10,10 +9,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { type CommendationForm, localName, useCommendationForms, useCreateCommendationForm } from '../commendations/commendations.api';
-import { NamesFields, namesOf } from './names-fields';
+import { CodeField, NamesFields, namesOf } from './names-fields';
 import { useServerErrors } from './use-server-errors';
 
-const CODE = /^[a-z][a-z0-9_]{1,40}$/;
 
 /** Forms of commendation (Giấy khen, Bằng khen, …); system administrators add more. */
 export function CommendationFormsSection({ canAdd }: { canAdd: boolean }) {
@@ -83,14 +81,7 @@ function AddFormModal({ onClose }: { onClose: () => void }) {
     >
       <ErrorAlert error={create.error} />
       <Form<Values> form={form} id="commendation-form" name="commendation-form" layout="vertical" onFinish={submit}>
-        <Form.Item
-          label={t('catalogues.code')}
-          name="code"
-          extra={t('catalogues.codeHelp')}
-          rules={[{ required: true, message: t('catalogues.codeRequired') }, { pattern: CODE, message: t('catalogues.codeFormat') }]}
-        >
-          <Input maxLength={41} autoComplete="off" />
-        </Form.Item>
+        <CodeField />
         <NamesFields max={100} />
       </Form>
     </Modal>

@@ -3,7 +3,6 @@ import AntdApp from 'antd/es/app';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Form from 'antd/es/form';
-import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
 import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
@@ -16,10 +15,9 @@ import { fieldName } from '../entries/use-entry-vocabulary';
 import { UnitPicker } from '../units/unit-picker';
 import { useUnit } from '../units/units.api';
 import { useCreateEntryField } from './catalogues.api';
-import { NamesFields, namesOf } from './names-fields';
+import { CodeField, NamesFields, namesOf } from './names-fields';
 import { useServerErrors } from './use-server-errors';
 
-const CODE = /^[a-z][a-z0-9_]{1,40}$/;
 
 /** The unit a field belongs to, by name (the list carries only its id). */
 function FieldUnit({ unitId }: { unitId: string }) {
@@ -110,14 +108,7 @@ function AddFieldModal({ onClose }: { onClose: () => void }) {
         >
           <UnitPicker />
         </Form.Item>
-        <Form.Item
-          label={t('catalogues.code')}
-          name="code"
-          extra={t('catalogues.codeHelp')}
-          rules={[{ required: true, message: t('catalogues.codeRequired') }, { pattern: CODE, message: t('catalogues.codeFormat') }]}
-        >
-          <Input maxLength={41} autoComplete="off" />
-        </Form.Item>
+        <CodeField />
         <NamesFields max={200} />
       </Form>
     </Modal>

@@ -4,6 +4,22 @@ import Input from 'antd/es/input';
 import Row from 'antd/es/row';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../common/access';
+import { CATALOGUE_CODE } from '../../../common/units';
+
+/** The new row's code (a-z, 0-9, _), checked as the server checks it. */
+export function CodeField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      label={t('catalogues.code')}
+      name="code"
+      extra={t('catalogues.codeHelp')}
+      rules={[{ required: true, message: t('catalogues.codeRequired') }, { pattern: CATALOGUE_CODE, message: t('catalogues.codeFormat') }]}
+    >
+      <Input maxLength={41} autoComplete="off" />
+    </Form.Item>
+  );
+}
 
 /** A name in every interface language (`names.vi` … `names.ar`): Vietnamese required, the others shown when given. */
 export function NamesFields({ max }: { max: number }) {

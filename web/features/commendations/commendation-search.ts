@@ -1,3 +1,4 @@
+import { CATALOGUE_CODE } from '../../../common/units';
 import type { CommendationFilter, RecipientKind } from './commendations.api';
 
 /** The list's filters as they travel in the URL (`/commendations?year=2025&recipientKind=individual&page=2`). */
@@ -13,7 +14,6 @@ export type CommendationSearch = {
 export const COMMENDATIONS_PAGE_SIZE = 20;
 
 const ID = /^\d{1,18}$/;
-const FORM_CODE = /^[a-z][a-z0-9_]{1,40}$/;
 const RECIPIENT_KINDS: readonly string[] = ['collective', 'individual'] satisfies RecipientKind[];
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
@@ -33,7 +33,7 @@ export function validateCommendationSearch(search: Record<string, unknown>): Com
   const kind = text(search.recipientKind);
   if (RECIPIENT_KINDS.includes(kind)) out.recipientKind = kind as RecipientKind;
   const formCode = text(search.formCode);
-  if (FORM_CODE.test(formCode)) out.formCode = formCode;
+  if (CATALOGUE_CODE.test(formCode)) out.formCode = formCode;
   const page = Number(text(search.page) || NaN);
   if (Number.isInteger(page) && page > 1 && page <= 50_000) out.page = page;
   return out;

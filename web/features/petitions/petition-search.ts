@@ -1,4 +1,5 @@
 import { PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES, type PetitionChannel, type PetitionKind, type PetitionStatus } from '../../../common/petitions';
+import { CATALOGUE_CODE } from '../../../common/units';
 import type { PetitionFilters } from './petitions.api';
 
 /**
@@ -19,7 +20,6 @@ export type PetitionSearch = {
 };
 
 const ID = /^\d{1,18}$/;
-const CATEGORY_CODE = /^[a-z][a-z0-9_]{1,40}$/;
 const DUE = ['overdue', 'due_soon'] as const;
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
@@ -42,7 +42,7 @@ export function validatePetitionSearch(search: Record<string, unknown>): Petitio
   const channel = oneOf(PETITION_CHANNELS, text(search.channel));
   if (channel) out.channel = channel;
   const categoryCode = text(search.categoryCode);
-  if (CATEGORY_CODE.test(categoryCode)) out.categoryCode = categoryCode;
+  if (CATALOGUE_CODE.test(categoryCode)) out.categoryCode = categoryCode;
   const due = oneOf(DUE, text(search.due));
   if (due) out.due = due;
   const page = Number(text(search.page) || NaN);
