@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../../common/reports';
 import { useFormat } from '../../ui/use-format';
 import { type ChildRow, childRows, headline, type HeadlineKey } from './report-figures';
+import { useHeadlineNames } from './use-headline-names';
 
 const COLUMNS: HeadlineKey[] = ['entries', 'models', 'typicalExamples', 'collective', 'individual', 'registeringUnits', 'recognisedTypical', 'commendedCollectives', 'commendedIndividuals', 'petitionsReceived'];
 
@@ -24,19 +25,7 @@ export function ChildBreakdownTable({ report, onDrill }: { report: ReportView; o
   const empty = all.filter((r) => r.unitId !== null && COLUMNS.every((key) => r.figures[key] === 0)).length;
   const rows = showAll ? all : all.filter((r) => r.unitId === null || COLUMNS.some((key) => r.figures[key] > 0));
   const total = headline(report.figures);
-  const titles: Record<HeadlineKey, string> = {
-    entries: t('reports.figure.entries'),
-    models: t('reports.figure.models'),
-    typicalExamples: t('reports.figure.typicalExamples'),
-    collective: t('reports.figure.collective'),
-    individual: t('reports.figure.individual'),
-    registeringUnits: t('reports.figure.registeringUnits'),
-    recognisedTypical: t('reports.figure.recognisedTypical'),
-    replicated: t('reports.figure.replicated'),
-    commendedCollectives: t('reports.figure.commendedCollectives'),
-    commendedIndividuals: t('reports.figure.commendedIndividuals'),
-    petitionsReceived: t('reports.figure.petitionsReceived'),
-  };
+  const titles = useHeadlineNames();
   return (
     <>
       {empty > 0 && (
