@@ -9,7 +9,7 @@
  * measures with Node's default instead.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import { IMPORT_COLUMNS } from '../server/documents/entries-columns.js';
 import { SYSTEM_ACTOR } from '../server/http/access.js';
 import { importEntries } from '../server/modules/entries/entries-import.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
+import { writeResults } from './support.js';
 
 const ROWS = 100_000;
 const root = path.resolve(import.meta.dirname, '..');
@@ -135,10 +136,7 @@ async function main() {
         processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         targets: { seconds: 30, peakRssMb: 512 },
       };
-      mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-      const out = path.join(root, 'bench/results/entries-import.json');
-      writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-      console.log(`written to ${path.relative(root, out)}`);
+      writeResults('entries-import', results);
     } finally {
       await db.destroy();
       // Let the pool's sockets close before the engine stops (else pg reports the shutdown as an error).

@@ -10,23 +10,20 @@
  * BENCH_SKIP=word run only / all but the queries whose label contains it (their figures replace
  * those in the results file). Not a test: nothing here asserts a time. Target: p95 ≤ 50 ms.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { EntryListQuery } from '../common/entries.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createDb, migrateToLatest } from '../server/db/database.js';
 import type { Actor } from '../server/http/access.js';
-import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { listEntries } from '../server/modules/entries/entries-list.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { generateEntries } from './generate-entries.js';
-import { openBenchDatabase, percentile, reportLoad } from './support.js';
+import { benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, resultsFile, writeResults } from './support.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const N = Number(process.env.BENCH_N ?? 200);
 const SHARED_BUFFERS = process.env.BENCH_SHARED_BUFFERS ?? '1GB';
@@ -95,26 +92,13 @@ async function main() {
       { username: 'bench.viewer', unit: hanoi, role: 'viewer' as const },
     ];
     const actors: Record<string, Actor> = {};
-    for (const u of users) {
-      const row = await sql<{ id: string }>`
-        insert into users (username, display_name, password_hash) values (${u.username}, ${u.username}, ${hash})
-        on conflict (username) do update set password_hash = excluded.password_hash returning id::text`.execute(db);
-      const userId = row.rows[0]?.id as string;
-      await sql`delete from role_grants where user_id = ${userId}`.execute(db);
-      const g = await sql<{ id: string }>`insert into role_grants (user_id, unit_id, role) values (${userId}, ${u.unit.id}, ${u.role}) returning id::text`.execute(db);
-      actors[u.username] = { userId, username: u.username, grants: [{ id: g.rows[0]?.id as string, unitId: u.unit.id, unitPath: u.unit.path, role: u.role }], ip: null, requestId: null };
-    }
+    for (const u of users) actors[u.username] = await benchUser(db, { ...u, passwordHash: hash });
 
     const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
     const app = await buildApp({ config, db, logger: false });
     await app.ready();
     const cookies: Record<string, string> = {};
-    for (const u of users) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: PASSWORD } });
-      const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
-      if (!c) throw new Error(`login of ${u.username}: ${res.statusCode} ${res.body}`);
-      cookies[u.username] = `${SESSION_COOKIE}=${c.value}`;
-    }
+    for (const u of users) cookies[u.username] = await benchLogin(app, u.username, PASSWORD);
 
     const queries: { label: string; user: string; query: Record<string, string> }[] = [
       { label: 'whole country, unfiltered (system admin)', user: 'bench.admin', query: {} },
@@ -153,8 +137,7 @@ async function main() {
     await db.destroy();
     await database.close();
   }
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results/entries-list.json');
+  const file = resultsFile('entries-list');
   if ((process.env.BENCH_ONLY || process.env.BENCH_SKIP) && existsSync(file)) {
     // A partial run replaces its own figures in the last full run's file.
     const before = JSON.parse(readFileSync(file, 'utf8')) as { queries?: Result[] };
@@ -162,8 +145,7 @@ async function main() {
     const kept = (before.queries ?? []).filter((o) => !fresh.some((r) => r.label === o.label && r.via === o.via));
     results.queries = [...kept, ...fresh];
   }
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, file)}`);
+  writeResults('entries-list', results);
 }
 
 main().catch((err) => {

@@ -7,10 +7,11 @@
  * Not a test: nothing here asserts a time.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeResults } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench-Admin-password-1';
@@ -106,10 +107,7 @@ async function main() {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const out = path.join(root, 'bench/results/foundation.json');
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, out)}`);
+  writeResults('foundation', results);
 }
 
 main().catch((err) => {

@@ -11,23 +11,19 @@
  * (bench/support.ts). Figures printed and written to bench/results/petitions.json. Not a test: nothing here asserts a time.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createDb, migrateToLatest } from '../server/db/database.js';
 import type { Db } from '../server/db/database.js';
-import type { Actor } from '../server/http/access.js';
-import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { listPetitions } from '../server/modules/petitions/petitions.service.js';
 import { PetitionListQuery } from '../server/modules/petitions/petitions.schema.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { openBenchDatabase, percentile, reportLoad } from './support.js';
+import { benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, writeResults } from './support.js';
 
 type AutocannonResult = {
   requests: { average: number; total: number };
@@ -52,7 +48,6 @@ function autocannon(opts: { url: string; headers: Record<string, string>; body: 
   });
 }
 
-const root = path.resolve(import.meta.dirname, '..');
 const PETITIONS = Number(process.env.BENCH_PETITIONS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -117,20 +112,13 @@ async function main() {
     }
 
     const hash = await hashPassword(PASSWORD);
-    const user = await sql<{ id: string }>`
-      insert into users (username, display_name, password_hash) values ('bench.petitions', 'bench.petitions', ${hash})
-      on conflict (username) do update set password_hash = excluded.password_hash returning id::text`.execute(db);
-    const userId = user.rows[0]!.id;
-    await sql`delete from role_grants where user_id = ${userId}`.execute(db);
-    const grant = await sql<{ id: string }>`insert into role_grants (user_id, unit_id, role) values (${userId}, ${hanoi.id}, 'editor') returning id::text`.execute(db);
-    const actor: Actor = { userId, username: 'bench.petitions', grants: [{ id: grant.rows[0]!.id, unitId: hanoi.id, unitPath: hanoi.path, role: 'editor' }], ip: null, requestId: null };
+    const actor = await benchUser(db, { username: 'bench.petitions', passwordHash: hash, unit: hanoi, role: 'editor' });
 
     const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
     const app = await buildApp({ config, db, logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as AddressInfo).port;
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench.petitions', password: PASSWORD } });
-    const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+    const cookie = await benchLogin(app, 'bench.petitions', PASSWORD);
 
     // ---- 1. sustained intake ----
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
@@ -215,10 +203,7 @@ async function main() {
     await db.destroy();
     await database.close();
   }
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results/petitions.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, file)}`);
+  writeResults('petitions', results);
 }
 
 main().catch((err) => {

@@ -8,9 +8,7 @@
  * Also times the XLSX and CSV of the same report. BENCH_N runs (default 20) after a warm-up;
  * p50/p95/max printed and written to bench/results/report-docx.json. Target: DOCX ≤ 1 s.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Report } from '../common/reports.js';
 import { loadConfig } from '../server/config.js';
@@ -20,6 +18,7 @@ import { reportCsv, reportXlsx } from '../server/documents/report-workbook.js';
 import { reportDocument } from '../server/modules/reports/report-document.js';
 import { largeReportFixture } from '../server/modules/reports/report.fixtures.js';
 import { buildReport } from '../server/modules/reports/reports.service.js';
+import { writeResults } from './support.js';
 
 const N = Number(process.env.BENCH_N ?? 20);
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 130);
@@ -87,10 +86,7 @@ async function main() {
   timings.push(await time('xlsx', async () => (await reportXlsx(report)).length));
   timings.push(await time('csv', async () => reportCsv(report).length));
   results.timings = timings;
-  const dir = path.join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'report-docx.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`Written to bench/results/report-docx.json`);
+  writeResults('report-docx', results);
 }
 
 main().catch((err) => {

@@ -11,24 +11,20 @@
  * Writes p50/p95/max to bench/results/reports.json. Targets: a province's annual report ≤ 100 ms,
  * the country's ≤ 1 s, HTTP within 1.5× of the raw SQL. Not a test: nothing here asserts a time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { ReportQuery } from '../common/reports.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createDb, migrateToLatest } from '../server/db/database.js';
-import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { previousRange } from '../server/modules/reports/report-range.js';
 import * as repo from '../server/modules/reports/reports.repository.js';
 import { buildReport, reportSpan, resolveReportRange } from '../server/modules/reports/reports.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { generateReportData } from './generate-report-data.js';
-import { openBenchDatabase, percentile, reportLoad } from './support.js';
+import { benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, writeResults } from './support.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const COMMENDATIONS = Number(process.env.BENCH_COMMENDATIONS ?? 50_000);
 const N = Number(process.env.BENCH_N ?? 30);
@@ -96,15 +92,10 @@ async function main() {
     const country = await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('kind', '=', 'country').executeTakeFirstOrThrow();
 
     const hash = await hashPassword(PASSWORD);
-    const user = await sql<{ id: string }>`
-      insert into users (username, display_name, password_hash) values ('bench.reports', 'bench.reports', ${hash})
-      on conflict (username) do update set password_hash = excluded.password_hash returning id::text`.execute(db);
-    await sql`delete from role_grants where user_id = ${user.rows[0]!.id}`.execute(db);
-    await sql`insert into role_grants (user_id, unit_id, role) values (${user.rows[0]!.id}, ${country.id}, 'system_admin')`.execute(db);
+    await benchUser(db, { username: 'bench.reports', passwordHash: hash, unit: country, role: 'system_admin' });
     const app = await buildApp({ config: ctx.config, db, logger: false });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench.reports', password: PASSWORD } });
-    const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)?.value}`;
+    const cookie = await benchLogin(app, 'bench.reports', PASSWORD);
 
     const reports: { label: string; target: number; query: ReportQuery }[] = [
       { label: 'province, year 2024 (Hà Nội)', target: 100, query: { unitId: hanoi.id, period: 'year', year: 2024 } },
@@ -158,10 +149,7 @@ async function main() {
     await db.destroy();
     await database.close();
   }
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results/reports.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, file)}`);
+  writeResults('reports', results);
 }
 
 main().catch((err) => {
