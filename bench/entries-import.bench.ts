@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/entries-import.bench.ts`: the Excel import at its limit — 100,000 rows.
+ * `npx tsx bench/entries-import.bench.ts`: the Excel import at its limit — 100,000 rows, 60 % of
+ * them with a history (registered … recognised, each step dated; see `history`).
  * Generates the file with exceljs's streaming writer, imports it through the service on its own
  * embedded PostgreSQL in a temporary folder (or BENCH_DATABASE_URL: a database that will be
  * migrated and loaded with the official units), then imports it again to show no duplicates.
@@ -25,8 +26,30 @@ import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { writeResults } from './support.js';
 
 const ROWS = 100_000;
+/** BENCH_HISTORY=0: every row a draft (the import before issue 11), to compare on the same machine. */
+const WITH_HISTORY = process.env.BENCH_HISTORY !== '0';
 const root = path.resolve(import.meta.dirname, '..');
 const FIELDS = ['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng Đảng và hệ thống chính trị'];
+
+/**
+ * The states of the rows (issue 11: history with its dates): 40 % drafts, 20 % registered, 15 %
+ * accepted, 15 % evaluated (a third not effective), 10 % recognised; 1 row in 100 replicates a
+ * recognised row of the file by its title.
+ */
+function history(i: number): Record<string, string | number | null> {
+  const band = i % 20;
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  if (band < 8) return {};
+  const out: Record<string, string | number | null> = { registeredOn: `${day}/03/2026` };
+  if (band >= 12) out.acceptedOn = `${day}/04/2026`;
+  if (band >= 15) Object.assign(out, { evaluationResult: band === 15 ? 'Không hiệu quả' : 'Hiệu quả', evaluationScore: band === 15 ? '45' : '85,5', evaluatedOn: `${day}/10/2026` });
+  if (band >= 18) out.recognisedOn = '20/11/2026';
+  // Row i − 1 (band 18) is recognised: copy it by its title.
+  if (band === 19 && i % 100 === 99) out.replicatedFrom = title(i - 1);
+  return out;
+}
+
+const title = (i: number) => `Mô hình dân vận khéo số ${i + 1}: vận động nhân dân chung tay xây dựng nông thôn mới`;
 
 async function generate(file: string, unitIds: string[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
@@ -42,7 +65,7 @@ async function generate(file: string, unitIds: string[]): Promise<void> {
       field: FIELDS[i % FIELDS.length]!,
       year: 2026,
       period: '2026–2030',
-      title: `Mô hình dân vận khéo số ${i + 1}: vận động nhân dân chung tay xây dựng nông thôn mới`,
+      title: title(i),
       description: i % 2 ? `Vận động ${50 + (i % 200)} hộ tham gia hiến đất, góp công làm đường giao thông nông thôn.` : null,
       goals: i % 4 ? null : 'Hoàn thành 2 km đường bê tông',
       startDate: `${String(1 + (i % 28)).padStart(2, '0')}/03/2026`,
@@ -55,6 +78,7 @@ async function generate(file: string, unitIds: string[]): Promise<void> {
       resourcesOther: null,
       results: null,
       implementers: i % 7 ? null : `Người thực hiện ${i}`,
+      ...(WITH_HISTORY ? history(i) : {}),
     };
     ws.addRow(IMPORT_COLUMNS.map((c) => values[c.key] ?? null)).commit();
   }
@@ -120,7 +144,9 @@ async function main() {
       const second = await measured(() => importEntries(ctx, SYSTEM_ACTOR, buffer, { fileName: 'bench.xlsx' }));
       console.log(`re-import: ${second.seconds.toFixed(1)} s, peak RSS ${second.peakRssMb} MB →`, second.result);
       const total = Number((await db.selectFrom('entries').select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-      console.log(`entries in the database after both imports: ${total}`);
+      const transitions = Number((await db.selectFrom('entry_transitions').select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const byStatus = await db.selectFrom('entries').select(['status', db.fn.countAll<string>().as('n')]).groupBy('status').orderBy('status').execute();
+      console.log(`entries in the database after both imports: ${total}, transitions ${transitions}`, Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])));
       const results = {
         at: new Date().toISOString(),
         node: process.version,
@@ -129,10 +155,13 @@ async function main() {
         loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
         heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
         rows: ROWS,
+        withHistory: WITH_HISTORY,
         fileMb: Number((buffer.length / 1024 / 1024).toFixed(1)),
         import: { seconds: Number(first.seconds.toFixed(2)), peakRssMb: first.peakRssMb, ...first.result },
         reimport: { seconds: Number(second.seconds.toFixed(2)), peakRssMb: second.peakRssMb, ...second.result },
         entriesAfter: total,
+        transitionsAfter: transitions,
+        statuses: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
         processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         targets: { seconds: 30, peakRssMb: 512 },
       };

@@ -14,15 +14,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { EntryListQuery } from '../common/entries.js';
-import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
 import { createDb, migrateToLatest } from '../server/db/database.js';
 import type { Actor } from '../server/http/access.js';
-import { hashPassword } from '../server/modules/auth/password.js';
 import { listEntries } from '../server/modules/entries/entries-list.service.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { generateEntries } from './generate-entries.js';
-import { benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, resultsFile, writeResults } from './support.js';
+import { benchApp, openBenchDatabase, reportLoad, resultsFile, timeRuns, writeResults } from './support.js';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const N = Number(process.env.BENCH_N ?? 200);
@@ -33,16 +30,8 @@ type Result = { label: string; via: 'service' | 'http'; n: number; total: number
 
 
 async function time(label: string, via: Result['via'], run: () => Promise<number>): Promise<Result> {
-  let total = 0;
-  for (let i = 0; i < 20; i++) total = await run(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const r = { label, via, n: N, total, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
+  const { last: total, p50, p95, max } = await timeRuns(run, N);
+  const r = { label, via, n: N, total, p50, p95, max };
   const flag = r.p95 <= 50 ? '' : '  ← over 50 ms';
   console.log(`${via.padEnd(7)} ${label.padEnd(46)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(1).padStart(6)} ms  (${total.toLocaleString('en')} rows)${flag}`);
   return r;
@@ -86,19 +75,11 @@ async function main() {
       where u.kind = 'commune' and e.unit_path <@ ${hanoi.path}::ltree group by u.id order by count(*) desc limit 1`.execute(db);
     const commune = busy[0]?.id ?? hanoi.id;
 
-    const hash = await hashPassword(PASSWORD);
     const users = [
       { username: 'bench.admin', unit: country, role: 'system_admin' as const },
       { username: 'bench.viewer', unit: hanoi, role: 'viewer' as const },
     ];
-    const actors: Record<string, Actor> = {};
-    for (const u of users) actors[u.username] = await benchUser(db, { ...u, passwordHash: hash });
-
-    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
-    const app = await buildApp({ config, db, logger: false });
-    await app.ready();
-    const cookies: Record<string, string> = {};
-    for (const u of users) cookies[u.username] = await benchLogin(app, u.username, PASSWORD);
+    const { app, config, actors, cookies } = await benchApp(db, database.url, users, PASSWORD);
 
     const queries: { label: string; user: string; query: Record<string, string> }[] = [
       { label: 'whole country, unfiltered (system admin)', user: 'bench.admin', query: {} },

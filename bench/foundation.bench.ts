@@ -6,49 +6,14 @@
  *   province, a unit's detail, the roots (p50/p95/max over many requests).
  * Not a test: nothing here asserts a time.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeResults } from './support.js';
+import { startServe, stopServe, writeResults } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PASSWORD = 'bench-Admin-password-1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; seconds: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'dist/server/cli/main.js'), 'serve'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DANVAN_DATA_DIR: dataDir, PORT: String(port), DANVAN_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {
-      /* not yet listening */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, seconds: (performance.now() - started) / 1000 };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const PASSWORD = 'bench-Quantri-password-1';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -76,16 +41,16 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'danvan-bench-'));
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   try {
-    const port = await freePort();
-    const first = await startServer(dataDir, port);
+    const serve = { from: 'build' as const, env: { DATABASE_URL: '', DANVAN_DATA_DIR: dataDir, DANVAN_ADMIN_PASSWORD: PASSWORD } };
+    const first = await startServe(serve);
     console.log(`first start (fresh database, units import): ${first.seconds.toFixed(1)} s`);
-    await stopServer(first.child);
-    const second = await startServer(dataDir, port);
+    await stopServe(first.child);
+    const second = await startServe({ ...serve, port: first.port });
     console.log(`later start: ${second.seconds.toFixed(2)} s`);
     results.firstStartSeconds = first.seconds;
     results.laterStartSeconds = second.seconds;
 
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = second;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const get = (url: string) => () => fetch(`${base}${url}`, { headers: { cookie } });
@@ -103,7 +68,7 @@ async function main() {
       await measure('unit detail (Hà Nội)', 300, get(`/api/units/${hanoi}`)),
       await measure('roots', 300, get('/api/units/roots')),
     ];
-    await stopServer(second.child);
+    await stopServe(second.child);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

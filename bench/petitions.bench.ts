@@ -10,8 +10,6 @@
  * there), else an embedded engine in BENCH_DATA_DIR (kept) or a temporary folder
  * (bench/support.ts). Figures printed and written to bench/results/petitions.json. Not a test: nothing here asserts a time.
  */
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
@@ -23,30 +21,7 @@ import { hashPassword } from '../server/modules/auth/password.js';
 import { listPetitions } from '../server/modules/petitions/petitions.service.js';
 import { PetitionListQuery } from '../server/modules/petitions/petitions.schema.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, writeResults } from './support.js';
-
-type AutocannonResult = {
-  requests: { average: number; total: number };
-  latency: { p50: number; p90: number; p99: number; max: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  '2xx': number;
-};
-/**
- * Runs autocannon in a child process, so the load generator does not share the server's event
- * loop (its JSON summary on stdout; the shape above is the part used here).
- */
-function autocannon(opts: { url: string; headers: Record<string, string>; body: string; connections: number; rate: number; seconds: number }): Promise<AutocannonResult> {
-  const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const args = [bin, '--json', '-m', 'POST', '-c', String(opts.connections), '-R', String(opts.rate), '-d', String(opts.seconds), '-b', opts.body];
-  for (const [k, v] of Object.entries(opts.headers)) args.push('-H', `${k}=${v}`);
-  args.push(opts.url);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as AutocannonResult)));
-  });
-}
+import { autocannon, benchLogin, benchUser, openBenchDatabase, percentile, reportLoad, writeResults } from './support.js';
 
 const PETITIONS = Number(process.env.BENCH_PETITIONS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -133,7 +108,7 @@ async function main() {
       content: 'Công trình xây dựng thi công sau 22 giờ gây ồn, đề nghị kiểm tra.',
     });
     results.loadAverageBefore = reportLoad('before');
-    const ac = await autocannon({ url: `http://127.0.0.1:${port}/api/petitions`, headers: { 'content-type': 'application/json', cookie }, body, connections: CONNECTIONS, rate: RATE, seconds: SECONDS });
+    const ac = await autocannon(`http://127.0.0.1:${port}/api/petitions`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body, connections: CONNECTIONS, rate: RATE, seconds: SECONDS });
     const { rows: check } = await sql<{ n: number; distinct_numbers: number; min: number; max: number }>`
       select count(*)::int as n, count(distinct number)::int as distinct_numbers, min(number) as min, max(number) as max
       from petitions where unit_id = ${commune.id} and year = ${year} and number > ${counterBefore} and number < 1000000`.execute(db);

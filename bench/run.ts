@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark (bench/*.bench.ts) one after the other, each in its own
  * process, so their memory figures do not mix. Each prints its figures and writes
  * bench/results/<name>.json. `npm run bench -- entries-list` runs only the named ones.
+ * `reliability` (kill -9 cycles and a soak of a real server) takes 10–20 minutes on its own (18 on a busy 2-core machine).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

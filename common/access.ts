@@ -40,11 +40,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['units.read'],
 };
 
-/** Roles a holder of `users.manage` may grant: only a system admin makes system admins. */
-export function grantableRoles(actorIsSystemAdmin: boolean): Role[] {
-  return actorIsSystemAdmin ? [...ROLES] : ROLES.filter((r) => r !== 'system_admin');
+/**
+ * Roles whose every permission is among `held`: the roles an administrator holding `held` on a
+ * unit may grant there. Nobody hands out a right they do not hold themselves (a unit admin, who
+ * cannot read petitioners' identities, cannot make an approver; only a system admin makes system
+ * admins). The server applies it with the permissions held on the exact unit; the web app, which
+ * only hides choices, with the permissions held anywhere.
+ */
+export function grantableRoles(held: readonly Permission[]): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].every((p) => held.includes(p)));
 }
 
 export const LOCALES = ['vi', 'en', 'ru', 'sv', 'id', 'pl', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const RTL_LOCALES: readonly Locale[] = ['ar'];
+/** BCP 47 tags for Intl: English dates day-first (en-GB), as the users read them; Arabic with Arabic-Indic digits (ar-EG). */
+export const INTL_TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB', ru: 'ru-RU', sv: 'sv-SE', id: 'id-ID', pl: 'pl-PL', ar: 'ar-EG' };

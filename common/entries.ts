@@ -14,6 +14,13 @@ export type EntryForm = (typeof ENTRY_FORMS)[number];
 export type EntryLevel = (typeof ENTRY_LEVELS)[number];
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
+/**
+ * The order statuses are listed in wherever people choose or read them (the list's status filter,
+ * facet counts, tables): the workflow's, from draft to recognised, withdrawn last — never the
+ * alphabetical order of the codes, which put "accepted" first and "draft" in the middle.
+ */
+export const STATUS_ORDER: readonly EntryStatus[] = ['draft', 'registered', 'accepted', 'returned', 'implementing', 'evaluated', 'recognised', 'withdrawn'];
+
 /** Districts were abolished on 1 July 2025: no district-level registration after 2025. */
 export const LAST_DISTRICT_YEAR = 2025;
 
@@ -82,7 +89,10 @@ export const EntryDetail = EntrySummary.extend({
   evaluationEffective: z.boolean().nullable(),
   evaluationScore: z.string().nullable(),
   implementers: z.array(Implementer),
-  transitions: z.array(z.object({ id: Id, action: z.string(), fromStatus: z.enum(ENTRY_STATUSES).nullable(), toStatus: z.enum(ENTRY_STATUSES), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
+  /** `importedFrom`: the file an Excel import recorded this step from (shown as "imported from <file>" in the reader's language). */
+  transitions: z.array(
+    z.object({ id: Id, action: z.string(), fromStatus: z.enum(ENTRY_STATUSES).nullable(), toStatus: z.enum(ENTRY_STATUSES), reason: z.string().nullable(), importedFrom: z.string().nullable(), actorName: z.string().nullable(), at: z.string() }),
+  ),
   progress: z.array(z.object({ id: Id, onDate: IsoDate, note: z.string(), at: z.string() })),
   evidence: z.array(z.object({ id: Id, fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })),
   /** Entries this one copies, and entries that copied it (within the reader's scope). */
@@ -100,6 +110,14 @@ const csv = <T extends z.ZodType<any, any>>(item: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item).max(50));
 
+/**
+ * The caller's work queues over entries ("Việc cần làm", docs/work-queue.md): registered entries
+ * whose acceptance the caller may perform, and returned entries / unsent drafts of the units the
+ * caller edits for or that the caller created.
+ */
+export const ENTRY_QUEUES = ['awaiting_my_approval', 'my_returned', 'my_drafts'] as const;
+export type EntryQueue = (typeof ENTRY_QUEUES)[number];
+
 /** Filters of the list, the facet counts and the exports (query string). */
 export const EntryListQuery = z.object({
   unitId: Id.optional().describe('Only entries registered by this unit or units below it'),
@@ -113,6 +131,7 @@ export const EntryListQuery = z.object({
   typical: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   replicated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().min(2).max(100).optional().describe('Words of the title or description; accents and case do not matter'),
+  queue: z.enum(ENTRY_QUEUES).optional().describe("One of the caller's work queues (docs/work-queue.md): registered entries the caller may accept, or returned entries / drafts of the caller's units and the caller's own"),
   sort: z.enum(['title', '-title', 'year', '-year', 'updated', '-updated']).default('-updated'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -125,7 +144,14 @@ export type Facet = (typeof FACETS)[number];
 /** Each facet's values with their counts, under the other filters (a facet's own filter is not applied to its counts). */
 export const FacetCounts = z.record(z.enum(FACETS), z.array(z.object({ value: z.string(), count: z.number().int() })));
 
-export const EntryPage = z.object({ items: z.array(EntrySummary), total: z.number().int(), facets: FacetCounts });
+/** A row of the list: the summary with where its registering unit lies (tables name it "Phường 5, Quận 3, TP Hồ Chí Minh"). */
+export const EntryListItem = EntrySummary.extend({
+  /** Names of the registering unit's ancestors below the root, top-down ("Thành phố Hồ Chí Minh", "Quận 3"). */
+  unitParents: z.array(z.string()),
+});
+export type EntryListItem = z.infer<typeof EntryListItem>;
+
+export const EntryPage = z.object({ items: z.array(EntryListItem), total: z.number().int(), facets: FacetCounts });
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
@@ -182,6 +208,31 @@ export const IMPORT_ERROR_CODES = [
   'DUPLICATE_IN_FILE',
   'MISSING_COLUMN',
   'NO_ROWS',
+  /** "1,250" in a field with decimals: 1250 or 1.25 (params grouped, decimal; docs/numbers.md). */
+  'AMBIGUOUS_NUMBER',
+  // History (docs/entries-excel.md, "History"): the lifecycle's dates of a row.
+  /** A later step is dated but this one is not (params column: the later step's header). */
+  'STEP_DATE_MISSING',
+  /** This step is dated before the step before it (params column). */
+  'DATE_ORDER',
+  'DATE_IN_FUTURE',
+  /** The registration date is not in the row's year (params year). */
+  'DATE_OUTSIDE_YEAR',
+  /** The registering unit was not in force on the registration date (params date). */
+  'DATE_UNIT_NOT_IN_FORCE',
+  /** The importer lacks the right a recorded step needs at the entry's unit (params permission). */
+  'RIGHT_REQUIRED',
+  /** Recognised, but the evaluation was not "effective". */
+  'NOT_EFFECTIVE',
+  /** An existing entry is further along than the file says, on a day after this step (params date). */
+  'BEFORE_CURRENT_STATE',
+  /** "Replicated from" names no entry the importer can read (params value). */
+  'UNKNOWN_ENTRY',
+  /** "Replicated from" names several entries (params count). */
+  'AMBIGUOUS_ENTRY',
+  'SOURCE_NOT_RECOGNISED',
+  'REPLICATES_ITSELF',
+  'REPLICATION_CYCLE',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -199,6 +250,36 @@ export type ImportRowError = z.infer<typeof ImportRowError>;
 /** Import limits shared with the web app (which can refuse a file before sending it). */
 export const IMPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, rows: 100_000, exportRows: 200_000 } as const;
 
+/**
+ * The steps an import can record from a row's dates, in lifecycle order, and the state each
+ * reaches (docs/entries-excel.md, "History"). Implementing, returned and withdrawn have no date
+ * column: they are set in the app.
+ */
+export const HISTORY_STEPS = [
+  { action: 'submit', to: 'registered' },
+  { action: 'accept', to: 'accepted' },
+  { action: 'evaluate', to: 'evaluated' },
+  { action: 'recognise', to: 'recognised' },
+] as const satisfies readonly { action: EntryAction; to: EntryStatus }[];
+export type HistoryAction = (typeof HISTORY_STEPS)[number]['action'];
+
 /** The answer of a successful import: every row was valid and has been written. */
 export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rows: z.number().int() });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/**
+ * Bulk lifecycle actions: a selection of at most `items` entries (with the versions read), or
+ * every entry matching the list's filters up to `filter` (with the count the user confirmed).
+ */
+export const BULK_LIMITS = { items: 500, filter: 5_000, listedFailures: 100 } as const;
+
+/** One entry a bulk action refused (the whole batch is then refused); `title` so the web can name it off the page. */
+export const BulkFailure = z.object({
+  path: z.string(),
+  id: Id,
+  title: z.string().optional(),
+  code: z.enum(['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID_TRANSITION']),
+  message: z.string(),
+  status: z.enum(ENTRY_STATUSES).optional(),
+});
+export type BulkFailure = z.infer<typeof BulkFailure>;

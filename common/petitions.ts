@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CatalogueCode, Id, IsoDate } from './units.js';
+import { PETITION_LIMITS, PRIVACY_NOTICE_VERSION } from './petition-limits.js';
 
 export const PETITION_KINDS = ['recommendation', 'complaint', 'denunciation'] as const;
 export const PETITION_CHANNELS = ['in_person', 'hotline', 'mail', 'online', 'dialogue', 'forwarded'] as const;
@@ -33,24 +34,8 @@ export const PETITION_ACTIONS = {
 export type PetitionAction = keyof typeof PETITION_ACTIONS;
 export const PETITION_ACTION_NAMES = Object.keys(PETITION_ACTIONS) as PetitionAction[];
 
-export const PETITION_LIMITS = {
-  name: 200,
-  contact: 200,
-  idNumber: 50,
-  address: 500,
-  title: 300,
-  content: 20_000,
-  publicContent: 5_000,
-  reason: 5_000,
-  attachments: 5,
-  attachmentBytes: 2 * 1024 * 1024,
-  publicAttachments: 2,
-  publicAttachmentBytes: 1024 * 1024,
-  /** Open petitions due within this many working days are "due soon". */
-  dueSoonWorkingDays: 3,
-  /** Identities of petitions closed longer ago than this are erased by the retention job. */
-  retentionYears: 5,
-} as const;
+// The limits live in a file without zod, for the public page's small bundle.
+export { PETITION_LIMITS, PRIVACY_NOTICE_VERSION };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => s || undefined).optional();
@@ -91,8 +76,27 @@ export const PublicIntakeBody = z.object({
   title: text(PETITION_LIMITS.title),
   content: text(PETITION_LIMITS.publicContent),
   attachments: z.array(AttachmentUpload).max(PETITION_LIMITS.publicAttachments).default([]),
+  /**
+   * The citizen's consent to the data-protection notice (docs/petitions.md, "The public page"):
+   * required, anonymous or not; refused as CONSENT_REQUIRED when missing, not given or given to
+   * another version of the notice than the one in force.
+   */
+  consent: z.object({ accepted: z.boolean(), noticeVersion: z.string().trim().min(1).max(40) }).optional(),
 });
 export type PublicIntakeBody = z.infer<typeof PublicIntakeBody>;
+
+const PortalTimeLimit = z.object({ kind: z.enum(PETITION_KINDS), days: z.number().int(), basis: z.enum(['working', 'calendar']), maxExtensionDays: z.number().int(), source: z.string() });
+
+/** What the public page says about who runs it, the notice in force and the legal time limits (GET /api/public/portal). */
+export const PortalInfo = z.object({
+  agency: z.object({ name: z.string().nullable(), address: z.string().nullable(), hotline: z.string().nullable(), email: z.string().nullable() }),
+  /** The public page's address for receipts (DANVAN_PUBLIC_URL + /petition), when configured. */
+  publicUrl: z.string().nullable(),
+  noticeVersion: z.string(),
+  retentionYears: z.number().int(),
+  timeLimits: z.array(PortalTimeLimit),
+});
+export type PortalInfo = z.infer<typeof PortalInfo>;
 
 export const LookupBody = z.object({ code: z.string().trim().min(1).max(40), secret: z.string().trim().min(1).max(80) });
 
@@ -106,7 +110,7 @@ export const PublicStatus = z.object({
 });
 export type PublicStatus = z.infer<typeof PublicStatus>;
 
-export const Receipt = z.object({ id: Id, number: z.string(), trackingCode: z.string(), secret: z.string(), dueOn: IsoDate });
+export const Receipt = z.object({ id: Id, number: z.string(), trackingCode: z.string(), secret: z.string(), receivedOn: IsoDate, dueOn: IsoDate });
 export type Receipt = z.infer<typeof Receipt>;
 
 export const DUE_STATES = ['on_track', 'due_soon', 'overdue', 'closed_on_time', 'closed_late'] as const;

@@ -3,7 +3,17 @@
  */
 import { z } from 'zod';
 
-export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
+const BIGINT_MAX = 9223372036854775807n;
+/**
+ * A record id: PostgreSQL bigint's positive range (1 … 9223372036854775807), decimal, no sign and
+ * no leading zero, so no id a client sends can overflow a query.
+ */
+export const Id = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/, 'must be a numeric id')
+  .refine((s) => !/^\d{19}$/.test(s) || BigInt(s) <= BIGINT_MAX, 'must be a numeric id');
+/** The version of a record a client last read (an `integer` column): PostgreSQL integer's positive range. */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 export const IsoDate = z.iso.date();
 /**
  * The code of a catalogue row — a unit kind, an entry field, a commendation form, a petition
@@ -48,11 +58,36 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
-export const SuccessionLink = z.object({ unit: UnitRef, kind: z.enum(['whole', 'partial', 'unchanged']), effective: IsoDate });
+/** Where a succession comes from: the official files, the history rule (inferred, or its fallback when ambiguous), or a system administrator. */
+export const SUCCESSION_BASES = ['official', 'inferred', 'ambiguous', 'manual'] as const;
+export type SuccessionBasis = (typeof SUCCESSION_BASES)[number];
+
+export const SuccessionLink = z.object({
+  unit: UnitRef,
+  kind: z.enum(['whole', 'partial', 'unchanged']),
+  effective: IsoDate,
+  basis: z.enum(SUCCESSION_BASES),
+  /** The successor this unit's records count under (the main one of several). */
+  main: z.boolean(),
+});
 export type SuccessionLink = z.infer<typeof SuccessionLink>;
+
+/** A name a unit bore before its current one (a renamed or upgraded unit keeps its identity). */
+export const FormerName = z.object({ name: z.string(), divisionType: z.string().nullable(), validFrom: IsoDate.nullable(), validTo: IsoDate });
+export type FormerName = z.infer<typeof FormerName>;
+
+/**
+ * "Huyện Kim Bảng (nay là Thị xã Kim Bảng)": a unit named by a former name, with the name it bears
+ * now. `now` is the word for "now" in the reader's language ("nay là" in Vietnamese).
+ */
+export function formerNameLabel(former: string, current: string, now = 'nay là'): string {
+  return former === current ? current : `${former} (${now} ${current})`;
+}
 
 export const UnitDetail = z.object({
   unit: Unit,
+  /** Former names, oldest first. */
+  names: z.array(FormerName),
   /** From the root down to the parent. */
   ancestors: z.array(UnitRef),
   /** Units this one was formed from. */
@@ -65,12 +100,43 @@ export type UnitDetail = z.infer<typeof UnitDetail>;
 export const UnitSearchHit = Unit.extend({
   /** Names of the ancestors below the root, joined: "Tỉnh Ninh Bình › Thành phố Hoa Lư". */
   pathNames: z.string(),
+  /** The same ancestors one by one, top-down: ["Tỉnh Ninh Bình", "Thành phố Hoa Lư"] (pickers name a unit from them). */
+  parentNames: z.array(z.string()),
   successors: z.array(SuccessionLink),
+  /** The former name the query matched, when it matched a former name rather than the current one. */
+  matchedName: z.string().nullable(),
+  /** The name to show: "Huyện Kim Bảng (nay là Thị xã Kim Bảng)" for a former name, else the name. */
+  label: z.string(),
 });
 export type UnitSearchHit = z.infer<typeof UnitSearchHit>;
 
 export const UnitPage = z.object({ items: z.array(Unit), total: z.number().int() });
+
+/** A unit named by reference (`kind:code@date`, `kind:code`, an id), with its name on that date. */
+export const UnitResolution = z.object({
+  unit: Unit,
+  /** The day the reference was read for (the `@date`, `asOf`, or today). */
+  asOf: IsoDate,
+  /** Its name on that day (a former name when it was renamed since). */
+  nameAsOf: z.string(),
+  label: z.string(),
+});
+export type UnitResolution = z.infer<typeof UnitResolution>;
+
+/** A retired unit whose successors a system administrator may review: the history's fallbacks, the corrections made. */
+export const SuccessionReviewItem = z.object({
+  unit: UnitRef,
+  pathNames: z.string(),
+  successors: z.array(SuccessionLink),
+});
+export const SuccessionReviewPage = z.object({ items: z.array(SuccessionReviewItem), total: z.number().int() });
+export type SuccessionReviewItem = z.infer<typeof SuccessionReviewItem>;
 export const UnitSearchResult = z.object({ items: z.array(UnitSearchHit), total: z.number().int() });
 
 export const UNIT_NAME_MAX = 300;
 export const SEARCH_QUERY_MAX = 100;
+
+/** Today's date in Viet Nam (YYYY-MM-DD), whatever the machine's time zone: the day units come into and go out of force. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

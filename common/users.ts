@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, ROLES } from './access.js';
-import { Id } from './units.js';
+import { Id, Version } from './units.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -38,7 +38,7 @@ export type CreateUserBody = z.infer<typeof CreateUserBody>;
 export const UpdateUserBody = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   email: z.email().max(200).nullable().optional(),
-  version: z.number().int(),
+  version: Version,
 });
 
 export const GrantBody = z.object({ unitId: Id, role: z.enum(ROLES) });

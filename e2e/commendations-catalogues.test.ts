@@ -62,13 +62,13 @@ describe('catalogues, unit implementers and a commendation', () => {
     // The row names the province (its name arrives after the list).
     await eventually(() => table.locator('tr', { hasText: FIELD_NAME }).textContent()).toContain('Tỉnh Ninh Bình');
 
-    // The same code again: the server's ALREADY_EXISTS is shown on the form, and nothing is added.
+    // The same code again: the server's ALREADY_EXISTS, naming the code, is shown on the form, and nothing is added.
     await page.getByRole('button', { name: text('vi', 'catalogues.addField') }).click();
     await pickOption(page, 'entry-field_unitId', 'tinh ninh binh', 'Tỉnh Ninh Bình');
     await page.locator('#entry-field_code').fill(FIELD_CODE);
     await page.locator('#entry-field_names_vi').fill(`${FIELD_NAME} (lần hai)`);
     await page.getByRole('button', { name: text('vi', 'common.save') }).click();
-    await page.getByRole('alert').filter({ hasText: text('vi', 'errors.ALREADY_EXISTS') }).waitFor();
+    await page.getByRole('alert').filter({ hasText: text('vi', 'errors.alreadyExists.code', { code: FIELD_CODE }) }).waitFor();
     await page.getByText(text('vi', 'catalogues.alreadyExists')).waitFor();
     await page.getByRole('button', { name: text('vi', 'common.cancel') }).click();
     const fields = await admin.get<{ items: { code: string }[] }>(`/api/entry-fields?unitId=${communeId}`);
@@ -77,13 +77,13 @@ describe('catalogues, unit implementers and a commendation', () => {
 
   it('registers an entry in the new field, implemented by a unit and a person', async () => {
     await page.goto('/entries/new');
-    await pickOption(page, 'entry_registeringUnitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await pickOption(page, 'entry_registeringUnitId', 'phuong hoa lu', 'Phường Hoa Lư, Tỉnh Ninh Bình');
     await page.locator('#entry_year').fill('2026');
     await pickOption(page, 'entry_level', '', text('vi', 'entries.level.commune'));
     await page.locator('#entry_title').fill(TITLE);
     await pickOption(page, 'entry_fieldCode', '', FIELD_NAME);
     await page.getByTestId('add-implementer-unit').click();
-    await pickOption(page, 'entry_implementerUnits_0_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư — ');
+    await pickOption(page, 'entry_implementerUnits_0_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư, Tỉnh Ninh Bình');
     await page.locator('#entry_people').fill('Trần Văn Bình');
     await page.locator('#entry_people').press('Enter');
     await page.getByTestId('entry-save').click();
@@ -160,8 +160,8 @@ describe('catalogues, unit implementers and a commendation', () => {
     await formFilter.click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: FORM_NAME }).click();
     await page.waitForURL((url) => url.searchParams.get('formCode') === FORM_CODE);
-    await page.getByRole('spinbutton', { name: text('vi', 'commendations.year') }).fill('2026');
-    await page.getByRole('spinbutton', { name: text('vi', 'commendations.year') }).press('Tab');
+    await page.getByRole('textbox', { name: text('vi', 'commendations.year') }).fill('2026');
+    await page.getByRole('textbox', { name: text('vi', 'commendations.year') }).press('Tab');
     await page.waitForURL((url) => url.searchParams.get('year') === '2026');
     const rows = page.locator('main .ant-table-row');
     await eventually(() => rows.count()).toBe(1);
@@ -173,7 +173,7 @@ describe('catalogues, unit implementers and a commendation', () => {
     expect(await rows.first().textContent()).toContain('Phường Hoa Lư');
     // The form filter shows the chosen form by name again.
     await eventually(() => page.locator('main .ant-select').filter({ has: page.getByRole('combobox', { name: text('vi', 'commendations.form') }) }).textContent()).toContain(FORM_NAME);
-    expect(await page.getByRole('spinbutton', { name: text('vi', 'commendations.year') }).inputValue()).toBe('2026');
+    expect(await page.getByRole('textbox', { name: text('vi', 'commendations.year') }).inputValue()).toBe('2026');
 
     // Back: the year filter goes, the form filter stays.
     await page.goBack();

@@ -43,11 +43,18 @@ describe('review conferences and commendations', () => {
     await pickOption(page, 'conference_unitId', 'tinh ninh binh', 'Tỉnh Ninh Bình');
     await page.locator('#conference_title').fill(TITLE);
     await typeDate(page, 'conference_heldOn', '15/10/2026');
+    // No period is chosen for the officer: saving without one asks for it, and nothing is written.
+    await page.getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.getByText(text('vi', 'conferences.periodKindRequired')).waitFor();
+    expect(page.url()).toMatch(/\/conferences$/);
+    await page.getByRole('radio', { name: text('vi', 'conferences.periodKinds.quarter'), exact: true }).check();
     await page.locator('#conference_year').fill('2026');
+    await pickOption(page, 'conference_quarter', '', '3');
+    await eventually(() => page.getByTestId('conference-period-preview').textContent()).toContain('01/07/2026\u00a0– 30/09/2026');
     await page.getByRole('button', { name: text('vi', 'common.save') }).click();
     await page.waitForURL(/\/conferences\/\d+$/);
     await page.getByRole('heading', { name: TITLE }).waitFor();
-    expect(await page.textContent('main')).toContain(text('vi', 'conferences.quarterOf', { quarter: '1', year: '2026' }));
+    expect(await page.textContent('main')).toContain(text('vi', 'conferences.quarterOf', { quarter: '3', year: '2026' }));
   });
 
   it('edits the conference, and offers to reload when someone else changed it meanwhile', async () => {
@@ -74,13 +81,13 @@ describe('review conferences and commendations', () => {
     await pickOption(page, 'commend-many_formCode', '', 'Bằng khen');
     await page.locator('#commend-many_decisionNumber').fill('123/QĐ-UBND');
     await typeDate(page, 'commend-many_decisionDate', '20/10/2026');
-    await pickOption(page, 'commend-many_collectives_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await pickOption(page, 'commend-many_collectives_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư, Tỉnh Ninh Bình');
     await page.getByRole('button', { name: text('vi', 'conferences.addCollective') }).click();
-    await pickOption(page, 'commend-many_collectives_1_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư — ');
+    await pickOption(page, 'commend-many_collectives_1_unitId', 'tay hoa lu', 'Phường Tây Hoa Lư, Tỉnh Ninh Bình');
     await page.getByRole('button', { name: text('vi', 'conferences.addIndividual') }).click();
     await page.locator('#commend-many_individuals_0_name').fill('Nguyễn Thị Hoa');
     await page.locator('#commend-many_individuals_0_position').fill('Chi hội trưởng phụ nữ');
-    await pickOption(page, 'commend-many_individuals_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await pickOption(page, 'commend-many_individuals_0_unitId', 'phuong hoa lu', 'Phường Hoa Lư, Tỉnh Ninh Bình');
     await page.getByRole('button', { name: text('vi', 'conferences.commendSubmit') }).click();
     const expected = text('vi', 'commendations.summary', { collectives: '2 tập thể', individuals: '1 cá nhân' });
     await eventually(() => page.getByTestId('conference-summary').textContent()).toBe(expected);

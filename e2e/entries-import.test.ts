@@ -1,7 +1,9 @@
 /**
  * The Excel import wizard: the template is served; a file with errors (an unknown unit, a bad
- * year) shows the row errors and writes nothing; a good file creates its rows, which then appear
- * in the list with their facet counts.
+ * year) shows the row errors and writes nothing; a good file creates its rows — drafts, and a past
+ * entry in the state its dates reach — which then appear in the list with their facet counts; the
+ * drafts are then submitted together from the list ("all matching the filter") and a selection
+ * accepted.
  */
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -27,6 +29,7 @@ const TAG = `nhapthu${Date.now().toString(36)}`;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function row(title: string, overrides: Row = {}): Row {
+  // Phường Hoa Lư came into force on 1 July 2025: rows are of 2026.
   return { unit: 'Phường Hoa Lư, Tỉnh Ninh Bình', level: 'Cấp xã', kind: 'Mô hình', form: 'Tập thể', field: 'Kinh tế', year: 2026, title, ...overrides };
 }
 
@@ -89,20 +92,22 @@ describe('importing entries from Excel', () => {
     expect(await countTagged()).toBe(0);
   });
 
-  it('imports a good file, and the new entries appear in the list with their facet counts', async () => {
-    const file = await workbook([row(`${TAG} một`), row(`${TAG} hai`, { form: 'Cá nhân' }), row(`${TAG} ba`, { kind: 'Điển hình' })]);
-    await upload('tot.xlsx', file);
+  it('imports a good file with a past entry, and the new entries appear in the list with their facet counts', async () => {
+    const drafts = Array.from({ length: 21 }, (_, i) => row(`${TAG} số ${i + 1}`, i === 1 ? { form: 'Cá nhân' } : i === 2 ? { kind: 'Điển hình' } : {}));
+    // A record of earlier this year: registered and accepted on its own dates.
+    const past = row(`${TAG} đã chấp nhận`, { registeredOn: '15/03/2026', acceptedOn: '10/04/2026' });
+    await upload('lich-su.xlsx', await workbook([...drafts, past]));
     await page.getByTestId('import-counts').waitFor();
-    expect(await page.getByTestId('import-counts').textContent()).toBe(text('vi', 'entries.importCounts', { created: '3', updated: '0', unchanged: '0' }));
-    expect(await countTagged()).toBe(3);
+    expect(await page.getByTestId('import-counts').textContent()).toBe(text('vi', 'entries.importCounts', { created: '22', updated: '0', unchanged: '0' }));
+    expect(await countTagged()).toBe(22);
 
     await page.goto(`/entries?q=${TAG}`);
     const table = page.getByTestId('entries-table');
-    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(20);
     const count = (facet: string, value: string) => page.locator(`[data-testid="facet-${facet}"] [data-value="${value}"] [data-testid="facet-count"]`).textContent();
-    await eventually(() => count('year', '2026')).toBe('(3)');
-    expect(await count('status', 'draft')).toBe('(3)');
-    expect(await count('form', 'collective')).toBe('(2)');
+    await eventually(() => count('year', '2026')).toBe('(22)');
+    expect(await count('status', 'draft')).toBe('(21)');
+    expect(await count('status', 'accepted')).toBe('(1)');
     expect(await count('form', 'individual')).toBe('(1)');
     expect(await count('kind', 'typical_example')).toBe('(1)');
 
@@ -111,23 +116,41 @@ describe('importing entries from Excel', () => {
     await page.waitForURL(/form=individual/);
     await page.reload();
     await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await table.textContent()).toContain(`${TAG} hai`);
+    expect(await table.textContent()).toContain(`${TAG} số 2`);
+
+    // The past entry's history: each step on its own date, imported from the file.
+    const imported = await admin.get<{ items: { id: string }[] }>(`/api/entries?q=${encodeURIComponent(`${TAG} đã chấp nhận`)}`);
+    await page.goto(`/entries/${imported.items[0]!.id}`);
+    await eventually(() => page.getByTestId('timeline-imported').count()).toBe(3);
+    expect(await page.getByTestId('timeline-imported').first().textContent()).toBe(text('vi', 'entries.importedFrom', { file: 'lich-su.xlsx' }));
   });
 
-  it('accepts the submitted entries in bulk', async () => {
-    const page1 = await admin.get<{ items: { id: string; version: number }[] }>(`/api/entries?q=${TAG}`);
-    for (const e of page1.items) expect((await admin.send('POST', `/api/entries/${e.id}/actions/submit`, { version: e.version })).status).toBe(200);
+  it('submits all the imported drafts matching the filter at once, then accepts a selection', async () => {
+    await page.goto(`/entries?q=${TAG}&status=draft`);
+    const table = page.getByTestId('entries-table');
+    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(20);
+    await table.locator('thead .ant-checkbox-input').click();
+    // The page holds 20 of 21: the whole filter can be chosen.
+    await page.getByTestId('select-all-matching').getByRole('button').click();
+    expect(await page.getByTestId('bulk-count').textContent()).toBe(text('vi', 'entries.selectedAllMatching', { count: '21' }));
+    // Drafts can be submitted or withdrawn, not accepted.
+    expect(await page.getByTestId('bulk-accept').count()).toBe(0);
+    await page.getByTestId('bulk-submit').click();
+    await page.getByTestId('bulk-confirm').click();
+    await page.locator('.ant-message').getByText(text('vi', 'entries.bulkDone', { action: text('vi', 'entries.action.submit'), count: '21' })).waitFor();
+    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(0);
+    await eventually(() => page.locator('[data-testid="facet-status"] [data-value="registered"] [data-testid="facet-count"]').textContent()).toBe('(21)');
 
     await page.goto(`/entries?q=${TAG}&status=registered`);
-    const table = page.getByTestId('entries-table');
-    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(3);
-    await table.locator('thead .ant-checkbox-input').click();
+    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(20);
+    const rows = table.locator('tbody tr.ant-table-row');
+    for (const i of [0, 1, 2]) await rows.nth(i).locator('.ant-checkbox-input').click();
+    expect(await page.getByTestId('bulk-count').textContent()).toBe(text('vi', 'entries.selectedCount', { count: '3' }));
     await page.getByTestId('bulk-accept').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: text('vi', 'common.confirm') }).click();
-    await page.locator('.ant-message').getByText(text('vi', 'entries.bulkAccepted', { count: '3' })).waitFor();
-    // The list under "registered" is now empty; the status facet (not narrowed by its own filter) counts them as accepted.
-    await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(0);
-    await eventually(() => page.locator('[data-testid="facet-status"] [data-value="accepted"] [data-testid="facet-count"]').textContent())
-      .toBe('(3)');
+    await page.getByTestId('bulk-confirm').click();
+    await page.locator('.ant-message').getByText(text('vi', 'entries.bulkDone', { action: text('vi', 'entries.action.accept'), count: '3' })).waitFor();
+    // The status facet (not narrowed by its own filter) counts them with the imported one as accepted.
+    await eventually(() => page.locator('[data-testid="facet-status"] [data-value="accepted"] [data-testid="facet-count"]').textContent()).toBe('(4)');
+    expect(await countTagged()).toBe(22);
   });
 });

@@ -39,7 +39,7 @@ describe('the lifecycle of an entry', () => {
     await page.goto('/entries');
     await page.getByRole('link', { name: text('vi', 'entries.create') }).click();
     await page.waitForURL(/\/entries\/new$/);
-    await pickOption(page, 'entry_registeringUnitId', 'phuong hoa lu', 'Phường Hoa Lư — ');
+    await pickOption(page, 'entry_registeringUnitId', 'phuong hoa lu', 'Phường Hoa Lư, Tỉnh Ninh Bình');
     await page.locator('#entry_year').fill('2026');
     await pickOption(page, 'entry_level', '', text('vi', 'entries.level.commune'));
     await page.locator('#entry_title').fill(TITLE);
@@ -111,7 +111,7 @@ describe('the lifecycle of an entry', () => {
       expect(await page.getByTestId('entry-status').first().textContent()).toBe(text('vi', `entries.status.${status}`));
       const last = page.getByTestId('timeline-item').last();
       expect(await last.textContent()).toContain(text('vi', `entries.action.${action}`));
-      expect(await last.textContent()).toContain(text('vi', 'entries.by', { name: 'admin' }));
+      expect(await last.textContent()).toContain(text('vi', 'entries.by', { name: 'Quản trị hệ thống' }));
       if (action === 'evaluate') {
         const evaluation = (await page.getByTestId('entry-evaluation').textContent()) ?? '';
         expect(evaluation).toContain(text('vi', 'entries.effectiveYes'));

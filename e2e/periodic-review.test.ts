@@ -1,7 +1,7 @@
 /**
  * A periodic review in the browser: create the 2023 review of a city, read its figures and the
- * anniversaries of the year with their ordinal, add a key task and mark it done, move its deadline,
- * download the DOCX, rename the review.
+ * anniversaries of the year and of the next one with their ordinal, refuse a key task due in the
+ * past and add it due later, mark it done, move its deadline, download the DOCX, rename the review.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -58,33 +58,39 @@ describe('periodic review', () => {
     expect(await page.getByTestId('review-narrative').textContent()).toContain('2023');
   });
 
-  it('lists the anniversaries of the year with their ordinal', async () => {
-    const calendar = page.getByTestId('review-calendar');
+  it('lists the anniversaries of the year, and of the next year its tasks are for, with their ordinal', async () => {
+    const calendar = page.getByTestId('review-calendar-current');
     await eventually(() => calendar.textContent()).toContain('Kỷ niệm 93 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930 – 15/10/2023)');
     expect(await calendar.textContent()).toContain('Ngày Dân vận toàn quốc lần thứ 24');
+    const next = await page.getByTestId('review-calendar-next').textContent();
+    expect(next).toContain('Kỷ niệm 94 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930 – 15/10/2024)');
+    expect(next).not.toContain('15/10/2023');
   });
 
-  it('adds a key task, shows it overdue, and marks it done', async () => {
-    // The date first: Enter confirms it (and may submit the form, which then only asks for the task).
+  it('refuses a key task due in the past, adds it due later, and marks it done', async () => {
     const deadline = page.locator('#review-task_deadline');
+    await page.locator('#review-task_content').fill(TASK);
+    // Enter in the date only sets the date: the form is not sent half-checked.
     await deadline.click();
     await deadline.fill('30/06/2024');
     await deadline.press('Enter');
-    await page.locator('#review-task_content').fill(TASK);
+    await page.getByRole('button', { name: text('vi', 'reviews.addTask') }).click();
+    await page.getByText(textBefore('vi', 'reviews.deadlinePast')).waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const tasks = async () => (await admin.get<{ tasks: { content: string }[] }>(`/api/reviews/${id}`)).tasks.filter((task) => task.content === TASK);
+    expect(await tasks()).toEqual([]);
+
+    await deadline.click();
+    await deadline.fill('30/06/2027');
+    await deadline.press('Enter');
     await page.getByRole('button', { name: text('vi', 'reviews.addTask') }).click();
     const row = page.getByTestId('review-tasks').locator('.ant-table-row', { hasText: TASK });
     await row.waitFor();
-    expect(await row.getAttribute('data-overdue')).toBe('true');
-    expect(await row.textContent()).toContain(text('vi', 'reviews.overdue'));
+    expect(await row.getAttribute('data-overdue')).toBeNull();
+    expect(await row.textContent()).toContain('30/06/2027');
     expect(await row.textContent()).toContain('Thành phố Hà Nội');
-    // The list of reviews puts the overdue task where the next meeting will see it.
-    const reviewUrl = page.url();
-    await page.goto('/reviews');
-    await eventually(() => page.getByTestId('overdue-tasks').textContent()).toContain(TASK);
-    await page.goto(reviewUrl);
     await row.getByRole('button', { name: text('vi', 'reviews.markDone') }).click();
     await eventually(() => row.textContent()).toContain(textBefore('vi', 'reviews.doneBy'));
-    expect(await row.getAttribute('data-overdue')).toBeNull();
   });
 
   it("moves a task's deadline", async () => {

@@ -27,6 +27,20 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   INVALID_RANGE: 400,
   DATABASE_UNAVAILABLE: 503,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  CROSS_SITE_REQUEST: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  AMBIGUOUS_UNIT_REF: 409,
+  UNIT_INTERVAL_OUTSIDE_PARENT: 400,
+  SUCCESSION_CYCLE: 409,
+  // The public form without the citizen's consent to the data-protection notice in force.
+  CONSENT_REQUIRED: 422,
+  UNIT_OUTSIDE_SUBTREE: 400,
+  EXPORT_TOO_LARGE: 400,
+  // A new deadline (a review's key task, a reception commitment) before today in Viet Nam.
+  DEADLINE_IN_PAST: 400,
+  // A review conference held before half of the period it reviews has passed.
+  CONFERENCE_TOO_EARLY: 400,
   INTERNAL: 500,
 };
 
@@ -50,3 +64,13 @@ export const notFound = (what: string, id: unknown) => new AppError('NOT_FOUND',
 export const forbidden = (message = 'You do not have permission for this action') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
 export const validation = (message: string, details?: unknown) => new AppError('VALIDATION_FAILED', message, details);
+/**
+ * A deadline being set (a review's key task, a reception commitment) lies before `today` in Viet
+ * Nam: the task would be overdue from the moment it is written, in every count and digest.
+ */
+export const deadlineInPast = (paths: string | string[], today: string) =>
+  new AppError(
+    'DEADLINE_IN_PAST',
+    `The deadline must not be before today (${today})`,
+    [paths].flat().map((path) => ({ path, message: `must not be before ${today}`, today })),
+  );

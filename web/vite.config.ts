@@ -1,9 +1,25 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { portalCatalog } from './vite-portal-catalog';
+import { precompress } from './vite-precompress';
 
 const webRoot = import.meta.dirname;
 const repoRoot = path.resolve(webRoot, '..');
+
+/** `vite` (dev) answers /petition with the public page's document, as the server does (server/app.ts). */
+function publicPageInDev(): Plugin {
+  return {
+    name: 'danvan-public-page-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url === '/petition' || req.url?.startsWith('/petition?')) req.url = req.url.replace('/petition', '/petition.html');
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   // A production build stays one even when the caller's NODE_ENV says otherwise (Vitest sets it
@@ -12,7 +28,7 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production';
   return {
     root: webRoot,
-    plugins: [react()],
+    plugins: [react(), portalCatalog(path.join(webRoot, 'locales')), precompress(), publicPageInDev()],
     server: {
       port: 5173,
       proxy: { '/api': 'http://localhost:3000' },
@@ -27,6 +43,19 @@ export default defineConfig(({ command, mode }) => {
       // Each route is its own chunk (see app/router.tsx); scripts/check-login-bundle.mjs keeps the
       // sign-in screen's share small, so the warning about big lazy chunks is not useful here.
       chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        // Two documents: the staff app, and the public petition page with its own small bundle
+        // (no antd, no router; scripts/check-public-bundle.mjs keeps it under its budget).
+        input: { main: path.join(webRoot, 'index.html'), petition: path.join(webRoot, 'petition.html') },
+        output: {
+          codeSplitting: {
+            // Zod and app/zod-config.ts in one chunk: every chunk that defines a schema imports it, so
+            // `jitless` is set before any schema is built (Zod probes `new Function` when an object
+            // schema is created, which the Content-Security-Policy reports as a violation).
+            groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|app[\\/]zod-config\.ts$/, priority: 100 }],
+          },
+        },
+      },
     },
   };
 });

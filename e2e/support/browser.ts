@@ -60,6 +60,10 @@ export function htmlLangDir(page: Page): Promise<[string, string]> {
   return page.evaluate<[string, string]>('[document.documentElement.lang, document.documentElement.dir]');
 }
 
+type PageGlobals = { document: { title: string; documentElement: { dir: string } } };
+
+// A predicate passed as a function, not as a string: Playwright turns a string into `new Function`
+// inside the page, which the app's Content-Security-Policy (script-src 'self') refuses.
 export async function waitForDir(page: Page, dir: 'ltr' | 'rtl'): Promise<void> {
-  await page.waitForFunction(`document.documentElement.dir === ${JSON.stringify(dir)}`);
+  await page.waitForFunction((want) => (globalThis as unknown as PageGlobals).document.documentElement.dir === want, dir);
 }

@@ -1,42 +1,37 @@
 #!/usr/bin/env node
 /**
  * `danvan` — the command line. Each sub-command parses its arguments and calls the same services
- * the HTTP API uses. `danvan help` lists them.
+ * the HTTP API uses (cli.ts runs one command line; commands.ts lists them). `danvan help` lists
+ * the commands, `danvan <command> --help` explains one with an example.
  */
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError } from '../config.js';
+import { isConnectionError } from '../db/database.js';
 import { DataFolderBusyError } from '../db/embedded-engine.js';
 import { AppError } from '../errors.js';
-import { COMMANDS } from './commands.js';
+import { runCli } from './cli.js';
 
-async function main(argv: string[]): Promise<number> {
-  const [first, second, ...rest] = argv;
-  const name = [first, second].filter(Boolean).join(' ');
-  const command = COMMANDS.find((c) => c.name === name) ?? COMMANDS.find((c) => c.name === first);
-  if (!first || first === 'help' || first === '--help' || !command) {
-    if (first && first !== 'help' && first !== '--help') console.error(`Unknown command: ${name}\n`);
-    console.log('Usage: danvan <command> [options]\n');
-    for (const c of COMMANDS) console.log(`  ${c.name.padEnd(26)} ${c.summary}`);
-    return first && first !== 'help' && first !== '--help' ? 2 : 0;
-  }
-  const args = command.name.includes(' ') ? rest : [second, ...rest].filter((a): a is string => a !== undefined);
-  const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
-  const config = loadConfig();
-  return command.run({ config, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
+// A signal ends a command at once with 128 + its number. Exiting (rather than dying of the signal)
+// runs the embedded engine's exit hook, which stops PostgreSQL. `serve` and `backup` put their own
+// handling in place of this one.
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+  process.on(signal, () => {
+    console.error(`danvan: ${signal} received; stopping`);
+    process.exit(128 + number);
+  });
 }
 
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2)).then(
   (code) => {
-    if (code !== undefined && code !== -1) process.exitCode = code;
+    if (code !== -1) process.exitCode = code;
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof DataFolderBusyError || err instanceof AppError) {
       console.error(`danvan: ${err.message}`);
+    } else if (isConnectionError(err)) {
+      console.error(`danvan: the database cannot be reached (${(err as Error).message}); check that PostgreSQL runs and DATABASE_URL`);
     } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
       console.error(`danvan: the address ${e.address ?? ''}:${e.port ?? ''} is already in use; stop what listens there or set PORT to another port.`);
-    } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`danvan: ${err.message}`);
     } else {
       console.error(err);
     }

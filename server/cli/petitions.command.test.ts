@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { unitByCode } from '../test/factories.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
 import { buildPetition } from '../modules/petitions/petitions.factories.js';
-import type { Command, CommandInput } from './commands.js';
+import type { Command, CommandInput } from './command.js';
 import { petitionsDigestCommand, petitionsEraseCommand } from './petitions.command.js';
+import { lineProgress } from './progress.js';
 
 let t: TestDb;
 
@@ -13,10 +14,13 @@ beforeAll(async () => {
 
 async function run(command: Command, values: CommandInput['values'] = {}) {
   const out: string[] = [];
+  const err: string[] = [];
+  const progress: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
   try {
-    return { code: await command.run({ config: t.config, values, positionals: [] }), out: out.join('\n') };
+    const code = await command.run({ config: t.config, values, positionals: [], progress: lineProgress((l) => progress.push(l)) });
+    return { code, out: out.join('\n'), err: err.join('\n'), progress };
   } finally {
     vi.restoreAllMocks();
   }
@@ -40,6 +44,10 @@ describe('danvan petitions', () => {
     await buildPetition(t.db, { unitId: ngocHa.id, status: 'rejected', closedAt: new Date('2019-05-01T00:00:00Z') });
     const r = await run(petitionsEraseCommand, { years: '5' });
     expect(r.out).toContain('Identities erased: 1');
-    await expect(run(petitionsEraseCommand, { years: '0' })).rejects.toThrow(/--years/);
+    // Progress on stderr as it goes, batch by batch.
+    expect(r.progress.at(-1)).toBe('Erasing identities: 1, finished');
+    const bad = await run(petitionsEraseCommand, { years: '0' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--years must be a whole number from 1 to 100, not "0"\nUsage: danvan petitions erase-identities/);
   });
 });

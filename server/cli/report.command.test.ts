@@ -10,7 +10,8 @@ import { buildEntry } from '../modules/entries/entries.factories.js';
 import { projectRoot } from '../paths.js';
 import { buildUnit, rootUnit } from '../test/factories.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
-import type { CommandInput } from './commands.js';
+import type { CommandInput } from './command.js';
+import { lineProgress } from './progress.js';
 import { reportCommand } from './report.command.js';
 
 let t: TestDb;
@@ -23,6 +24,8 @@ beforeAll(async () => {
   const root = await rootUnit(t.db);
   province = await buildUnit(t.db, { parentId: root.id, kind: 'province', code: 'C77', name: 'Tỉnh Dòng Lệnh' });
   const commune = await buildUnit(t.db, { parentId: province.id, kind: 'commune', code: 'C7701', name: 'Xã Một' });
+  // A commune with nothing in 2024: left out of the DOCX's table unless asked for.
+  await buildUnit(t.db, { parentId: province.id, kind: 'commune', code: 'C7702', name: 'Xã Hai' });
   for (let i = 0; i < 4; i++) await buildEntry(t.db, { unitId: commune.id, status: 'registered', year: 2024 });
   await buildEntry(t.db, { unitId: province.id, status: 'recognised', year: 2024 });
 });
@@ -37,12 +40,13 @@ async function run(values: CommandInput['values'], positionals: string[] = []) {
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
   const stdout: string[] = [];
+  const progress: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true));
   try {
-    const code = await reportCommand.run({ config: t.config, values, positionals });
-    return { code, error: undefined, out: out.join('\n'), stdout: stdout.join('') };
+    const code = await reportCommand.run({ config: t.config, values, positionals, progress: lineProgress((l) => progress.push(l)) });
+    return { code, error: undefined, out: out.join('\n'), stdout: stdout.join(''), progress };
   } catch (error) {
-    return { code: undefined, error: error as Error, out: out.join('\n'), stdout: stdout.join('') };
+    return { code: undefined, error: error as Error, out: out.join('\n'), stdout: stdout.join(''), progress };
   } finally {
     vi.restoreAllMocks();
   }
@@ -67,6 +71,12 @@ describe('danvan report', () => {
     const text = paragraphTexts(await zipPart(await readFile(docx), 'word/document.xml'));
     expect(text).toEqual(expect.arrayContaining(['Số 12-BC/BDVTU', 'Dòng Lệnh, ngày 20 tháng 12 năm 2024', 'Trần Thị Bình']));
     expect(text).toContain('Năm 2024, 2 đơn vị, địa phương đăng ký 5 mô hình, điển hình (5 tập thể); trong đó 5 mô hình: 5 lĩnh vực kinh tế.');
+    // Dated 2024: the Ban Dân vận's heading; Xã Hai, with nothing in 2024, left out and counted.
+    expect(text).toEqual(expect.arrayContaining(['TỈNH ỦY DÒNG LỆNH', 'BAN DÂN VẬN']));
+    expect(text).toContain('Bảng chỉ liệt kê các đơn vị có số liệu trong kỳ (1 đơn vị không có số liệu không liệt kê).');
+    expect(text).not.toContain('Xã Hai');
+    // Progress of the long steps, on stderr.
+    expect(r.progress).toEqual([expect.stringMatching(/^Computing the report…$/), expect.stringMatching(/^Computing the report: done in \d+\.\d s$/), 'Writing the DOCX…', expect.stringMatching(/^Writing the DOCX: done in \d+\.\d s$/)]);
 
     const xlsx = path.join(dir, 'bao-cao.xlsx');
     expect((await run({ unit: province.id, period: 'year', year: '2024', format: 'xlsx', out: xlsx })).code).toBe(0);
@@ -76,12 +86,33 @@ describe('danvan report', () => {
     expect(summary.getRow(3).values).toEqual([undefined, 'Tổng số mô hình, điển hình', 5, 0, 5]);
   });
 
+  it('heads a DOCX dated after the 2025 merger with the Ban Tuyên giáo và Dân vận, or with what the unit set', async () => {
+    const docx = path.join(dir, 'bao-cao-2025.docx');
+    const merged = await run({ unit: 'province:C77', period: 'year', year: '2024', format: 'docx', out: docx, number: '3', date: '2025-12-20', 'include-empty-units': true });
+    expect(merged.error).toBeUndefined();
+    const text = paragraphTexts(await zipPart(await readFile(docx), 'word/document.xml'));
+    expect(text).toEqual(expect.arrayContaining(['TỈNH ỦY DÒNG LỆNH', 'BAN TUYÊN GIÁO VÀ DÂN VẬN', 'Số 3-BC/BTGDVTU', '- Ban Tuyên giáo và Dân vận cấp trên (để báo cáo),']));
+    // --include-empty-units lists Xã Hai too, and no sentence about units left out.
+    expect(text).toContain('Xã Hai');
+    expect(text.some((l) => l.includes('không liệt kê'))).toBe(false);
+
+    await t.db
+      .insertInto('unit_issuing_bodies')
+      .values({ unit_id: province.id, valid_from: '2025-02-10', valid_to: null, superior_body: 'TỈNH ỦY DÒNG LỆNH', name: 'Ban Tuyên giáo và Dân vận', symbol: 'BTGDV', signer_authority: 'K/T TRƯỞNG BAN', signer_position: 'PHÓ TRƯỞNG BAN' })
+      .execute();
+    const own = await run({ unit: 'province:C77', period: 'year', year: '2024', format: 'docx', out: docx, number: '4', date: '2025-02-20' });
+    expect(own.error).toBeUndefined();
+    const ownText = paragraphTexts(await zipPart(await readFile(docx), 'word/document.xml'));
+    expect(ownText).toEqual(expect.arrayContaining(['BAN TUYÊN GIÁO VÀ DÂN VẬN', 'Số 4-BC/BTGDV', 'K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN']));
+    await t.db.deleteFrom('unit_issuing_bodies').where('unit_id', '=', province.id).execute();
+  });
+
   it('refuses bad input with a clear message', async () => {
     const cases: [CommandInput['values'], RegExp][] = [
       [{ unit: province.id, period: 'year', year: '2024', format: 'pdf' }, /Unknown format "pdf"; one of json, xlsx, docx, csv/],
       [{ unit: province.id, period: 'year', format: 'json' }, /year/],
       [{ unit: province.id, period: 'decade', year: '2024', format: 'json' }, /--period/],
-      [{ unit: 'province:C99', period: 'year', year: '2024', format: 'json' }, /No unit in force has the province code C99/],
+      [{ unit: 'province:C99', period: 'year', year: '2024', format: 'json' }, /No unit has the province code C99/],
       [{ unit: '987654321', period: 'year', year: '2024', format: 'json' }, /unit 987654321 not found/i],
       [{ unit: province.id, period: 'year', year: '2024', format: 'docx', date: '20/12/2024', out: path.join(dir, 'x.docx') }, /--date: /],
     ];
@@ -92,7 +123,7 @@ describe('danvan report', () => {
     }
     const usage = await run({ period: 'year', year: '2024' });
     expect(usage.code).toBe(2);
-    expect(usage.out).toMatch(/Usage: danvan report/);
+    expect(usage.out).toMatch(/^danvan report: missing --unit\nUsage: danvan report --unit /);
   });
 
   it('runs as the danvan executable', async () => {

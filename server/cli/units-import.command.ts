@@ -5,11 +5,12 @@
  */
 import cliProgress from 'cli-progress';
 import { importOfficialUnits, summarizeImport, type UnitsImportReport } from '../modules/units/units.import.js';
-import { loadOfficialDataset } from '../modules/units/units.seed.js';
-import type { Command } from './commands.js';
+import { loadOfficialDataset, type OfficialDataset } from '../modules/units/units.seed.js';
+import type { Command } from './command.js';
 import { withDatabase } from './with-database.js';
 
-function printReport(report: UnitsImportReport, anomalies: { type: string; detail: string }[], verbose: boolean): void {
+function printReport(report: UnitsImportReport, dataset: OfficialDataset, verbose: boolean): void {
+  const anomalies = dataset.anomalies;
   const rows: { kind: string; inserted: number; updated: number; unchanged: number }[] = [
     ...(['province', 'district', 'commune'] as const).map((k) => ({ kind: k, ...report.units[k] })),
     { kind: 'succession', ...report.successions },
@@ -18,16 +19,33 @@ function printReport(report: UnitsImportReport, anomalies: { type: string; detai
   console.log(`${'kind'.padEnd(12)} ${'inserted'.padStart(9)} ${'updated'.padStart(9)} ${'unchanged'.padStart(10)}`);
   for (const r of rows) console.log(`${r.kind.padEnd(12)} ${String(r.inserted).padStart(9)} ${String(r.updated).padStart(9)} ${String(r.unchanged).padStart(10)}`);
   if (report.successions.removed) console.log(`successions removed (no longer in the files): ${report.successions.removed}`);
+  console.log(`former names: +${report.names.inserted} -${report.names.removed} =${report.names.unchanged}`);
+  const h = report.history;
+  console.log(`units of 2019 – 4 January 2025 gone before the restructure: ${h.earlier.district} districts, ${h.earlier.commune} communes (${h.moved} of them listed under another district afterwards)`);
+  console.log(`successors of units that went away: ${h.inferred} inferred, ${h.ambiguous} ambiguous (given their district; ${verbose ? 'listed below' : '--verbose lists them'}; a system administrator corrects them: docs/units.md)`);
+  if (report.overrides) console.log(`successions set by a system administrator, kept as set: ${report.overrides}`);
+  if (report.rekeyed) console.log(`units of the 4 January 2025 list recognised as later units of their code (upgrade from the 2025-only model): ${report.rekeyed}`);
   if (report.notInSeed) console.log(`official units in the database that the files no longer list (kept): ${report.notInSeed}`);
   console.log(`data anomalies handled: ${report.anomalies}${verbose ? '' : ' (--verbose lists them; docs/units.md explains them)'}`);
   if (verbose) for (const a of anomalies) console.log(`  [${a.type}] ${a.detail}`);
+  if (verbose) {
+    console.log('ambiguous successions (the fallback given):');
+    for (const a of dataset.ambiguous) console.log(`  ${a.predecessorKey} ${a.name}, until ${a.until} → ${a.successorKey} (${a.candidates === 'several' ? 'several candidates' : 'no candidate'})`);
+  }
   console.log(`time: ${(report.durationMs / 1000).toFixed(1)} s`);
 }
 
 export const unitsImportCommand: Command = {
   name: 'units import',
-  summary: 'Import the official administrative units (idempotent; --verbose lists data anomalies)',
-  options: { verbose: { type: 'boolean', default: false } },
+  summary: 'Import the official administrative units (idempotent)',
+  usage: '[--verbose]',
+  options: {
+    verbose: { type: 'boolean', description: 'Also list the data anomalies handled and the ambiguous successions with the fallback given (docs/units.md).', default: 'off' },
+  },
+  notes: [
+    'Loads the official lists of 2019–2025 and the 2025 restructure from server/db/seed into the configured database; `serve` does the same at start-up when the files changed. Progress goes to stderr (a bar on a terminal); the summary of what changed to stdout.',
+  ],
+  examples: [{ command: 'danvan units import --verbose', does: 'Re-import the official units and list every anomaly the import handled.' }],
   async run({ config, values }) {
     const dataset = loadOfficialDataset();
     const report = await withDatabase(config, async ({ db }) => {
@@ -54,7 +72,7 @@ export const unitsImportCommand: Command = {
       }
     });
     console.error(summarizeImport(report));
-    printReport(report, dataset.anomalies, values.verbose === true);
+    printReport(report, dataset, values.verbose === true);
     return 0;
   },
 };

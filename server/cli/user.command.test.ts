@@ -86,7 +86,7 @@ describe('danvan user create', () => {
     const base = { name: 'Someone', unit: `province:${province.code}`, role: 'editor' };
     const cases: [string[], CommandInput['values'], RegExp][] = [
       [['new-user'], { ...base, role: 'wizard' }, /Unknown role "wizard"/],
-      [['new-user'], { ...base, unit: 'province:99999' }, /No unit in force has the province code 99999/],
+      [['new-user'], { ...base, unit: 'province:99999' }, /No unit has the province code 99999/],
       [['new-user'], { ...base, unit: '987654321' }, /Unit 987654321 not found/],
       [['new-user'], { ...base, password: 'short' }, /password needs at least 10 characters/],
       [['taken-name'], base, /username taken-name is taken/],

@@ -34,6 +34,8 @@ export type UnitTable = {
   valid_from: DateOnly | null;
   /** First day no longer in force (null: in force). */
   valid_to: DateOnly | null;
+  /** Official units: the first official list showing it (null: the earliest known); with kind and code, the natural key. */
+  listed_from: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -55,6 +57,22 @@ export type UnitSuccessionTable = {
   effective: DateOnly;
   /** The successor a retired unit's records follow (computed with the attribution). */
   main: ColumnType<boolean, never, never>;
+  /** official (the files), inferred / ambiguous (the history rule, docs/units.md), manual (a system administrator). */
+  basis: Generated<SuccessionBasis>;
+  /** Chosen as the main successor (by the import's rule or an administrator). */
+  preferred: Generated<boolean>;
+};
+
+export type SuccessionBasis = 'official' | 'inferred' | 'ambiguous' | 'manual';
+
+/** A former name of a unit (the current one is units.name). */
+export type UnitNameTable = {
+  id: Generated<string>;
+  unit_id: string;
+  name: string;
+  division_type: string | null;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly;
 };
 
 export type UserTable = {
@@ -191,6 +209,8 @@ export type EntryTransitionTable = {
   from_status: EntryStatus | null;
   to_status: EntryStatus;
   reason: string | null;
+  /** The file an Excel import recorded this step from (null: done in the app). */
+  imported_from: ColumnType<string | null, string | null | undefined, string | null>;
   actor_id: string | null;
   actor_name: string | null;
   at: Timestamp;
@@ -340,6 +360,7 @@ export type Database = {
   unit_kinds: UnitKindTable;
   units: UnitTable;
   unit_successions: UnitSuccessionTable;
+  unit_names: UnitNameTable;
   users: UserTable;
   sessions: SessionTable;
   role_grants: RoleGrantTable;
@@ -375,6 +396,10 @@ export type Database = {
   reception_sessions: ReceptionSessionTable;
   reception_issues: ReceptionIssueTable;
   reception_commitments: ReceptionCommitmentTable;
+  rate_limits: RateLimitTable;
+  job_runs: JobRunTable;
+  petition_digests: PetitionDigestTable;
+  unit_issuing_bodies: UnitIssuingBodyTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -432,6 +457,9 @@ export type PetitionTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The public page's consent to the data-protection notice: when, and to which version (both or neither). */
+  consent_at: Timestamp | null;
+  consent_notice_version: string | null;
 };
 
 export type PetitionTransitionTable = {
@@ -495,3 +523,45 @@ export type NewUnit = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// ---- shared by several processes (migration 20261205140000_multi_process) ----
+
+export type RateLimitTable = { bucket: string; key: string; tokens: number; at: Timestamp; full_at: Timestamp; granted: boolean };
+
+export type JobRunTable = {
+  job: string;
+  period: string;
+  runner: string;
+  attempts: Generated<number>;
+  started_at: Generated<Date>;
+  heartbeat_at: Generated<Date>;
+  finished_at: Timestamp | null;
+  error: string | null;
+  summary: string | null;
+};
+
+export type PetitionDigestTable = {
+  unit_id: string;
+  day: DateOnly;
+  due_soon_until: DateOnly;
+  due_soon: number;
+  overdue: number;
+  escalated_overdue: number;
+  computed_at: Generated<Date>;
+};
+
+// ---- issuing bodies of Party documents (migration 20261205250000_unit_issuing_bodies) ----
+
+/** Who issues a unit's documents over an interval (valid_to: first day no longer in force); docs/documents.md. */
+export type UnitIssuingBodyTable = {
+  id: Generated<string>;
+  unit_id: string;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  superior_body: string;
+  name: string;
+  symbol: string;
+  signer_authority: string;
+  signer_position: string;
+  created_at: Generated<Date>;
+};

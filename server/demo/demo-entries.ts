@@ -36,17 +36,24 @@ async function resolveUnit(db: Db, e: DemoEntry): Promise<string | undefined> {
   }
   // Before 1 July 2025 today's communes and merged provinces did not exist: an entry of an earlier
   // year belongs to the unit of that time, the (main) predecessor of today's unit.
+  // (Back as many steps as it takes: a ward listed under another district on 1 January 2025 was
+  // another unit before, docs/units.md.)
   const unit = await db.selectFrom('units').select(['valid_from']).where('id', '=', unitId).executeTakeFirstOrThrow();
   if (unit.valid_from && unit.valid_from > `${e.year}-12-31`) {
-    const predecessor = await db
-      .selectFrom('unit_successions')
-      .select('predecessor_id')
-      .where('successor_id', '=', unitId)
-      .orderBy(sql`kind = 'whole'`, 'desc')
-      .orderBy('predecessor_id')
-      .executeTakeFirst();
-    if (!predecessor) return undefined;
-    return predecessor.predecessor_id;
+    let at = { id: unitId, validFrom: unit.valid_from as string | null };
+    while (at.validFrom && at.validFrom > `${e.year}-12-31`) {
+      const predecessor = await db
+        .selectFrom('unit_successions as s')
+        .innerJoin('units as p', 'p.id', 's.predecessor_id')
+        .select(['s.predecessor_id', 'p.valid_from'])
+        .where('s.successor_id', '=', at.id)
+        .orderBy(sql`s.kind = 'whole' or s.kind = 'unchanged'`, 'desc')
+        .orderBy('s.predecessor_id')
+        .executeTakeFirst();
+      if (!predecessor) return undefined;
+      at = { id: predecessor.predecessor_id, validFrom: predecessor.valid_from };
+    }
+    return at.id;
   }
   if (e.org) {
     const org = await db.selectFrom('units').select('id').where('parent_id', '=', unitId).where('kind', '=', e.org).executeTakeFirst();

@@ -148,10 +148,12 @@ export async function loadDemoPetitions(db: Db, ctx: Ctx): Promise<{ petitions: 
   const title = 'Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền với nhân dân năm 2026';
   if (commune && !(await db.selectFrom('reception_sessions').select('id').where('unit_id', '=', commune.id).where('title', '=', title).executeTakeFirst())) {
     const linked = await db.selectFrom('petitions').select('id').where('unit_id', '=', commune.id).where('title', '=', 'Rác thải tồn đọng tại điểm tập kết đầu ngõ 12').executeTakeFirst();
+    // Recorded as of the day it was held (a commitment may not be due before the day it is written).
+    const heldOn = '2026-10-20';
     await createSession(ctx, actor, {
       kind: 'dialogue',
       unitId: commune.id,
-      heldOn: '2026-10-20',
+      heldOn,
       title,
       presiding: 'Bí thư Đảng ủy, Chủ tịch UBND phường',
       attendees: 'Đại diện Ủy ban MTTQ, các đoàn thể, 120 người dân các tổ dân phố',
@@ -163,7 +165,7 @@ export async function loadDemoPetitions(db: Db, ctx: Ctx): Promise<{ petitions: 
         { description: 'Tăng tần suất thu gom rác lên 2 lần/ngày', owner: 'Phó Chủ tịch UBND phường', deadline: '2026-11-15', issueIndex: 0 },
         { description: 'Ra quân lập lại trật tự vỉa hè các tuyến phố chính', owner: 'Trưởng Công an phường', deadline: '2026-12-31', issueIndex: 1 },
       ],
-    });
+    }, heldOn);
   }
   return { petitions: created };
 }

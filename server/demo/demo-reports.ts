@@ -45,6 +45,8 @@ async function retiredUnits(db: Db, provincePath: string): Promise<Record<Source
   const { rows } = await sql<{ id: string; name: string; kind: string; attribution: string }>`
     select id::text, name, kind, attribution from units
     where current_path <@ ${provincePath}::ltree and valid_to = '2025-07-01' and kind in ('district', 'commune')
+      -- Units in force through 2021–2024 (not one listed under another district only in 2025).
+      and (valid_from is null or valid_from <= '2021-01-01')
     order by code, id`.execute(db);
   return {
     district: rows.filter((r) => r.kind === 'district'),

@@ -59,6 +59,8 @@ const REVIEWS: DemoReview[] = [
   },
 ];
 
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 export async function loadDemoReviews(db: Db, ctx: Ctx): Promise<{ reviews: number }> {
   const actor = SYSTEM_ACTOR;
   let created = 0;
@@ -82,7 +84,8 @@ export async function loadDemoReviews(db: Db, ctx: Ctx): Promise<{ reviews: numb
     for (const task of r.tasks) {
       const ownerUnitId = task.owner === 'province' ? province.id : communes[task.owner]?.id;
       if (!ownerUnitId) continue;
-      const t = await createTask(ctx, actor, review.id, { content: task.content, ownerUnitId, deadline: task.deadline, note: null });
+      // History, written as of the day after the reviewed period (a new deadline may not lie in the past).
+      const t = await createTask(ctx, actor, review.id, { content: task.content, ownerUnitId, deadline: task.deadline, note: null }, dayAfter(to));
       if (task.done) await setTaskStatus(ctx, actor, t.id, 'done', { version: t.version, note: task.done });
     }
     if (r.final) await updateReview(ctx, actor, review.id, { status: 'final', version });

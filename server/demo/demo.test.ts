@@ -1,26 +1,57 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../http/access.js';
+import type { Ctx } from '../http/context.js';
+import { resetPassword } from '../modules/users/users.service.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { buildReport } from '../modules/reports/reports.service.js';
-import { DEMO_PASSWORD, loadDemoData } from './demo.js';
+import { resolveUnitRef } from '../modules/units/units-history.service.js';
+import { demoAccountLines, demoAccountStatus, loadDemoData } from './demo.js';
+import { DEMO_DISTRICT_REF, DEMO_HISTORY_FILE, DEMO_QUARTER } from './demo-history.js';
+import { HISTORY_LINES } from './demo-history.data.js';
 import { currentProvince } from './demo-units.js';
 
 let t: TestApp;
+let dataDir: string;
+/** The app's context with a data folder of this test's own (the demo password is kept there). */
+let ctx: Ctx;
+let password: string;
 beforeAll(async () => {
   t = await createTestApp();
+  dataDir = await mkdtemp(path.join(tmpdir(), 'danvan-demo-'));
+  ctx = { ...t.ctx, config: { ...t.config, dataDir } };
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('demo data', () => {
   it('adds organizations and accounts once, through the audited services', async () => {
-    const first = await loadDemoData(t.db, t.ctx);
+    const first = await loadDemoData(t.db, ctx);
     expect(first.units).toBeGreaterThanOrEqual(40);
     expect(first.accounts).toBe(6);
-    const again = await loadDemoData(t.db, t.ctx);
+    // The password is the data folder's, made on the first start, kept for the owner only, and printed.
+    const file = path.join(dataDir, 'demo-password');
+    password = (await readFile(file, 'utf8')).trim();
+    expect(password).toMatch(/^\S{14}$/);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(first.summary).toContain(`Demo accounts (password ${password}, kept in ${file}):`);
+    const again = await loadDemoData(t.db, ctx);
     expect(first.entries).toBeGreaterThanOrEqual(20);
-    expect(again).toMatchObject({ units: 0, accounts: 0, entries: 0, summary: 'already loaded' });
+    expect(again).toMatchObject({ units: 0, accounts: 0, entries: 0 });
+    // A second start says what is there and how to sign in, not only "already loaded".
+    const lines = again.summary.split('\n');
+    expect(lines[0]).toBe('already loaded.');
+    expect(lines[1]).toBe(`Demo accounts (password ${password}, kept in ${file}):`);
+    expect(lines.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['demo.hanoi.viewer', 'demo.ninhbinh.admin', 'demo.ninhbinh.editor', 'demo.hue.approver', 'demo.lamdong.editor', 'demo.camau.viewer']);
+    expect(again.demoAccounts.every((a) => a.usesDemoPassword)).toBe(true);
     const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'unit.create').execute();
     expect(audited.length).toBe(first.units);
-    expect(first.reviews).toBe(3);
+    // Three reviews of the provinces and the district's review of Q3/2023.
+    expect(first.reviews).toBe(4);
     expect(again.reviews).toBe(0);
     // The whole demo set, twice, on a shared two-core machine: close to the suite's 30 s default.
   }, 120_000);
@@ -42,8 +73,8 @@ describe('demo data', () => {
 
   it('adds periodic reviews with figures, tasks (one done, one overdue) and events in three provinces', async () => {
     const reviews = await t.db.selectFrom('reviews').select(['id', 'status', 'figures']).execute();
-    expect(reviews).toHaveLength(3);
-    expect(reviews.filter((r) => r.status === 'final')).toHaveLength(1);
+    expect(reviews).toHaveLength(4);
+    expect(reviews.filter((r) => r.status === 'final')).toHaveLength(2);
     expect(reviews.every((r) => r.figures !== null)).toBe(true);
     const tasks = await t.db.selectFrom('review_tasks').select(['status', 'deadline']).execute();
     expect(tasks.length).toBeGreaterThanOrEqual(6);
@@ -61,12 +92,74 @@ describe('demo data', () => {
   });
 
   it('gives each demo account its scope: the Hà Nội viewer reads Hà Nội and not Huế', async () => {
-    const cookie = await t.login('demo.hanoi.viewer', DEMO_PASSWORD);
+    const cookie = await t.login('demo.hanoi.viewer', password);
     const roots = (await t.call('GET', '/api/units/roots', { cookie })).json();
     expect(roots.items.map((u: { name: string }) => u.name)).toEqual(['Thành phố Hà Nội']);
     const hue = await t.db.selectFrom('units').select('id').where('name', '=', 'Thành phố Huế').where('valid_to', 'is', null).executeTakeFirstOrThrow();
     expect((await t.call('GET', `/api/units/${hue.id}`, { cookie })).statusCode).toBe(404);
     const orgs = (await t.call('GET', `/api/units/${roots.items[0].id}/children?kind=fatherland_front`, { cookie })).json();
     expect(orgs.items.map((u: { name: string }) => u.name)).toEqual(['Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội']);
+  });
+
+  it('shows a district of 2019–2024 with its organizations, its records imported with states and dates, its Q3/2023 report, and today\'s province counting them', async () => {
+    const district = (await resolveUnitRef(t.db, DEMO_DISTRICT_REF)).unit;
+    expect(district).toMatchObject({ name: 'Thành phố Ninh Bình', valid_to: '2025-01-01' });
+    // Organizations added for the district's years: retired with it.
+    const orgs = await t.db.selectFrom('units').select(['name', 'valid_to']).where('parent_id', '=', district.id).where('kind', 'not in', ['commune']).execute();
+    expect(orgs.length).toBeGreaterThanOrEqual(6);
+    expect(orgs.every((o) => o.valid_to === '2025-01-01')).toBe(true);
+
+    // Imported through the import service: one audit record for the file, each step a transition from the file, dated.
+    const imported = await sql<{ id: string; status: string; registered_on: string | null; year: number; steps: number }>`
+      select e.id::text, e.status, e.registered_on::text, e.year,
+        (select count(*)::int from entry_transitions x where x.entry_id = e.id and x.imported_from = ${DEMO_HISTORY_FILE}) as steps
+      from entries e where e.unit_path <@ (select path from units where id = ${district.id})`.execute(t.db);
+    expect(imported.rows).toHaveLength(HISTORY_LINES.length);
+    expect(imported.rows.every((e) => e.steps >= 1)).toBe(true);
+    expect(new Set(imported.rows.map((e) => e.status))).toEqual(new Set(['draft', 'registered', 'accepted', 'evaluated', 'recognised']));
+    expect(new Set(imported.rows.map((e) => e.year))).toEqual(new Set([2021, 2022, 2023, 2024]));
+    const audit = await t.db.selectFrom('audit_log').select('after').where('action', '=', 'entries.import').execute();
+    expect(audit.map((a) => (a.after as { fileName: string }).fileName)).toEqual([DEMO_HISTORY_FILE]);
+
+    // Registered in July–September 2023 and counted (not a draft).
+    const inQuarter = imported.rows.filter((e) => e.registered_on && e.registered_on >= DEMO_QUARTER.from && e.registered_on <= DEMO_QUARTER.to && e.status !== 'draft');
+    expect(inQuarter.length).toBeGreaterThanOrEqual(3);
+    const quarter = { period: 'quarter' as const, year: DEMO_QUARTER.year, quarter: DEMO_QUARTER.quarter };
+    const own = await buildReport(t.ctx, { unitId: district.id, ...quarter });
+    expect(own.figures.entries.total).toBe(inQuarter.length);
+    expect(own.children.reduce((n, c) => n + c.figures.entries.total, 0)).toBe(inQuarter.length);
+    // The review of that quarter carries the same figures and says so.
+    const review = await t.db.selectFrom('reviews').select(['figures', 'narrative', 'status']).where('unit_id', '=', district.id).where('quarter', '=', DEMO_QUARTER.quarter).executeTakeFirstOrThrow();
+    expect(review.status).toBe('final');
+    expect((review.figures as { figures: { entries: { total: number } } }).figures.entries.total).toBe(inQuarter.length);
+    expect(review.narrative).toContain(`đăng ký ${inQuarter.length} mô hình`);
+
+    // Today's Tỉnh Ninh Bình counts them with the rest of its area: its total less what lies outside the district is theirs.
+    const ninhBinh = await currentProvince(t.db, '37');
+    const province = await buildReport(t.ctx, { unitId: ninhBinh!.id, ...quarter });
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from entries e join units u on u.id = e.registering_unit_id
+      where u.current_path <@ (select path from units where id = ${ninhBinh!.id})
+        and not e.unit_path <@ (select path from units where id = ${district.id})
+        and e.registered_on between ${DEMO_QUARTER.from} and ${DEMO_QUARTER.to} and e.status not in ('draft', 'withdrawn')`.execute(t.db);
+    expect(province.figures.entries.total).toBe(rows[0]!.n + inQuarter.length);
+  });
+
+  it('never prints a password an account chose: a changed demo account is listed without it', async () => {
+    const user = await t.db.selectFrom('users').select('id').where('username', '=', 'demo.hue.approver').executeTakeFirstOrThrow();
+    const chosen = 'Chosen-by-Huy-4417';
+    await resetPassword(t.ctx, SYSTEM_ACTOR, user.id, chosen);
+    // What a start prints after the demo data is there (loadDemoData's last step).
+    const accounts = await demoAccountStatus(t.db, password);
+    const summary = demoAccountLines(accounts, password, 'data/demo-password').join('\n');
+    expect(summary).not.toContain(chosen);
+    const line = summary.split('\n').find((l) => l.includes('demo.hue.approver'))!;
+    expect(line).toContain('uses another password, not shown');
+    expect(line).not.toContain(password);
+    expect(accounts.find((a) => a.username === 'demo.hue.approver')?.usesDemoPassword).toBe(false);
+    expect(accounts.filter((a) => a.usesDemoPassword)).toHaveLength(5);
+    // With no demo password known here (another data folder), nothing is offered as usable.
+    const elsewhere = await demoAccountStatus(t.db, 'another-folders-password');
+    expect(demoAccountLines(elsewhere, 'another-folders-password', undefined)[0]).toBe('Demo accounts:');
   });
 });

@@ -8,16 +8,16 @@ import type { Role } from '../../common/access.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
+import { verifyPassword } from '../modules/auth/password.js';
 import { createUnit } from '../modules/units/units.service.js';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.js';
 import { loadDemoEntries } from './demo-entries.js';
+import { loadDemoHistory } from './demo-history.js';
 import { loadDemoReviews } from './demo-reviews.js';
 import { loadDemoPetitions } from './demo-petitions.js';
 import { loadDemoReportData } from './demo-reports.js';
+import { demoPassword } from './demo-password.js';
 import { currentProvince, firstCommunes } from './demo-units.js';
-
-/** Shown in the start-up log; demo accounts are for trying danvan, never for real data. */
-export const DEMO_PASSWORD = 'Danvan-demo-2026';
 
 const PROVINCES = ['01', '37', '46', '68', '96'];
 
@@ -63,7 +63,52 @@ async function findChild(db: Db, parentId: string, name: string) {
   return db.selectFrom('units').select('id').where('parent_id', '=', parentId).where('name', '=', name).executeTakeFirst();
 }
 
-export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string; units: number; accounts: number; entries: number; reviews: number }> {
+/** A demo account as the start-up log lists it; `usesDemoPassword` false: its password was changed and is not shown. */
+export type DemoAccountStatus = { username: string; role: Role; unitName: string; usesDemoPassword: boolean; disabled: boolean };
+
+/** The demo accounts that exist, each checked against the demo password's hash. */
+export async function demoAccountStatus(db: Db, password: string): Promise<DemoAccountStatus[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+    .innerJoin('units as n', 'n.id', 'g.unit_id')
+    .select(['u.username', 'u.password_hash', 'u.disabled_at', 'g.role', 'n.name as unitName'])
+    .where('u.username', 'in', ACCOUNTS.map((a) => a.username))
+    .execute();
+  const out: DemoAccountStatus[] = [];
+  for (const account of ACCOUNTS) {
+    const row = rows.find((r) => r.username === account.username);
+    if (!row) continue;
+    out.push({ username: row.username, role: row.role, unitName: row.unitName, usesDemoPassword: await verifyPassword(password, row.password_hash), disabled: row.disabled_at !== null });
+  }
+  return out;
+}
+
+/** The lines the start-up log shows for the demo accounts (never a password other than the demo one). */
+export function demoAccountLines(accounts: readonly DemoAccountStatus[], password: string, file: string | undefined): string[] {
+  if (!accounts.length) return [];
+  const width = Math.max(...accounts.map((a) => a.username.length));
+  const usable = accounts.filter((a) => a.usesDemoPassword && !a.disabled);
+  return [
+    usable.length ? `Demo accounts (password ${password}${file ? `, kept in ${file}` : ''}):` : 'Demo accounts:',
+    ...accounts.map((a) => {
+      const state = a.disabled ? ' (disabled)' : a.usesDemoPassword ? '' : ' (uses another password, not shown; `danvan user reset-password` sets a new one)';
+      return `  ${a.username.padEnd(width)}  ${a.role.padEnd(10)} ${a.unitName}${state}`;
+    }),
+  ];
+}
+
+/**
+ * Loads the demo data set (what exists is left alone) and says what it added and which demo
+ * accounts to sign in with. The password is the data folder's (demo-password.ts) unless given.
+ */
+export async function loadDemoData(
+  db: Db,
+  ctx: Ctx,
+  opts: { password?: string } = {},
+): Promise<{ summary: string; units: number; accounts: number; entries: number; reviews: number; demoAccounts: DemoAccountStatus[] }> {
+  const kept = opts.password === undefined ? await demoPassword(ctx.config.dataDir) : undefined;
+  const password = opts.password ?? kept!.password;
   let units = 0;
   let accounts = 0;
   for (const code of PROVINCES) {
@@ -76,7 +121,8 @@ export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string;
     ];
     for (const org of plan) {
       if (await findChild(db, org.parentId, org.name)) continue;
-      await createUnit(ctx, SYSTEM_ACTOR, { parentId: org.parentId, kind: org.kind, name: org.name });
+      // In force as long as its province or commune (validFrom null): the demo's entries of 2025 are theirs.
+      await createUnit(ctx, SYSTEM_ACTOR, { parentId: org.parentId, kind: org.kind, name: org.name, validFrom: null });
       units++;
     }
   }
@@ -87,19 +133,25 @@ export async function loadDemoData(db: Db, ctx: Ctx): Promise<{ summary: string;
     const unitId =
       account.unit.communeIndex === undefined ? province.id : (await firstCommunes(db, province.id, account.unit.communeIndex + 1))[account.unit.communeIndex]?.id;
     if (!unitId) continue;
-    await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, unitId, role: account.role });
+    await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password, unitId, role: account.role });
     accounts++;
   }
   const loaded = await loadDemoEntries(db, ctx);
   // Records of the units retired on 1 July 2025, so reports of the current provinces include them.
   const before2025 = await loadDemoReportData(db, ctx);
-  const entries = loaded.entries + before2025.entries;
+  // A district of 2019–2024 with its organizations, its records imported from the template with their states and dates, and a review of Q3/2023.
+  const history = await loadDemoHistory(db, ctx);
+  units += history.units;
+  const entries = loaded.entries + before2025.entries + history.entries;
   // Reviews take their figures from the entries above.
-  const { reviews } = await loadDemoReviews(db, ctx);
+  const reviews = (await loadDemoReviews(db, ctx)).reviews + history.reviews;
   const { petitions } = await loadDemoPetitions(db, ctx);
-  const summary =
+  const added =
     units + accounts + entries + reviews + petitions === 0
-      ? 'already loaded'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions and ${accounts} accounts added (accounts: ${ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD})`;
-  return { summary, units, accounts, entries, reviews };
+      ? 'already loaded.'
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions and ${accounts} accounts added.`;
+  // Listed on every start, not only the first: whoever starts it again needs to sign in again.
+  const demoAccounts = await demoAccountStatus(db, password);
+  const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');
+  return { summary, units, accounts, entries, reviews, demoAccounts };
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { annotateWorkbook, type CellNote } from './entries-workbook.js';
 
-const { buffer, notes, headerRow } = workerData as { buffer: Uint8Array; notes: CellNote[]; headerRow: number };
-const out = await annotateWorkbook(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), notes, headerRow);
+const { buffer, notes, headerRow, sheet } = workerData as { buffer: Uint8Array; notes: CellNote[]; headerRow: number; sheet: string };
+const out = await annotateWorkbook(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), notes, headerRow, sheet);
 // Copied, not transferred: a Buffer may sit in a pooled ArrayBuffer that cannot be transferred (Node 24 refuses).
 parentPort?.postMessage(out);

@@ -2,8 +2,9 @@
  * The columns of the entries workbook (template, import, export) and the Vietnamese words for
  * the enums. One list, so the template, the reader and the exports cannot drift apart.
  */
-import type { EntryForm, EntryKind, EntryLevel, EntryStatus } from '../../common/entries.js';
+import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES, type HistoryAction } from '../../common/entries.js';
 import { titleKey } from '../modules/entries/entry-rules.js';
+import { catalogWords } from './catalog-words.js';
 
 export type ImportColumnKey =
   | 'unit'
@@ -25,9 +26,20 @@ export type ImportColumnKey =
   | 'landM2'
   | 'resourcesOther'
   | 'results'
-  | 'implementers';
+  | 'implementers'
+  | 'registeredOn'
+  | 'acceptedOn'
+  | 'evaluationResult'
+  | 'evaluationScore'
+  | 'evaluatedOn'
+  | 'recognisedOn'
+  | 'replicatedFrom';
 
-export type ImportColumn = { key: ImportColumnKey; header: string; required: boolean; width: number; help: string };
+/** `aliases`: other headers officers write for the same column (matched like the header). */
+export type ImportColumn = { key: ImportColumnKey; header: string; required: boolean; width: number; help: string; aliases?: readonly string[] };
+
+/** The history columns: the dates of the lifecycle's steps a row records (docs/entries-excel.md, "History"). */
+export const HISTORY_DATE_COLUMNS = { submit: 'registeredOn', accept: 'acceptedOn', evaluate: 'evaluatedOn', recognise: 'recognisedOn' } as const satisfies Record<HistoryAction, ImportColumnKey>;
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
@@ -66,6 +78,46 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     width: 30,
     help: 'Các đơn vị hoặc người thực hiện, cách nhau bằng dấu chấm phẩy (;). Đơn vị ghi bằng mã số có dấu #, ví dụ #1234; người ghi họ tên. Có thể để trống.',
   },
+  // History: what has already happened to the entry, for records of past years. Left empty, the
+  // entry is created as a draft (Nháp). The state reached is the last step whose date is filled.
+  {
+    key: 'registeredOn',
+    header: 'Ngày đăng ký',
+    required: false,
+    width: 14,
+    help: 'Ngày đơn vị đã gửi đăng ký, dạng ngày/tháng/năm, thuộc năm đăng ký. Có ngày này, mô hình được ghi ở trạng thái Đã đăng ký và được tính vào quý, khoảng thời gian của ngày này trong báo cáo. Để trống: trạng thái Nháp.',
+  },
+  {
+    key: 'acceptedOn',
+    header: 'Ngày chấp nhận',
+    aliases: ['Ngày chấp thuận'],
+    required: false,
+    width: 14,
+    help: 'Ngày Ban Chỉ đạo của cấp đăng ký chấp nhận (chấp thuận), không trước ngày đăng ký. Cần quyền phê duyệt (data.approve) tại đơn vị của cấp đăng ký.',
+  },
+  { key: 'evaluationResult', header: 'Kết quả đánh giá', required: false, width: 14, help: 'Hiệu quả hoặc Không hiệu quả; chọn trong danh sách. Ghi cùng điểm và ngày đánh giá.' },
+  { key: 'evaluationScore', header: 'Điểm đánh giá', required: false, width: 10, help: 'Điểm theo tiêu chí, từ 0 đến 100, tối đa 2 chữ số thập phân, ví dụ 85,5.' },
+  {
+    key: 'evaluatedOn',
+    header: 'Ngày đánh giá',
+    required: false,
+    width: 14,
+    help: 'Ngày đánh giá, không trước ngày chấp nhận. Cần quyền phê duyệt (data.approve) tại đơn vị của cấp đăng ký.',
+  },
+  {
+    key: 'recognisedOn',
+    header: 'Ngày công nhận',
+    required: false,
+    width: 14,
+    help: 'Ngày công nhận là điển hình "Dân vận khéo", không trước ngày đánh giá; chỉ với mô hình được đánh giá Hiệu quả. Cần quyền phê duyệt (data.approve).',
+  },
+  {
+    key: 'replicatedFrom',
+    header: 'Nhân rộng từ (mã/tên mô hình)',
+    required: false,
+    width: 30,
+    help: 'Mô hình đã được công nhận mà mô hình này nhân rộng: mã đăng ký có dấu #, ví dụ #5678, hoặc tên mô hình đó (nếu nhiều mô hình trùng tên, dùng mã). Có thể là một mô hình ở dòng khác của tệp này.',
+  },
 ];
 
 /** Excel column letter of a 1-based column number. */
@@ -75,19 +127,12 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-export const LEVEL_NAMES: Record<EntryLevel, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
-export const KIND_NAMES: Record<EntryKind, string> = { model: 'Mô hình', typical_example: 'Điển hình' };
-export const FORM_NAMES: Record<EntryForm, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
-export const STATUS_NAMES: Record<EntryStatus, string> = {
-  draft: 'Nháp',
-  registered: 'Đã đăng ký',
-  accepted: 'Đã chấp thuận',
-  returned: 'Bị trả lại',
-  implementing: 'Đang thực hiện',
-  evaluated: 'Đã đánh giá',
-  recognised: 'Đã công nhận',
-  withdrawn: 'Đã rút',
-};
+// The words the screen shows (web/locales/vi.json), so a file and the screen never name a code
+// differently (catalog-words.ts); the import reads them back from the template's lists.
+export const LEVEL_NAMES = catalogWords('entries.level', ENTRY_LEVELS);
+export const KIND_NAMES = catalogWords('entries.kind', ENTRY_KINDS);
+export const FORM_NAMES = catalogWords('entries.form', ENTRY_FORMS);
+export const STATUS_NAMES = catalogWords('entries.status', ENTRY_STATUSES);
 
 /** Accents, case and spacing do not matter when a cell names a value. */
 export const fold = titleKey;
@@ -105,6 +150,10 @@ function lookup<T extends string>(names: Record<T, string>, extra: Record<string
 export const LEVEL_BY_WORD = lookup(LEVEL_NAMES, { Tỉnh: 'province', Huyện: 'district', Xã: 'commune', Phường: 'commune', 'Đặc khu': 'commune' });
 export const KIND_BY_WORD = lookup(KIND_NAMES, { 'Điển hình tiên tiến': 'typical_example' });
 export const FORM_BY_WORD = lookup(FORM_NAMES, {});
+
+/** The evaluation's result: effective or not. */
+export const EVALUATION_NAMES: Record<'true' | 'false', string> = { true: 'Hiệu quả', false: 'Không hiệu quả' };
+export const EVALUATION_BY_WORD = lookup(EVALUATION_NAMES, { 'Có hiệu quả': 'true', Đạt: 'true', 'Chưa hiệu quả': 'false', 'Không đạt': 'false' });
 
 /** Unit kinds accepted before the colon of an official code ("xã:00004"). */
 export const UNIT_KIND_BY_WORD = new Map<string, string>([

@@ -6,7 +6,10 @@ import ExcelJS from 'exceljs';
 import { columnLetter } from './entries-columns.js';
 
 export type CellValue = string | number | boolean | Date | null;
-/** One row of the first worksheet: `values[c]` is the value of column c (1-based). */
+/**
+ * One row of the sheet: `values[c]` is the value of column c (1-based). The reader refuses a
+ * column beyond XFD (16,384) before storing anything, so the array is bounded.
+ */
 export type SheetRow = { row: number; values: CellValue[] };
 
 /** A loaded cell's plain value: rich text joined, a formula's cached result, a hyperlink's text. */
@@ -39,13 +42,15 @@ const ERROR_HEADER = 'Lỗi';
 /**
  * The uploaded workbook with every problem shown: the cell filled red with a comment holding the
  * message, and a "Lỗi" column listing each row's messages. Marks of an earlier report are cleared
- * first, so a corrected file posted again shows only what is still wrong.
+ * first, so a corrected file posted again shows only what is still wrong. `sheet` is the sheet the
+ * import read (xlsx-rows.ts chooses it: exceljs orders its worksheets by their ids, not as the
+ * workbook lists them, and keeps hidden ones).
  */
-export async function annotateWorkbook(buffer: Buffer, notes: CellNote[], headerRow = 1): Promise<Buffer> {
+export async function annotateWorkbook(buffer: Buffer, notes: CellNote[], headerRow: number, sheet: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return buffer;
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`exceljs finds no sheet named ${JSON.stringify(sheet)}`);
   const header = ws.getRow(headerRow);
   let errorCol = 0;
   let lastCol = 0;

@@ -47,28 +47,51 @@ function cell(text: string, opts: { bold?: boolean; width: number; columnSpan?: 
   });
 }
 
-/** Twips per character of 12 pt Times: digits (half an em) and bold header letters; and a cell's side margins. */
+/** Twips per character of 12 pt Times: digits (half an em), other letters (a little more on average), bold header letters; and a cell's side margins. */
 const DIGIT = 125;
+const LETTER = 135;
 const HEADER_LETTER = 155;
 const PADDING = 160;
 
+/** Width of a run that a line may not break inside: a date ("15/01/2026"), a number, a word. */
+const tokenWidth = (token: string) => [...token].reduce((w, ch) => w + (/\d/.test(ch) ? DIGIT : LETTER), 0);
+
 /**
  * Column widths: a count column gets what its longest header word or number needs, never less
- * (a figure must not wrap); the text columns (unit, field) share the rest by their longest text.
+ * (a figure must not wrap); the text columns (unit, field, task) share the rest by their longest
+ * text, each at least as wide as its longest unbreakable run, so a deadline "15/01/2026" or a
+ * long word stays on one line (Word and LibreOffice cut a run wider than its column anywhere).
  */
 function columnWidths(block: TableBlock, columns: number): number[] {
   const isText = (i: number) => block.rows.some((r) => (r[i] ?? '').trim() !== '' && !NUMERIC.test((r[i] ?? '').trim()));
+  const headerWord = (i: number) => Math.max(0, ...block.header.flatMap((r) => (r[i] ?? '').split(/\s+/)).map((w) => w.length)) * HEADER_LETTER;
   const need = Array.from({ length: columns }, (_, i) => {
-    const word = Math.max(0, ...block.header.flatMap((r) => (r[i] ?? '').split(/\s+/)).map((w) => w.length)) * HEADER_LETTER;
     const value = isText(i) ? 0 : Math.max(2, ...block.rows.map((r) => (r[i] ?? '').length)) * DIGIT;
-    return Math.max(word, value) + PADDING;
+    return Math.max(headerWord(i), value) + PADDING;
   });
   const text = need.map((_, i) => i).filter(isText);
+  const least = new Map(text.map((i) => [i, Math.max(headerWord(i), ...block.rows.flatMap((r) => (r[i] ?? '').split(/\s+/)).map(tokenWidth)) + PADDING]));
+  const weight = new Map(text.map((i) => [i, Math.min(40, Math.max(8, ...block.rows.map((r) => (r[i] ?? '').length)))]));
   const fixed = need.reduce((sum, w, i) => (text.includes(i) ? sum : sum + w), 0);
-  const room = Math.max(TEXT_WIDTH - fixed, text.length * 1000);
-  const weight = text.map((i) => Math.min(40, Math.max(8, ...block.rows.map((r) => (r[i] ?? '').length))));
-  const weightSum = weight.reduce((a, b) => a + b, 0);
-  return need.map((w, i) => (text.includes(i) ? Math.floor((room * weight[text.indexOf(i)]!) / weightSum) : w));
+  // Share the room by weight; a column whose share is below its least width takes that width, and
+  // the others share what is left (until every share is at least its column's least).
+  const share = new Map<number, number>();
+  let room = Math.max(TEXT_WIDTH - fixed, text.length * 1000);
+  let open = text;
+  while (open.length) {
+    const total = open.reduce((sum, i) => sum + weight.get(i)!, 0);
+    const narrow = open.filter((i) => (room * weight.get(i)!) / total < least.get(i)!);
+    if (!narrow.length) {
+      for (const i of open) share.set(i, Math.floor((room * weight.get(i)!) / total));
+      break;
+    }
+    for (const i of narrow) {
+      share.set(i, least.get(i)!);
+      room -= least.get(i)!;
+    }
+    open = open.filter((i) => !narrow.includes(i));
+  }
+  return need.map((w, i) => share.get(i) ?? w);
 }
 
 /**

@@ -1,54 +1,34 @@
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import type { SheetRow } from './entries-workbook.js';
-import { readXlsxRows } from './xlsx-rows.js';
+import { headerRow, inlineCell, numberCell, sharedStringsXml, sheetXml, workbookParts } from './xlsx-corpus/workbook-parts.js';
+import { zip } from './xlsx-corpus/zip-writer.js';
+import { XLSX_LIMITS } from './xlsx-limits.js';
+import { readXlsxRows, type XlsxReadOptions } from './xlsx-rows.js';
+import { SharedStrings } from './xlsx-shared-strings.js';
 
-async function rows(buffer: Buffer): Promise<SheetRow[]> {
+async function rows(buffer: Buffer, options?: XlsxReadOptions): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
-  for await (const r of readXlsxRows(buffer)) out.push(r);
+  for await (const r of readXlsxRows(buffer, options)) out.push(r);
   return out;
 }
 
-/** A zip of the given parts, stored (not compressed), in the given order: enough to hand-make a workbook. */
-function storedZip(parts: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of parts) {
-    const data = Buffer.from(text, 'utf8');
-    const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(fileName.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    central.push(dir, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const size = central.reduce((s, b) => s + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...central, end]);
+/** The refusal's reason, or 'read' when the rows were read. */
+async function refusal(buffer: Buffer): Promise<string> {
+  const err = await rows(buffer).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (err === null) return 'read';
+  expect(err).toBeInstanceOf(AppError);
+  return (err as AppError & { details: { reason: string } }).details.reason;
 }
+
+const oneSheet = (...body: string[]) => zip(workbookParts({ sheets: [{ name: 'Đăng ký', body: sheetXml(...body) }] }));
+
+/** A zip of the given parts, stored (not compressed), in the given order: enough to hand-make a workbook. */
+const storedZip = (parts: [string, string][]) => zip(parts.map(([name, text]) => ({ name, pieces: [text], method: 'store' as const })));
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -125,5 +105,76 @@ describe('reading the first worksheet of an .xlsx', () => {
     expect(await bad(storedZip([['xl/workbook.xml', `<workbook ${NS}><sheets/></workbook>`], ['xl/_rels/workbook.xml.rels', '<Relationships/>']]))).toBe('UNSUPPORTED_FILE');
     expect(await bad(storedZip([['[Content_Types].xml', '<Types/>']]))).toBe('UNSUPPORTED_FILE');
     expect(await bad(Buffer.from('not a zip at all'))).toBe('UNSUPPORTED_FILE');
+  });
+});
+
+describe('the budgets, checked while reading', () => {
+  it('reads column XFD and row 1,048,576, and refuses one column or one row beyond at once', async () => {
+    const last = await rows(oneSheet(`<row r="1048576">${numberCell('XFD1048576', 7)}</row>`));
+    expect(last).toHaveLength(1);
+    expect(last[0]!.row).toBe(1_048_576);
+    expect(last[0]!.values[XLSX_LIMITS.columns]).toBe(7);
+    expect(await refusal(oneSheet(`<row r="1">${numberCell('XFE1', 7)}</row>`))).toBe('column_out_of_range');
+    // Without references, the next column: the 16,385th cell of a row is one too many.
+    expect(await refusal(oneSheet(`<row>${'<c><v>1</v></c>'.repeat(XLSX_LIMITS.columns + 1)}</row>`))).toBe('column_out_of_range');
+    expect(await refusal(oneSheet(`<row r="1048577">${numberCell('A1048577', 7)}</row>`))).toBe('row_out_of_range');
+    expect(await refusal(oneSheet(`<row r="1048576">${numberCell('A1048576', 1)}</row><row><c><v>2</v></c></row>`))).toBe('row_out_of_range');
+  });
+
+  it('reads a cell of 32,767 characters (Excel\'s limit) and refuses one of 32,768, inline or shared', async () => {
+    const full = 'ạ'.repeat(XLSX_LIMITS.cellChars);
+    expect((await rows(oneSheet(`<row r="1">${inlineCell('A1', full)}</row>`)))[0]!.values[1]).toBe(full);
+    expect(await refusal(oneSheet(`<row r="1">${inlineCell('A1', `${full}x`)}</row>`))).toBe('cell_too_long');
+    const shared = (text: string) => zip(workbookParts({ sheets: [{ name: 'Đăng ký', body: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }], sharedStrings: sharedStringsXml(`<si><t>${text}</t></si>`) }));
+    expect((await rows(shared(full)))[0]!.values[1]).toBe(full);
+    expect(await refusal(shared(`${full}x`))).toBe('cell_too_long');
+  });
+
+  it('keeps the shared strings exactly: empty, long, astral, rich text, across slabs', async () => {
+    const texts = ['', 'Dân vận khéo 😀', ...Array.from({ length: 300 }, (_, i) => `${i}:${'ễ'.repeat(4_000 + i)}`), ''];
+    const table = new SharedStrings();
+    for (const s of texts) table.add(s);
+    expect(texts.map((_, i) => table.get(i))).toEqual(texts);
+    expect([table.get(-1), table.get(texts.length), table.get(1.5)]).toEqual([null, null, null]);
+    const parts = workbookParts({
+      sheets: [{ name: 'Đăng ký', body: sheetXml(texts.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('')) }],
+      sharedStrings: sharedStringsXml(...texts.map((s) => (s ? `<si><r><t>${s.slice(0, 3)}</t></r><r><t xml:space="preserve">${s.slice(3)}</t></r></si>` : '<si/>'))),
+    });
+    // Stored: the repeated letters would deflate beyond the 200:1 that counts as a bomb.
+    const book = zip(parts.map((p) => ({ ...p, method: 'store' as const })));
+    expect((await rows(book)).map((r) => [r.row, r.values[1]])).toEqual(texts.map((s, i) => [i + 1, s]));
+  });
+
+  it('refuses the shared string after the budget, before storing it', () => {
+    const table = new SharedStrings();
+    for (let i = 0; i < XLSX_LIMITS.sharedStrings; i++) table.add('');
+    expect(() => table.add('')).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE', details: expect.objectContaining({ reason: 'too_many_shared_strings' }) }));
+  });
+
+  it('reads CDATA as text', async () => {
+    expect((await rows(oneSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a < b & c]]></t></is></c></row>`)))[0]!.values[1]).toBe('a < b & c');
+  });
+});
+
+describe('which sheet', () => {
+  const book = zip(
+    workbookParts({
+      sheets: [
+        { name: 'Ẩn', state: 'hidden', body: sheetXml(`<row r="1">${inlineCell('A1', 'ẩn')}</row>`) },
+        { name: 'Rất ẩn', state: 'veryHidden', body: sheetXml(`<row r="1">${inlineCell('A1', 'rất ẩn')}</row>`) },
+        { name: 'Ghi chú', body: sheetXml(`<row r="1">${inlineCell('A1', 'ghi chú')}</row>`) },
+        { name: 'Đăng ký', body: sheetXml(headerRow()) },
+        { name: 'Mẫu', state: 'hidden', body: sheetXml(`<row r="1">${inlineCell('A1', 'mẫu ẩn')}</row>`) },
+      ],
+    }),
+  );
+
+  it('reads the first visible worksheet, never a hidden one', async () => {
+    expect((await rows(book))[0]!.values[1]).toBe('ghi chú');
+  });
+
+  it('reads the named sheet when it is visible, else the first visible one', async () => {
+    expect((await rows(book, { sheet: 'Đăng ký' }))[0]!.values[1]).toBe('Đơn vị đăng ký (mã hoặc tên đầy đủ)');
+    expect((await rows(book, { sheet: 'Mẫu' }))[0]!.values[1]).toBe('ghi chú');
   });
 });

@@ -18,6 +18,8 @@ import { reviewProbes } from '../modules/reviews/reviews.probes.js';
 import { petitionProbes } from '../modules/petitions/petitions.probes.js';
 import { reportFileProbes } from '../modules/reports/report-files.probes.js';
 import { reportProbes } from '../modules/reports/reports.probes.js';
+import { unitHistoryProbes } from '../modules/units/units.probes.js';
+import { workQueueProbes } from '../modules/work-queue/work-queue.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -35,12 +37,13 @@ async function orgAt(loc: Location) {
 }
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
-const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes };
+const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes };
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',
   'POST /api/auth/login',
   // The citizen's side of petitions (rate-limited, see docs/petitions.md).
+  'GET /api/public/portal',
   'GET /api/public/petitions/form',
   'POST /api/public/petitions',
   'POST /api/public/petitions/lookup',
@@ -145,4 +148,104 @@ describe('access matrix', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+});
+
+describe('temporary password', () => {
+  // The routes an account with a temporary password may call (their config says allowTemporaryPassword).
+  const ALLOWED = ['GET /api/auth/me', 'PUT /api/auth/me/locale', 'POST /api/auth/me/password', 'POST /api/auth/logout'];
+
+  it('refuses every other signed-in route with PASSWORD_CHANGE_REQUIRED, writing nothing, even for a system admin', async () => {
+    const catalog = t.app.routeCatalog.filter((r) => !r.url.startsWith('/api/docs'));
+    expect(catalog.filter((r) => r.allowTemporaryPassword).map((r) => `${r.method} ${r.url}`).sort()).toEqual([...ALLOWED].sort());
+    const root = await rootUnit(t.db);
+    const temp = await buildUser(t.db, { username: 'matrix.temporary', grants: [{ unitId: root.id, role: 'system_admin' }] });
+    await t.db.updateTable('users').set({ must_change_password: true }).where('id', '=', temp.id).execute();
+    const cookie = await t.login(temp.username);
+    const failures: string[] = [];
+    for (const route of catalog) {
+      const key = `${route.method} ${route.url}`;
+      if (route.permission === 'public' || route.allowTemporaryPassword) continue;
+      const req = await PROBES[key]!.request(ctx(), 'commune');
+      const auditBefore = await auditCount();
+      const res = await t.call(req.method, req.url, { cookie, body: req.payload ?? req.body, headers: req.headers });
+      const code = res.headers['content-type']?.toString().includes('json') ? res.json().error?.code : undefined;
+      if (res.statusCode !== 403 || code !== 'PASSWORD_CHANGE_REQUIRED') failures.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if ((await auditCount()) !== auditBefore) failures.push(`${key}: wrote to the audit trail`);
+    }
+    expect(failures).toEqual([]);
+    expect((await t.call('GET', '/api/auth/me', { cookie })).statusCode).toBe(200);
+  }, 120_000);
+});
+
+describe('privilege escalation', () => {
+  type Attempt = { label: string; by: () => string; request: () => Promise<{ method: 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown }>; status: 403 | 404 };
+  const ids: Record<string, { id: string }> = {};
+  const cookies: Record<string, string> = {};
+  const userId = (username: string) => t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const grantOf = (user: { id: string }) => t.db.selectFrom('role_grants').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    const root = await rootUnit(t.db);
+    ids.root = root;
+    ids.communeAdmin = await userId('matrix.unitadmin.commune');
+    ids.provinceAdmin = await userId('matrix.unitadmin.province');
+    ids.sys = await userId('matrix.sys');
+    ids.approverBeside = await buildUser(t.db, { username: 'esc.approver.beside', grants: [{ unitId: units.commune.id, role: 'approver' }] });
+    ids.approverAbove = await buildUser(t.db, { username: 'esc.approver.above', grants: [{ unitId: units.province.id, role: 'approver' }] });
+    ids.editorBeside = await buildUser(t.db, { username: 'esc.editor.beside', grants: [{ unitId: units.commune.id, role: 'editor' }] });
+    ids.viewer = await buildUser(t.db, { username: 'esc.viewer', grants: [{ unitId: units.commune.id, role: 'viewer' }] });
+    ids.disabledApprover = await buildUser(t.db, { username: 'esc.approver.disabled', grants: [{ unitId: units.commune.id, role: 'approver' }], disabled: true });
+    // An administrator who also holds the approver's rights on the commune: may make approvers there, and nowhere else.
+    await buildUser(t.db, { username: 'esc.admin.approver', grants: [{ unitId: units.commune.id, role: 'unit_admin' }, { unitId: units.commune.id, role: 'approver' }] });
+    for (const u of ['matrix.unitadmin.commune', 'matrix.unitadmin.province', 'matrix.sys', 'esc.admin.approver']) cookies[u] = await t.login(u);
+  });
+
+  const communeAdmin = () => cookies['matrix.unitadmin.commune']!;
+  const grant = (user: string, unit: () => { id: string }, role: Role) => async () => ({ method: 'POST' as const, url: `/api/users/${ids[user]!.id}/grants`, body: { unitId: unit().id, role } });
+  const create = (role: Role, unit: () => { id: string }) => async () => ({ method: 'POST' as const, url: '/api/users', body: { username: `esc.new.${next()}`, displayName: 'Tài khoản phụ', unitId: unit().id, role, password: 'Second-self-2026!' } });
+  const ATTEMPTS: Attempt[] = [
+    { label: 'a unit admin grants itself approver (petitioners\' identities) on its unit', by: communeAdmin, request: grant('communeAdmin', () => units.commune, 'approver'), status: 403 },
+    { label: 'a unit admin grants itself a role it already holds the rights of', by: communeAdmin, request: grant('communeAdmin', () => units.commune, 'viewer'), status: 403 },
+    { label: 'a unit admin grants itself unit admin above its unit', by: communeAdmin, request: grant('communeAdmin', () => units.province, 'unit_admin'), status: 403 },
+    { label: 'a system admin grants itself a role', by: () => cookies['matrix.sys']!, request: grant('sys', () => units.province, 'viewer'), status: 403 },
+    { label: 'a unit admin grants approver to an account of its unit', by: communeAdmin, request: grant('viewer', () => units.commune, 'approver'), status: 403 },
+    { label: 'a unit admin grants editor to an account of its unit', by: communeAdmin, request: grant('viewer', () => units.commune, 'editor'), status: 403 },
+    { label: 'a province unit admin grants approver inside its province', by: () => cookies['matrix.unitadmin.province']!, request: grant('viewer', () => units.commune, 'approver'), status: 403 },
+    { label: 'an admin holding approver on the commune grants approver on the province', by: () => cookies['esc.admin.approver']!, request: grant('viewer', () => units.province, 'approver'), status: 403 },
+    { label: 'a unit admin creates a second account with approver', by: communeAdmin, request: create('approver', () => units.commune), status: 403 },
+    { label: 'a unit admin creates a second account with editor', by: communeAdmin, request: create('editor', () => units.commune), status: 403 },
+    { label: 'a unit admin creates a system admin', by: communeAdmin, request: create('system_admin', () => ids.root!), status: 403 },
+    { label: 'a unit admin resets the password of an approver beside it', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.approverBeside!.id}/reset-password` }), status: 403 },
+    { label: 'a unit admin resets the password of an editor beside it', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.editorBeside!.id}/reset-password` }), status: 403 },
+    { label: 'a unit admin resets the password of an approver above it', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.approverAbove!.id}/reset-password` }), status: 404 },
+    { label: 'a unit admin resets its own password without the current one', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.communeAdmin!.id}/reset-password` }), status: 403 },
+    { label: 'a unit admin re-enables a disabled approver', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.disabledApprover!.id}/enable` }), status: 403 },
+    { label: 'a unit admin disables an approver beside it', by: communeAdmin, request: async () => ({ method: 'POST', url: `/api/users/${ids.approverBeside!.id}/disable` }), status: 403 },
+    { label: 'a unit admin edits an approver beside it', by: communeAdmin, request: async () => ({ method: 'PATCH', url: `/api/users/${ids.approverBeside!.id}`, body: { email: 'taken.over@example.org', version: 1 } }), status: 403 },
+    { label: 'a unit admin revokes the approver role it could not grant', by: communeAdmin, request: async () => ({ method: 'DELETE', url: `/api/users/${ids.approverBeside!.id}/grants/${(await grantOf(ids.approverBeside!)).id}` }), status: 403 },
+  ];
+
+  /** Everything an escalation could change: grants, accounts (password, state, contact), sessions, the audit trail. */
+  const snapshot = async () => ({
+    grants: await t.db.selectFrom('role_grants').select(['id', 'user_id', 'unit_id', 'role']).orderBy('id').execute(),
+    users: await t.db.selectFrom('users').select(['id', 'password_hash', 'disabled_at', 'email', 'must_change_password', 'version']).orderBy('id').execute(),
+    audit: await auditCount(),
+  });
+
+  it.each(ATTEMPTS.map((a) => [a.label, a] as const))('refuses: %s', async (_label, attempt) => {
+    const req = await attempt.request();
+    const before = await snapshot();
+    const res = await t.call(req.method, req.url, { cookie: attempt.by(), body: req.body });
+    expect(res.statusCode, res.body).toBe(attempt.status);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets an administrator grant what it holds: unit admin to an account of its unit, approver where it is approver too', async () => {
+    const asUnitAdmin = await t.call('POST', `/api/users/${ids.viewer!.id}/grants`, { cookie: communeAdmin(), body: { unitId: units.commune.id, role: 'unit_admin' } });
+    expect(asUnitAdmin.statusCode).toBe(201);
+    const asApprover = await t.call('POST', `/api/users/${ids.viewer!.id}/grants`, { cookie: cookies['esc.admin.approver']!, body: { unitId: units.commune.id, role: 'approver' } });
+    expect(asApprover.statusCode).toBe(201);
+    const reset = await t.call('POST', `/api/users/${ids.approverBeside!.id}/reset-password`, { cookie: cookies['esc.admin.approver']! });
+    expect(reset.statusCode).toBe(200);
+  });
 });

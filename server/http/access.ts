@@ -49,6 +49,25 @@ export function can(actor: Actor, permission: Permission, unitPath: string): boo
   return scopePaths(actor, permission).some((scope) => pathCovers(scope, unitPath));
 }
 
+/**
+ * Whether the actor may read a record (an entry, a commendation) of the unit at `unitPath`, whose
+ * records count today under the unit in force at `currentPath` (`units.current_path`): with
+ * units.read on either. A commune retired in 2025 keeps its path under its old district, but its
+ * records count under the commune that took it over (docs/reports.md), and whoever reads that
+ * commune's report reads them. Lists apply the same rule through `findRecordArea`. Writes keep
+ * their own checks on the record's unit.
+ */
+export function canReadRecord(actor: Actor, unitPath: string, currentPath: string | null): boolean {
+  return can(actor, 'units.read', unitPath) || (currentPath !== null && can(actor, 'units.read', currentPath));
+}
+
+/** The permissions the actor holds on the unit at `unitPath`: those of its grants on that unit or above it. */
+export function permissionsOn(actor: Actor, unitPath: string): Permission[] {
+  const held = new Set<Permission>();
+  for (const g of actor.grants) if (pathCovers(g.unitPath, unitPath)) for (const p of ROLE_PERMISSIONS[g.role]) held.add(p);
+  return [...held];
+}
+
 export function isSystemAdmin(actor: Actor): boolean {
   // system_admin is granted only on the root unit (enforced when granting), so any such grant is global.
   return actor.grants.some((g) => g.role === 'system_admin');

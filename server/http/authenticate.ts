@@ -8,11 +8,23 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeCatalog: RouteEntry[];
   }
+  interface FastifyContextConfig {
+    /**
+     * The route serves an account that still has a temporary password (its own profile, the
+     * password change, sign-out, the language). Every other signed-in route answers 403
+     * PASSWORD_CHANGE_REQUIRED until the password is changed.
+     */
+    allowTemporaryPassword?: boolean;
+  }
+  interface FastifyRequest {
+    /** The signed-in account still has the temporary password an administrator gave it. */
+    mustChangePassword: boolean;
+  }
 }
 
 export const SESSION_COOKIE = 'danvan_session';
 
-export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined };
+export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined; allowTemporaryPassword: boolean };
 
 /**
  * Routes under /api must say what they need; the app refuses to start otherwise. Every route is
@@ -22,8 +34,10 @@ export function requireDeclaredPermissions(app: FastifyInstance): void {
   app.decorate('routeCatalog', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
-    const permission = (route.config as { permission?: RoutePermission } | undefined)?.permission;
-    for (const method of [route.method].flat()) app.routeCatalog.push({ method: String(method), url: route.url, permission });
+    const config = route.config as { permission?: RoutePermission; allowTemporaryPassword?: boolean } | undefined;
+    const permission = config?.permission;
+    const allowTemporaryPassword = config?.allowTemporaryPassword === true;
+    for (const method of [route.method].flat()) app.routeCatalog.push({ method: String(method), url: route.url, permission, allowTemporaryPassword });
     // Routes the swagger UI plugin adds serve static documentation.
     if (!permission && !route.url.startsWith('/api/docs')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
@@ -35,6 +49,7 @@ export function requireDeclaredPermissions(app: FastifyInstance): void {
 export function installAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('mustChangePassword', false);
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (request.is404) return;
     const permission = request.routeOptions.config.permission;
@@ -44,6 +59,7 @@ export function installAuthentication(app: FastifyInstance): void {
       if (resolved) {
         request.actor = resolved.actor;
         request.sessionId = resolved.sessionId;
+        request.mustChangePassword = resolved.mustChangePassword;
       }
     }
     if (!permission) {
@@ -52,6 +68,11 @@ export function installAuthentication(app: FastifyInstance): void {
     }
     if (permission === 'public') return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    // A temporary password is known to the administrator who set it: until its holder chooses
+    // their own, the session serves nothing but that change.
+    if (request.mustChangePassword && !request.routeOptions.config.allowTemporaryPassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Change the temporary password before continuing');
+    }
     if (permission === 'authenticated') return;
     if (!hasPermissionSomewhere(request.actor, permission)) {
       throw new AppError('FORBIDDEN', `Permission ${permission} is required`, { permission });

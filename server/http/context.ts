@@ -6,8 +6,21 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from './access.js';
 
-/** What services receive: the database and the configuration. */
-export type Ctx = { db: Db; config: Config };
+/**
+ * What services receive: the database and the configuration; with DATABASE_REPLICA_URL set, also
+ * `reportDb`, a read-only replica that the report engine reads from (see `reportReader`).
+ */
+export type Ctx = { db: Db; config: Config; reportDb?: Db };
+
+/**
+ * The context whose `db` is the report replica when one is configured, else `ctx` itself. For
+ * reads that may be a few seconds behind the primary (streaming replication lags): the report
+ * page, the dashboard and report files. Anything that writes, or must see what was just written
+ * (a review's stored snapshot of its report), keeps `ctx.db`.
+ */
+export function reportReader(ctx: Ctx): Ctx {
+  return ctx.reportDb ? { ...ctx, db: ctx.reportDb } : ctx;
+}
 
 /**
  * What a route must declare in `config.permission`:
@@ -19,12 +32,16 @@ export type Ctx = { db: Db; config: Config };
  */
 export type RoutePermission = Permission | 'authenticated' | 'public';
 
+import type { HandlerTracker } from './in-flight.js';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
   }
   interface FastifyInstance {
     ctx: Ctx;
+    /** The API handlers still running (in-flight.ts): the stop waits for them before closing the pool. */
+    handlers: HandlerTracker;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -20,11 +20,12 @@ export const coreProbes: Record<string, Probe> = {
     },
   },
   'POST /api/users/:id/reset-password': { request: async (c, loc) => ({ method: 'POST', url: `/api/users/${(await c.targetUser(loc)).id}/reset-password` }) },
-  'POST /api/users/:id/grants': { request: async (c, loc) => ({ method: 'POST', url: `/api/users/${(await c.targetUser(loc)).id}/grants`, body: { unitId: c.units[loc].id, role: 'editor' } }) },
+  // unit_admin: a role every holder of users.manage holds itself (an editor or approver is granted only by whoever holds their rights).
+  'POST /api/users/:id/grants': { request: async (c, loc) => ({ method: 'POST', url: `/api/users/${(await c.targetUser(loc)).id}/grants`, body: { unitId: c.units[loc].id, role: 'unit_admin' } }) },
   'DELETE /api/users/:id/grants/:grantId': {
     request: async (c, loc) => {
       const u = await c.targetUser(loc);
-      const extra = await c.t.db.insertInto('role_grants').values({ user_id: u.id, unit_id: c.units[loc].id, role: 'editor' }).returning('id').executeTakeFirstOrThrow();
+      const extra = await c.t.db.insertInto('role_grants').values({ user_id: u.id, unit_id: c.units[loc].id, role: 'unit_admin' }).returning('id').executeTakeFirstOrThrow();
       return { method: 'DELETE', url: `/api/users/${u.id}/grants/${extra.id}` };
     },
   },

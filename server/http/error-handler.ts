@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../../common/errors.js';
+import { isConnectionError } from '../db/database.js';
 import { AppError, HTTP_STATUS } from '../errors.js';
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
@@ -16,14 +17,19 @@ function fromPostgres(err: { code?: string; constraint?: string; detail?: string
     case '40001':
     case '40P01':
       return new AppError('CONFLICT', 'The record was changed by someone else at the same time; try again');
-    case '57P01':
-    case '57P03':
-    case '08006':
-    case '08001':
-    case 'ECONNREFUSED':
-      return new AppError('DATABASE_UNAVAILABLE', 'The database is not available');
+    // Values PostgreSQL cannot take: the edge refuses them (text-guard.ts, the schemas' limits), so
+    // one of these means an edge check is missing: a 400 for the caller, a warning for us.
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '22021':
+    case '22P02':
+    case '22P05':
+      return new AppError('VALIDATION_FAILED', 'A value is not valid for the database', { sqlState: err.code });
     default:
-      return null;
+      // The server went away, restarts or refuses connections (every shape node-postgres gives it).
+      return isConnectionError(err) ? new AppError('DATABASE_UNAVAILABLE', 'The database is not available') : null;
   }
 }
 
@@ -40,13 +46,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(reply, 'VALIDATION_FAILED', 'The request is not valid', details);
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 'BODY_TOO_LARGE', 'The request body is too large');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      return send(reply, 'VALIDATION_FAILED', err.message);
-    }
-    if (err.statusCode === 400 && err.code?.startsWith('FST_')) return send(reply, 'VALIDATION_FAILED', err.message);
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 'UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here');
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return send(reply, 'VALIDATION_FAILED', err.message);
     if (err.statusCode === 429) return send(reply, 'TOO_MANY_ATTEMPTS', 'Too many requests; wait and try again');
+    // Any other refusal Fastify or a plugin raises (bad URL, content length, multipart framing) is the caller's.
+    if (err.statusCode === 413) return send(reply, 'BODY_TOO_LARGE', 'The request body is too large');
+    if (err.statusCode === 415) return send(reply, 'UNSUPPORTED_MEDIA_TYPE', err.message);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 && err.code?.startsWith('FST_')) return send(reply, 'VALIDATION_FAILED', err.message);
     const pgError = fromPostgres(err as unknown as { code?: string });
-    if (pgError) return send(reply, pgError.code, pgError.message, pgError.details);
+    if (pgError) {
+      if (pgError.code === 'VALIDATION_FAILED') request.log.warn({ err }, 'the database refused a value the edge let through');
+      return send(reply, pgError.code, pgError.message, pgError.details);
+    }
     if (isResponseSerializationError(err)) request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
     else request.log.error({ err }, 'unhandled error');
     return send(reply, 'INTERNAL', 'An unexpected error occurred');

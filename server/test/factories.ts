@@ -35,10 +35,14 @@ export async function buildUnit(db: Db, input: { parentId: string; name?: string
   return db.selectFrom('units').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
 }
 
-/** A current unit found by kind and official code (the template holds the official lists). */
+/**
+ * A unit found by kind and official code (the template holds the official lists): the one in force,
+ * or (current = false) the latest retired one — the unit of the 4 January 2025 list, not an earlier
+ * unit of the same code (docs/units.md, "The units of their day").
+ */
 export async function unitByCode(db: Db, kind: string, code: string, current = true) {
   let q = db.selectFrom('units').selectAll().where('kind', '=', kind).where('code', '=', code);
-  q = current ? q.where('valid_to', 'is', null) : q.where('valid_to', 'is not', null);
+  q = current ? q.where('valid_to', 'is', null) : q.where('valid_to', 'is not', null).orderBy('valid_to', 'desc');
   return q.executeTakeFirstOrThrow();
 }
 

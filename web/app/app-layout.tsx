@@ -1,17 +1,37 @@
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import AntdApp from 'antd/es/app';
 import Button from 'antd/es/button';
+import ConfigProvider from 'antd/es/config-provider';
+import Drawer from 'antd/es/drawer';
 import Layout from 'antd/es/layout';
 import Menu from 'antd/es/menu';
 import Typography from 'antd/es/typography';
+import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../features/auth/auth.api';
 import { hasPermission } from '../features/auth/use-can';
+import { hasWorkQueue } from '../features/work-queue/landing';
+import { WorkQueueMenuLabel } from '../features/work-queue/work-queue-menu-label';
+import { PrintHeader } from '../ui/print-header';
+import { useScreen } from '../ui/use-screen';
 import { LanguageSwitcher } from './language-switcher';
 
 const { Header, Sider, Content } = Layout;
 
-/** The signed-in frame: side menu (by permission), the account, the language, sign-out. */
+function MenuIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M3 6h18M3 12h18M3 18h18" />
+    </svg>
+  );
+}
+
+/**
+ * The signed-in frame: side menu (by permission), the account, the language, sign-out.
+ * From 992 px the menu stands beside the page; narrower, a one-row header holds a menu button and
+ * the menu slides over the page in a drawer (from the right in Arabic) with the account, language
+ * and sign-out, so a phone's width goes to the page. On paper only the page and its print header remain.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -19,8 +39,15 @@ export function AppLayout() {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const section = pathname.split('/')[1] ?? 'units';
+  const { drawerNav } = useScreen();
+  const { direction } = useContext(ConfigProvider.ConfigContext);
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Following a link (or going back) closes the drawer: the page it opens is what the user wants to see.
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   const items = [
+    hasWorkQueue(me) && { key: 'work-queue', label: <WorkQueueMenuLabel /> },
     hasPermission(me, 'units.read') && { key: 'dashboard', label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     hasPermission(me, 'units.read') && { key: 'entries', label: <Link to="/entries">{t('nav.entries')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
@@ -41,26 +68,68 @@ export function AppLayout() {
       onSettled: () => void navigate({ to: '/login' }),
     });
 
+  const brand = <div className="app-brand">{t('app.title')}</div>;
+  const nav = (
+    <nav aria-label={t('nav.label')}>
+      <Menu mode="inline" selectedKeys={[section]} items={items} style={{ borderInlineEnd: 0 }} />
+    </nav>
+  );
+  const accountName = (
+    <Typography.Text strong data-testid="account-name" ellipsis>
+      {me?.displayName}
+    </Typography.Text>
+  );
+  const signOutButton = (
+    <Button onClick={signOut} loading={logout.isPending}>
+      {t('auth.signOut')}
+    </Button>
+  );
+  // The unit a printout is made for: the officer's own (an account rarely holds grants in several).
+  const printUnit = [...new Set((me?.grants ?? []).map((g) => g.unitName))].join(', ');
+
   return (
     <AntdApp>
       <Layout style={{ minHeight: '100vh' }}>
-        <Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
-          <div style={{ padding: '16px 20px', fontWeight: 600, color: '#b71c1c' }}>{t('app.title')}</div>
-          <nav aria-label={t('nav.label')}>
-            <Menu mode="inline" selectedKeys={[section]} items={items} />
-          </nav>
-        </Sider>
+        {!drawerNav && (
+          <Sider theme="light" width={220} className="screen-only" data-testid="side-menu">
+            {brand}
+            {nav}
+          </Sider>
+        )}
         <Layout>
-          <Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, paddingInline: 24, flexWrap: 'wrap' }}>
-            <Typography.Text strong data-testid="account-name">
-              {me?.displayName}
-            </Typography.Text>
-            <LanguageSwitcher showLabel={false} />
-            <Button onClick={signOut} loading={logout.isPending}>
-              {t('auth.signOut')}
-            </Button>
-          </Header>
-          <Content style={{ padding: 24 }}>
+          {drawerNav ? (
+            <Header className="app-header app-header-compact screen-only">
+              <Button type="text" icon={<MenuIcon />} aria-label={t('nav.open')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button" />
+              <span className="app-header-title">{t('app.title')}</span>
+            </Header>
+          ) : (
+            <Header className="app-header screen-only">
+              {accountName}
+              <LanguageSwitcher showLabel={false} />
+              {signOutButton}
+            </Header>
+          )}
+          {drawerNav && (
+            <Drawer
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              placement={direction === 'rtl' ? 'right' : 'left'}
+              size={280}
+              title={brand}
+              rootClassName="screen-only"
+              styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+              data-testid="menu-drawer"
+            >
+              <div className="drawer-account">{accountName}</div>
+              {nav}
+              <div className="drawer-footer">
+                <LanguageSwitcher showLabel />
+                {signOutButton}
+              </div>
+            </Drawer>
+          )}
+          <Content className="app-content">
+            <PrintHeader unit={printUnit} person={me?.displayName ?? ''} />
             <main>
               <Outlet />
             </main>

@@ -6,11 +6,10 @@
 import dayjs from 'dayjs';
 import i18n from 'i18next';
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale, RTL_LOCALES } from '../../common/access';
+import type { Locale } from '../../common/access';
+import { initI18next, storedLocale, switchLanguage } from './i18n-core';
 
-export const DEFAULT_LOCALE: Locale = 'vi';
-const STORAGE_KEY = 'danvan.locale';
+export { currentLocale, DEFAULT_LOCALE, isLocale, isRtl, storedLocale } from './i18n-core';
 
 type Catalog = { default: Record<string, unknown> };
 const catalogs = import.meta.glob<Catalog>('../locales/*.json');
@@ -35,8 +34,8 @@ const dayjsLocales: Record<Locale, () => Promise<unknown>> = {
   ar: () => import('dayjs/locale/ar'),
 };
 
-/** BCP 47 tags for Intl: English dates day-first (en-GB), as the users read them. */
-export const INTL_TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB', ru: 'ru-RU', sv: 'sv-SE', id: 'id-ID', pl: 'pl-PL', ar: 'ar-EG' };
+/** BCP 47 tags for Intl (common/access.ts: the number parser and formatter use them too). */
+export { INTL_TAGS } from '../../common/access';
 
 /** How dates are typed in date pickers, as each language writes them (dayjs tokens). */
 export const DATE_INPUT_FORMATS: Record<Locale, string> = {
@@ -51,31 +50,9 @@ export const DATE_INPUT_FORMATS: Record<Locale, string> = {
 
 let antdLocale: AntdLocale | undefined;
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-export function currentLocale(): Locale {
-  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
-}
-
-export function isRtl(locale: Locale): boolean {
-  return RTL_LOCALES.includes(locale);
-}
-
 /** The antd locale of the current language (loaded by `applyLanguage`). */
 export function currentAntdLocale(): AntdLocale | undefined {
   return antdLocale;
-}
-
-/** The language chosen on this browser before sign-in. */
-export function storedLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isLocale(stored) ? stored : DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
-  }
 }
 
 /** Loads everything a language needs, then switches the whole page to it. */
@@ -85,34 +62,15 @@ export async function applyLanguage(locale: Locale): Promise<void> {
     antdLocales[locale](),
     dayjsLocales[locale](),
   ]);
-  if (catalog) i18n.addResourceBundle(locale, 'translation', catalog.default, true, true);
   antdLocale = antd.default;
   dayjs.locale(locale);
-  const html = document.documentElement;
-  html.lang = locale;
-  html.dir = isRtl(locale) ? 'rtl' : 'ltr';
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-  await i18n.changeLanguage(locale);
-  document.title = i18n.t('app.title');
+  await switchLanguage(locale, catalog?.default, 'app.title');
 }
 
 export async function initI18n(): Promise<void> {
-  await i18n.use(initReactI18next).init({
-    lng: storedLocale(),
-    resources: {},
-    partialBundledLanguages: true,
-    fallbackLng: false,
-    supportedLngs: [...LOCALES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    react: { useSuspense: false },
-    showSupportNotice: false,
-  });
-  await applyLanguage(storedLocale());
+  const locale = storedLocale();
+  await initI18next(locale);
+  await applyLanguage(locale);
 }
 
 export { i18n };

@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { type Me, meQuery } from '../features/auth/auth.api';
+import { isApiError } from './api-client';
 import { PageSpinner } from '../ui/page-spinner';
 import { RouteError } from '../ui/route-error';
 import { applyLanguage, currentLocale } from './i18n';
@@ -12,6 +13,8 @@ import { validateEntrySearch } from '../features/entries/entry-search';
 import { validateReportSearch } from '../features/reports/report-search';
 import { validateCommendationSearch } from '../features/commendations/commendation-search';
 import { validatePetitionSearch } from '../features/petitions/petition-search';
+import { validateDueSearch } from '../features/work-queue/due-search';
+import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -39,13 +42,6 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage'),
 });
 
-/** The citizens' petition page: no sign-in, outside the app layout. */
-const publicPetitionRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/petition',
-  component: lazyRouteComponent(() => import('../features/petitions/public-petition-page'), 'PublicPetitionPage'),
-});
-
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/change-password',
@@ -68,10 +64,31 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  // The figures of the account's own scope are what most officials come for.
-  beforeLoad: () => {
-    throw redirect({ to: '/dashboard' });
+  // Who edits or approves opens on today's work; viewers and unit administrators on the figures of their scope.
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: landingPath(context.me) });
   },
+});
+
+const workQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work-queue',
+  component: lazyRouteComponent(() => import('../features/work-queue/work-queue-page'), 'WorkQueuePage'),
+});
+
+/** The lists the work queue opens for tasks and commitments (`?unitId=…&due=due_soon|overdue`). */
+const reviewTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/review-tasks',
+  validateSearch: (search: Record<string, unknown>) => validateDueSearch(search),
+  component: lazyRouteComponent(() => import('../features/work-queue/due-tasks-page'), 'DueTasksPage'),
+});
+
+const commitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commitments',
+  validateSearch: (search: Record<string, unknown>) => validateDueSearch(search),
+  component: lazyRouteComponent(() => import('../features/work-queue/due-commitments-page'), 'DueCommitmentsPage'),
 });
 
 const dashboardRoute = createRoute({
@@ -117,6 +134,18 @@ const renameUnitRoute = createRoute({
   getParentRoute: () => unitsRoute,
   path: '$unitId/rename',
   component: lazyRouteComponent(() => import('../features/units/rename-unit-page'), 'RenameUnitPage'),
+});
+
+const unitSuccessorsRoute = createRoute({
+  getParentRoute: () => unitsRoute,
+  path: '$unitId/successors',
+  component: lazyRouteComponent(() => import('../features/units/set-successors-page'), 'SetSuccessorsPage'),
+});
+
+const successionReviewRoute = createRoute({
+  getParentRoute: () => unitsRoute,
+  path: 'successions',
+  component: lazyRouteComponent(() => import('../features/units/succession-review-page'), 'SuccessionReviewPage'),
 });
 
 const usersRoute = createRoute({
@@ -238,6 +267,12 @@ const petitionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/petitions/petition-detail-page'), 'PetitionDetailPage'),
 });
 
+const petitionReceiptRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/petitions/$petitionId/receipt',
+  component: lazyRouteComponent(() => import('../features/petitions/petition-receipt-page'), 'PetitionReceiptPage'),
+});
+
 const holidaysRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/holidays',
@@ -256,15 +291,18 @@ const receptionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/petitions/reception-detail-page'), 'ReceptionDetailPage'),
 });
 
+// The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  publicPetitionRoute,
   changePasswordRoute,
   appRoute.addChildren([
     indexRoute,
+    workQueueRoute,
+    reviewTasksRoute,
+    commitmentsRoute,
     dashboardRoute,
     reportsRoute,
-    unitsRoute.addChildren([unitsIndexRoute, unitDetailRoute, addOrganizationRoute, renameUnitRoute]),
+    unitsRoute.addChildren([unitsIndexRoute, unitDetailRoute, addOrganizationRoute, renameUnitRoute, unitSuccessorsRoute, successionReviewRoute]),
     usersRoute,
     createUserRoute,
     userDetailRoute,
@@ -284,6 +322,7 @@ const routeTree = rootRoute.addChildren([
     petitionsRoute,
     petitionIntakeRoute,
     petitionDetailRoute,
+    petitionReceiptRoute,
     receptionRoute,
     receptionDetailRoute,
     holidaysRoute,
@@ -305,7 +344,7 @@ function stringifySearch(search: Record<string, unknown>): string {
 }
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     parseSearch,
     stringifySearch,
@@ -317,6 +356,21 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
   });
+  // While the account's password is the temporary one an administrator set, the server answers
+  // every call but the password change with PASSWORD_CHANGE_REQUIRED (even when the cached account
+  // still says otherwise): reload the account and go to the change page from wherever it came.
+  const onError = (error: unknown) => {
+    if (!isApiError(error, 'PASSWORD_CHANGE_REQUIRED')) return;
+    void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    if (router.state.location.pathname !== '/change-password') void router.navigate({ to: '/change-password' });
+  };
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+  });
+  queryClient.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+  });
+  return router;
 }
 
 declare module '@tanstack/react-router' {

@@ -6,12 +6,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, ROLES } from '../../common/access';
-import { ENTRY_ACTION_NAMES, ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES, FACETS, IMPORT_ERROR_CODES } from '../../common/entries';
+import { ENTRY_ACTION_NAMES, ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_QUEUES, ENTRY_STATUSES, FACETS, IMPORT_ERROR_CODES } from '../../common/entries';
+import { DUE_FILTERS } from '../../common/work-queue';
 import { ERROR_CODES } from '../../common/errors';
 import { REPORT_PERIODS } from '../../common/reports';
 import { DUE_STATES, PETITION_ACTION_NAMES, PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '../../common/petitions';
 import { SORTS } from '../features/entries/entry-search';
-import { actionKey, AUDIT_ACTIONS, RECORD_TYPES } from '../ui/audit-vocabulary';
+import { actionKey, AUDIT_ACTIONS, AUDIT_FIELDS, RECORD_TYPES } from '../ui/audit-vocabulary';
+import { SUCCESSION_BASES } from '../../common/units';
+import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -98,18 +101,34 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'roles.': [...ROLES],
   'languageNames.': [...LOCALES],
   'units.succession.': ['whole', 'partial', 'unchanged'],
+  // Where a succession comes from (the official lists, the history's rule, an administrator), with its explanation.
+  'units.basis.': [...SUCCESSION_BASES],
+  'units.basisHelp.': [...SUCCESSION_BASES],
   'auditActions.': AUDIT_ACTIONS.map(actionKey),
   'recordTypes.': [...RECORD_TYPES],
+  // The audit log's field names (web/features/audit/audit-words.ts).
+  'auditFields.': [...AUDIT_FIELDS],
+  // The work queue's lists: the entries queue named on the entries list, the due lists' titles.
+  'workQueue.entryQueue.': [...ENTRY_QUEUES],
+  'workQueue.lists.tasksTitle.': [...DUE_FILTERS],
+  'workQueue.lists.commitmentsTitle.': [...DUE_FILTERS],
   'entries.status.': [...ENTRY_STATUSES],
   'entries.kind.': [...ENTRY_KINDS],
   'entries.form.': [...ENTRY_FORMS],
   'entries.level.': [...ENTRY_LEVELS],
-  'entries.action.': ['create', 'edit', ...ENTRY_ACTION_NAMES],
+  // 'import': the first step of an entry an Excel import created.
+  'entries.action.': ['create', 'edit', 'import', ...ENTRY_ACTION_NAMES],
   'entries.facet.': [...FACETS],
   'entries.sort.': SORTS.map((s) => s.replace('-', 'desc_')),
   // Row errors of the Excel import, by code (the page falls back to the server's text for a code added later).
   'importErrors.': [...IMPORT_ERROR_CODES],
+  // Why a workbook was refused before its rows were read (server/documents/xlsx-limits.ts).
+  'importFileProblems.': [...XLSX_REFUSAL_REASONS],
   'petitions.status.': [...PETITION_STATUSES],
+  // The receipt's lines and its copy status (features/petitions/petition-receipt.tsx).
+  'petitions.receipt.': ['number', 'kind', 'unit', 'receivedOn', 'dueOn', 'code', 'secret', 'copied', 'copyFailed'],
+  // A time limit in plain words, by kind (features/petitions/time-limit-words.ts).
+  'petitions.limitWords.': [...PETITION_KINDS],
   'petitions.kind.': [...PETITION_KINDS],
   'petitions.channel.': [...PETITION_CHANNELS],
   'petitions.due.': [...DUE_STATES],

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'unit.create',
   'unit.update',
   'unit.retire',
+  'unit.successors',
+  'unit.issuing_bodies',
   'unit_kind.create',
   'units.import',
   'entry.create',
@@ -64,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'petition.transfer_out',
   'petition.identity.read',
   'petition.identity.export',
+  'petition.identity.search',
   'petition.identity.erase',
   'holiday.set',
   'holiday.delete',
@@ -72,6 +75,27 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session'] as const;
+
+/**
+ * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,
+ * common/audit-fields.ts `auditField`), each named under `auditFields.*` in every language
+ * (web/features/audit/audit-words.test.ts checks it). A field not listed shows its code.
+ */
+export const AUDIT_FIELDS = [
+  'ambiguous', 'anonymous', 'attachments', 'attendees', 'bulk', 'bytes', 'category', 'categoryCode', 'channel', 'checksum', 'closedAt',
+  'closedOn', 'code', 'commitmentId', 'commitments', 'commune', 'conferenceId', 'consentNoticeVersion', 'content', 'contentType',
+  'created', 'date', 'deadline', 'decisionDate', 'decisionNumber', 'description', 'disabled', 'displayName', 'district', 'doneOn', 'dueOn',
+  'earlier', 'effective', 'email', 'emulationPeriodId', 'endDate', 'endYear', 'entries', 'entryIds', 'evidenceId', 'extendedDays',
+  'fieldCode', 'fields', 'fileName', 'filters', 'form', 'formCode', 'formerNames', 'from', 'goals', 'handlingUnitId', 'happenedOn',
+  'heldOn', 'history', 'id', 'implementers', 'inferred', 'inserted', 'issueIndex', 'issues', 'issuingUnitId', 'items', 'kind', 'landM2',
+  'level', 'locale', 'matchedBy', 'moneyVnd', 'moved', 'name', 'nameEn', 'names', 'narrative', 'narrativeReplaced', 'note', 'notes',
+  'notInSeed', 'number', 'onDate', 'overrides', 'owner', 'ownerUnitId', 'parentId', 'participants', 'participantsCount', 'period',
+  'periodEnd', 'periodId', 'periodKind', 'periodStart', 'petitionId', 'position', 'presiding', 'progressId', 'province', 'publicReply',
+  'reason', 'receivedOn', 'recipientKind', 'rekeyed', 'removed', 'resourcesOther', 'result', 'results', 'retentionYears', 'reviewId',
+  'role', 'rows', 'score', 'sha256', 'shortcomings', 'signerAuthority', 'signerPosition', 'sizeBytes', 'sourceEntryId', 'startDate',
+  'startYear', 'status', 'successions', 'successors', 'summary', 'superior', 'symbol', 'title', 'to', 'unchanged', 'unitId', 'units',
+  'updated', 'userId', 'username', 'validFrom', 'validTo', 'workingDays', 'year',
+] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */
 export function actionKey(action: string): string {

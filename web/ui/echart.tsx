@@ -52,6 +52,6 @@ export function EChart({ option, height, label, onItemClick, testId }: Props) {
 
   return (
     // dir="ltr": ECharts places its texts by start/end; the RTL mirroring is in the option (chart-options.ts).
-    <div ref={box} dir="ltr" role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />
+    <div ref={box} dir="ltr" role="img" aria-label={label} data-testid={testId} className="echart" style={{ width: '100%', height }} />
   );
 }

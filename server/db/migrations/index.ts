@@ -13,6 +13,15 @@ import * as m20261121140000 from './20261121140000_reports.js';
 import * as m20261121141000 from './20261121141000_reviews.js';
 import * as m20261121142000 from './20261121142000_petitions.js';
 import * as m20261121143000 from './20261121143000_petition_report_index.js';
+import * as m20261205140000 from './20261205140000_multi_process.js';
+import * as m20261205160000 from './20261205160000_unit_history.js';
+import * as m20261205180000 from './20261205180000_entry_transition_import.js';
+import * as m20261205200000 from './20261205200000_work_queue.js';
+import * as m20261205210000 from './20261205210000_petition_consent.js';
+import * as m20261205240000 from './20261205240000_petition_search.js';
+import * as m20261205250000 from './20261205250000_unit_issuing_bodies.js';
+import * as m20261205300000 from './20261205300000_report_summaries.js';
+import * as m20261205310000 from './20261205310000_list_versions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -24,4 +33,13 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261121141000_reviews': m20261121141000,
   '20261121142000_petitions': m20261121142000,
   '20261121143000_petition_report_index': m20261121143000,
+  '20261205140000_multi_process': m20261205140000,
+  '20261205160000_unit_history': m20261205160000,
+  '20261205180000_entry_transition_import': m20261205180000,
+  '20261205200000_work_queue': m20261205200000,
+  '20261205210000_petition_consent': m20261205210000,
+  '20261205240000_petition_search': m20261205240000,
+  '20261205250000_unit_issuing_bodies': m20261205250000,
+  '20261205300000_report_summaries': m20261205300000,
+  '20261205310000_list_versions': m20261205310000,
 };

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.js';
 import { type Actor, assertCan, isSystemAdmin, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
-import { findAudit } from './audit.repository.js';
+import { auditNames, auditRefs } from './audit.presenter.js';
+import { findAudit, findAuditNames } from './audit.repository.js';
 import type { AuditQuery } from './audit.schema.js';
 
 /** Searches the audit trail within the actor's `audit.read` scope (system admins see all). */
@@ -28,5 +29,7 @@ export async function searchAudit(ctx: Ctx, actor: Actor, q: AuditQuery) {
     limit: q.limit + 1,
   });
   const items = rows.slice(0, q.limit);
-  return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+  // Every name the page refers to, in one query; shown only where the reader may read it.
+  const names = auditNames(actor, await findAuditNames(ctx.db, auditRefs(items)));
+  return { items, names, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../http/access.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
+import { buildCommendation } from '../commendations/commendations.factories.js';
+import { recordAudit } from './audit.repository.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -14,7 +17,7 @@ beforeAll(async () => {
   const root = await rootUnit(t.db);
   p1 = await buildUnit(t.db, { parentId: root.id, kind: 'province', code: 'A01', name: 'Tỉnh Một' });
   p2 = await buildUnit(t.db, { parentId: root.id, kind: 'province', code: 'A02', name: 'Tỉnh Hai' });
-  await buildUser(t.db, { username: 'audit.sys', grants: [{ unitId: root.id, role: 'system_admin' }] });
+  await buildUser(t.db, { username: 'audit.sys', displayName: 'Nguyễn Quản Trị', grants: [{ unitId: root.id, role: 'system_admin' }] });
   await buildUser(t.db, { username: 'audit.p1', grants: [{ unitId: p1.id, role: 'unit_admin' }] });
   admin = await t.login('audit.sys');
   provinceAdmin = await t.login('audit.p1');
@@ -36,7 +39,7 @@ describe('audit trail', () => {
     const byRecord = (await t.call('GET', `/api/audit?recordType=user&recordId=${userId}`, { cookie: admin })).json();
     expect(byRecord.items.map((r: { action: string }) => r.action)).toEqual(['user.update', 'user.create']);
     const update = byRecord.items[0];
-    expect(update).toMatchObject({ actorName: 'audit.sys', before: { displayName: 'Trần Văn A' }, after: { displayName: 'Trần Văn B' } });
+    expect(update).toMatchObject({ actorName: 'Nguyễn Quản Trị', actorUsername: 'audit.sys', before: { displayName: 'Trần Văn A' }, after: { displayName: 'Trần Văn B' } });
     const byUser = (await t.call('GET', `/api/audit?userId=${update.actorId}&action=user.create`, { cookie: admin })).json();
     expect(byUser.items.some((r: { recordId: string }) => r.recordId === userId)).toBe(true);
     const future = (await t.call('GET', `/api/audit?from=2999-01-01`, { cookie: admin })).json();
@@ -68,5 +71,35 @@ describe('audit trail', () => {
     expect(inverted.json().error.code).toBe('VALIDATION_FAILED');
     const bad = await t.call('GET', '/api/audit?limit=100000', { cookie: admin });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('audit records in the reader\'s words (presenter)', () => {
+  it('names the people, units, records and catalogue codes a record refers to, in one page, and hides internal paths', async () => {
+    const org = await buildUnit(t.db, { parentId: p1.id, kind: 'youth_union', name: 'Đoàn Thanh niên Tỉnh Một' });
+    const c = await buildCommendation(t.db, { unitId: org.id });
+    await recordAudit(t.db, SYSTEM_ACTOR, {
+      action: 'petition.assign',
+      recordType: 'petition',
+      recordId: '987654321',
+      unitId: p1.id,
+      before: { status: 'classified', handling_unit_id: p1.id, handling_unit_path: 'x.y' },
+      after: { status: 'assigned', handling_unit_id: org.id, handling_unit_path: 'x.y.z', reason: null },
+    });
+    await recordAudit(t.db, SYSTEM_ACTOR, { action: 'commendation.update', recordType: 'commendation', recordId: c.id, unitId: org.id, before: { formCode: 'certificate_of_merit' }, after: { formCode: 'commendation_certificate', issuingUnitId: p2.id } });
+    const page = (await t.call('GET', `/api/audit?unitId=${p1.id}&limit=2`, { cookie: admin })).json();
+    const [commendation, assign] = page.items;
+    expect(assign).toMatchObject({ action: 'petition.assign', actorId: null, before: { status: 'classified', handling_unit_id: p1.id }, after: { status: 'assigned', handling_unit_id: org.id } });
+    expect(assign.before.handling_unit_path).toBeUndefined();
+    expect(assign.refs).toEqual({ [`unit:${p1.id}`]: 'Tỉnh Một', [`unit:${org.id}`]: 'Đoàn Thanh niên Tỉnh Một' });
+    // A petition that does not exist has no name; the record still shows.
+    expect(assign.recordName).toBeNull();
+    expect(commendation.recordName).toMatch(/\/QĐ-UBND$/);
+    expect(commendation.refs[`form:certificate_of_merit`]).toMatchObject({ vi: expect.any(String), en: expect.any(String) });
+    expect(commendation.refs[`unit:${p2.id}`]).toBe('Tỉnh Hai');
+    // A province admin reads the record of its subtree, but not the name of the other province it mentions.
+    const mine = (await t.call('GET', `/api/audit?unitId=${org.id}&action=commendation.update`, { cookie: provinceAdmin })).json();
+    expect(mine.items[0].refs[`unit:${p2.id}`]).toBeNull();
+    expect(JSON.stringify(mine)).not.toContain('Tỉnh Hai');
   });
 });

@@ -40,7 +40,7 @@ export async function findLiveSession(db: Q, id: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 'u.username', 'u.disabled_at'])
+    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 'u.username', 'u.disabled_at', 'u.must_change_password'])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled_at', 'is', null)
@@ -64,27 +64,53 @@ export async function deleteExpiredSessions(db: Q): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).execute();
 }
 
-export async function findLoginLocks(db: Q, keys: string[]) {
-  return db.selectFrom('login_failures').selectAll().where('key', 'in', keys).where('locked_until', '>', sql<Date>`now()`).execute();
+export type AttemptLimit = { limit: number; windowSeconds: number; lockSeconds: number };
+export type Reservation = { allowed: boolean; lockedUntil: Date | null };
+
+/**
+ * Takes one sign-in attempt slot of `key` (an account or a client address) before any password is
+ * verified, and says whether the attempt may go on. One upsert: the row lock of ON CONFLICT makes
+ * concurrent attempts on one key count one after the other, in every process that shares the
+ * database, so at most `limit` attempts are evaluated per window however many arrive at once.
+ *
+ * `failures` counts the attempts of the window that were not (yet) successful; the slot that
+ * reaches `limit` locks the key for `lockSeconds`. A locked key's window does not restart while
+ * the lock lasts, and attempts refused meanwhile still count, so the count stays over the limit.
+ */
+export async function reserveLoginAttempt(db: Q, key: string, l: AttemptLimit): Promise<Reservation> {
+  const window = sql`make_interval(secs => ${l.windowSeconds})`;
+  const lock = sql`make_interval(secs => ${l.lockSeconds})`;
+  const restart = sql`(f.window_start < now() - ${window} and not coalesce(f.locked_until > now(), false))`;
+  const counted = sql`(case when ${restart} then 1 else f.failures + 1 end)`;
+  const { rows } = await sql<{ failures: number; locked_until: Date | null }>`
+    insert into login_failures as f (key, failures, window_start, locked_until)
+    values (${key}, 1, now(), case when ${l.limit} <= 1 then now() + ${lock} end)
+    on conflict (key) do update set
+      failures = ${counted},
+      window_start = case when ${restart} then now() else f.window_start end,
+      locked_until = case
+        when f.locked_until > now() then f.locked_until
+        when ${counted} >= ${l.limit} then now() + ${lock}
+      end
+    returning failures, locked_until`.execute(db);
+  const row = rows[0]!;
+  return { allowed: row.failures <= l.limit, lockedUntil: row.locked_until };
 }
 
 /**
- * Counts one failed login for `key` in a sliding window; locks the key for `lockSeconds` once
- * `limit` failures fall within `windowSeconds`. One statement, so concurrent failures all count.
+ * Gives back a slot taken by `reserveLoginAttempt` for an attempt that turned out not to be a
+ * failed guess (the password was right, or the attempt was refused on another key before any
+ * verification). The lock that slot set goes with it.
  */
-export async function recordLoginFailure(db: Q, key: string, limit: number, windowSeconds: number, lockSeconds: number): Promise<void> {
+export async function releaseLoginAttempt(db: Q, key: string, l: AttemptLimit): Promise<void> {
   await sql`
-    insert into login_failures as f (key, failures, window_start, locked_until)
-    values (${key}, 1, now(), case when ${limit} <= 1 then now() + make_interval(secs => ${lockSeconds}) end)
-    on conflict (key) do update set
-      failures = case when f.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else f.failures + 1 end,
-      window_start = case when f.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else f.window_start end,
-      locked_until = case
-        when f.window_start >= now() - make_interval(secs => ${windowSeconds}) and f.failures + 1 >= ${limit}
-        then now() + make_interval(secs => ${lockSeconds})
-        else f.locked_until end`.execute(db);
+    update login_failures set
+      failures = greatest(failures - 1, 0),
+      locked_until = case when failures - 1 < ${l.limit} then null else locked_until end
+    where key = ${key}`.execute(db);
 }
 
+/** Forgets the attempts of `key` (an account that has just signed in with its password). */
 export async function clearLoginFailures(db: Q, key: string): Promise<void> {
   await db.deleteFrom('login_failures').where('key', '=', key).execute();
 }

@@ -27,23 +27,23 @@ export async function authRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post('/api/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { permission: 'authenticated', allowTemporaryPassword: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } } }, async (request, reply) => {
     if (request.sessionId) await auth.logout(app.ctx, actorOf(request), request.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeResponse } } }, async (request) => {
+  app.get('/api/auth/me', { config: { permission: 'authenticated', allowTemporaryPassword: true }, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeResponse } } }, async (request) => {
     const me = await auth.getMe(app.ctx, actorOf(request));
     return presentMe(me.user, me.grants);
   });
 
-  app.put('/api/auth/me/locale', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Remember the interface language', body: LocaleBody, response: { 200: Ok } } }, async (request) => {
+  app.put('/api/auth/me/locale', { config: { permission: 'authenticated', allowTemporaryPassword: true }, schema: { tags: ['auth'], summary: 'Remember the interface language', body: LocaleBody, response: { 200: Ok } } }, async (request) => {
     await auth.setLocale(app.ctx, actorOf(request), request.body.locale);
     return { ok: true as const };
   });
 
-  app.post('/api/auth/me/password', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Change one\'s own password', body: PasswordBody, response: { 200: Ok } } }, async (request) => {
+  app.post('/api/auth/me/password', { config: { permission: 'authenticated', allowTemporaryPassword: true }, schema: { tags: ['auth'], summary: 'Change one\'s own password', body: PasswordBody, response: { 200: Ok } } }, async (request) => {
     if (!request.sessionId) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     await auth.changeOwnPassword(app.ctx, actorOf(request), request.sessionId, request.body.currentPassword, request.body.newPassword);
     return { ok: true as const };

@@ -7,7 +7,11 @@ import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './auth.repository.js';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 
-/** Login throttling: per account and per client address, within a sliding window. */
+/**
+ * Login throttling: per account and per client address, within a sliding window. Each attempt
+ * takes a slot of both keys before its password is verified (auth.repository.ts
+ * `reserveLoginAttempt`), so parallel guesses cannot outrun the count.
+ */
 export const THROTTLE = {
   windowSeconds: 15 * 60,
   lockSeconds: 15 * 60,
@@ -15,31 +19,44 @@ export const THROTTLE = {
   perAddress: 30,
 } as const;
 
+const ACCOUNT_LIMIT: repo.AttemptLimit = { limit: THROTTLE.perAccount, windowSeconds: THROTTLE.windowSeconds, lockSeconds: THROTTLE.lockSeconds };
+const ADDRESS_LIMIT: repo.AttemptLimit = { limit: THROTTLE.perAddress, windowSeconds: THROTTLE.windowSeconds, lockSeconds: THROTTLE.lockSeconds };
+
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const tooManyAttempts = (lockedUntil: Date | null) =>
+  new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-in attempts; try again later', {
+    retryAfterSeconds: Math.max(1, Math.ceil(((lockedUntil ? new Date(lockedUntil).getTime() : Date.now()) - Date.now()) / 1000)),
+  });
 
 export type LoginInput = { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string | null };
 
-/** Checks the credentials and opens a new session; returns the token for the cookie. */
+/**
+ * Checks the credentials and opens a new session; returns the token for the cookie. The attempt is
+ * counted against the account and the address before the password is verified; a right password
+ * clears the account's count and gives the address its slot back. Once a key is locked, every
+ * attempt is refused (TOO_MANY_ATTEMPTS), the right password included, until the lock ends.
+ */
 export async function login(ctx: Ctx, input: LoginInput): Promise<{ token: string; userId: string; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
   const accountKey = `account:${username}`;
   const addressKey = `address:${input.ip ?? 'unknown'}`;
-  const locks = await repo.findLoginLocks(ctx.db, [accountKey, addressKey]);
-  if (locks.length) {
-    const until = Math.max(...locks.map((l) => new Date(l.locked_until ?? 0).getTime()));
-    throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-in attempts; try again later', {
-      retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
-    });
+  const account = await repo.reserveLoginAttempt(ctx.db, accountKey, ACCOUNT_LIMIT);
+  if (!account.allowed) throw tooManyAttempts(account.lockedUntil);
+  const address = await repo.reserveLoginAttempt(ctx.db, addressKey, ADDRESS_LIMIT);
+  if (!address.allowed) {
+    // No password was tried: the account's slot goes back.
+    await repo.releaseLoginAttempt(ctx.db, accountKey, ACCOUNT_LIMIT);
+    throw tooManyAttempts(address.lockedUntil);
   }
   const user = await repo.findUserByUsername(ctx.db, username);
   const ok = user ? await verifyPassword(input.password, user.password_hash) : (await burnPasswordCheck(input.password), false);
-  if (!user || !ok) {
-    await repo.recordLoginFailure(ctx.db, accountKey, THROTTLE.perAccount, THROTTLE.windowSeconds, THROTTLE.lockSeconds);
-    await repo.recordLoginFailure(ctx.db, addressKey, THROTTLE.perAddress, THROTTLE.windowSeconds, THROTTLE.lockSeconds);
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
-  }
+  // A failure keeps both slots: they are the count.
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
   await repo.clearLoginFailures(ctx.db, accountKey);
+  // Many officers of one office sign in from one address: a sign-in is not a guess.
+  await repo.releaseLoginAttempt(ctx.db, addressKey, ADDRESS_LIMIT);
   // A fresh random id at every login: a session id planted before login is worthless.
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ctx.config.sessionHours * 3600_000);
@@ -51,7 +68,11 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<{ token: strin
   return { token, userId: user.id, expiresAt };
 }
 
-export type ResolvedSession = { sessionId: string; actor: Actor };
+/**
+ * A live session: its id, who acts, and whether the account still has a temporary password (set
+ * by an administrator), with which it may only change that password (see authenticate.ts).
+ */
+export type ResolvedSession = { sessionId: string; actor: Actor; mustChangePassword: boolean };
 
 /** The actor behind a session token, or null. Extends the session's life while it is used. */
 export async function resolveSession(ctx: Ctx, token: string, ip: string | null, requestId: string | null): Promise<ResolvedSession | null> {
@@ -64,7 +85,7 @@ export async function resolveSession(ctx: Ctx, token: string, ip: string | null,
     await repo.touchSession(ctx.db, id, new Date(Date.now() + ctx.config.sessionHours * 3600_000));
   }
   const grants = await repo.findGrantsOfUser(ctx.db, session.user_id);
-  return { sessionId: id, actor: { userId: session.user_id, username: session.username, grants, ip, requestId } };
+  return { sessionId: id, actor: { userId: session.user_id, username: session.username, grants, ip, requestId }, mustChangePassword: session.must_change_password };
 }
 
 export async function logout(ctx: Ctx, actor: Actor, sessionId: string): Promise<void> {

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { createDb } from '../../db/database.js';
 import { buildUser, rootUnit, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { THROTTLE } from './auth.service.js';
@@ -55,16 +58,59 @@ describe('sign-in and sessions', () => {
     expect(locked.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('locks an address that guesses across many accounts', async () => {
-    const headers = { 'x-forwarded-for': '203.0.113.9' };
-    // Without trustProxy every injected request shares one address, so use a fresh app-level key instead:
-    // count failures straight through the repository for a synthetic address.
-    const { recordLoginFailure, findLoginLocks } = await import('./auth.repository.js');
-    for (let i = 0; i < THROTTLE.perAddress; i++) {
-      await recordLoginFailure(t.db, 'address:198.51.100.7', THROTTLE.perAddress, THROTTLE.windowSeconds, THROTTLE.lockSeconds);
+  it('counts parallel guesses before verifying them: 60 at once on two app processes, the last right, at most perAccount evaluated', async () => {
+    const user = await buildUser(t.db, { username: 'song.song' });
+    // A second app on its own connection pool: the count lives in the database, not in a process.
+    const db2 = createDb(t.url, { max: 5 });
+    const app2 = await buildApp({ config: { ...t.config, logLevel: 'error' }, db: db2 });
+    try {
+      const passwords = Array.from({ length: 60 }, (_, i) => (i === 59 ? TEST_PASSWORD : `wrong-guess-${i}`));
+      const answers = await Promise.all(
+        passwords.map((password, i) => (i % 2 ? app2 : t.app).inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'song.song', password }, remoteAddress: '198.51.100.20' })),
+      );
+      const codes = answers.map((r) => r.statusCode);
+      // Every verified password was wrong and answered 401; everything else was refused unverified.
+      expect(codes.filter((c) => c === 401)).toHaveLength(THROTTLE.perAccount);
+      expect(codes.filter((c) => c === 429)).toHaveLength(60 - THROTTLE.perAccount);
+      expect(answers[59]!.statusCode).toBe(429);
+      expect(answers[59]!.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toHaveLength(0);
+    } finally {
+      await app2.close();
+      await db2.destroy();
     }
-    expect(await findLoginLocks(t.db, ['address:198.51.100.7'])).toHaveLength(1);
-    expect(headers).toBeDefined();
+  });
+
+  it('counts parallel guesses from one address across accounts: at most perAddress evaluated', async () => {
+    await buildUser(t.db, { username: 'nga.dinh' });
+    const remoteAddress = '198.51.100.21';
+    const tries = Array.from({ length: 60 }, (_, i) => (i === 59 ? { username: 'nga.dinh', password: TEST_PASSWORD } : { username: `guess.${i}`, password: 'Wrong-guess-12' }));
+    const answers = await Promise.all(tries.map((payload) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress })));
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(THROTTLE.perAddress);
+    expect(codes.filter((c) => c === 429)).toHaveLength(60 - THROTTLE.perAddress);
+    expect(answers[59]!.statusCode).toBe(429);
+    // A refused attempt gives its account slot back: the account itself is not locked.
+    const fromElsewhere = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nga.dinh', password: TEST_PASSWORD }, remoteAddress: '198.51.100.22' });
+    expect(fromElsewhere.statusCode).toBe(200);
+  });
+
+  it('lets the right password in again once the lock has ended, and a sign-in frees its address slot', async () => {
+    await buildUser(t.db, { username: 'tam.ly' });
+    const remoteAddress = '198.51.100.23';
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tam.ly', password }, remoteAddress });
+    for (let i = 0; i < THROTTLE.perAccount; i++) expect((await attempt(`wrong-${i}`)).statusCode).toBe(401);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(429);
+    await t.db
+      .updateTable('login_failures')
+      .set({ locked_until: sql<Date>`now() - interval '1 second'`, window_start: sql<Date>`now() - interval '16 minutes'` })
+      .where('key', '=', 'account:tam.ly')
+      .execute();
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+    // The account's count is cleared; the address keeps only the failed guesses.
+    expect(await t.db.selectFrom('login_failures').select('key').where('key', '=', 'account:tam.ly').execute()).toHaveLength(0);
+    const address = await t.db.selectFrom('login_failures').select('failures').where('key', '=', `address:${remoteAddress}`).executeTakeFirstOrThrow();
+    expect(address.failures).toBe(THROTTLE.perAccount);
   });
 
   it('refuses a disabled account and ends its sessions', async () => {
@@ -99,6 +145,25 @@ describe('sign-in and sessions', () => {
     expect((await t.call('GET', '/api/auth/me', { cookie })).statusCode).toBe(200);
     expect((await t.call('GET', '/api/auth/me', { cookie: other })).statusCode).toBe(401);
     await t.login('binh.hoang', 'Another-good-pass-7');
+  });
+
+  it('serves an account with a temporary password nothing but its profile, the password change, sign-out and language', async () => {
+    const root = await rootUnit(t.db);
+    const user = await buildUser(t.db, { username: 'tam.thoi', grants: [{ unitId: root.id, role: 'unit_admin' }] });
+    await t.db.updateTable('users').set({ must_change_password: true }).where('id', '=', user.id).execute();
+    const cookie = await t.login('tam.thoi');
+    expect((await t.call('GET', '/api/auth/me', { cookie })).json()).toMatchObject({ mustChangePassword: true });
+    expect((await t.call('PUT', '/api/auth/me/locale', { cookie, body: { locale: 'en' } })).statusCode).toBe(200);
+    const read = await t.call('GET', '/api/units/roots', { cookie });
+    expect(read.statusCode).toBe(403);
+    expect(read.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const usersBefore = (await t.db.selectFrom('users').select('id').execute()).length;
+    const write = await t.call('POST', '/api/users', { cookie, body: { username: 'by.temporary', displayName: 'X', unitId: root.id, role: 'viewer' } });
+    expect(write.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(usersBefore);
+    const changed = await t.call('POST', '/api/auth/me/password', { cookie, body: { currentPassword: TEST_PASSWORD, newPassword: 'Chosen-by-me-2026' } });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.call('GET', '/api/units/roots', { cookie })).statusCode).toBe(200);
   });
 
   it('records sign-ins in the audit trail', async () => {

@@ -52,12 +52,12 @@ export function assertStrongPassword(password: string, username?: string): void 
   if (username && password.toLowerCase().includes(username.toLowerCase())) reasons.push('contains_username');
   if (reasons.length) {
     const phrases: Record<PasswordWeakness, string> = {
-      too_short: `at least ${PASSWORD_MIN_LENGTH} characters`,
-      too_long: 'at most 200 characters',
-      too_plain: 'more varied characters',
-      contains_username: 'not containing the username',
+      too_short: `needs at least ${PASSWORD_MIN_LENGTH} characters`,
+      too_long: 'may have at most 200 characters',
+      too_plain: 'needs more varied characters',
+      contains_username: 'must not contain the username',
     };
-    throw new AppError('WEAK_PASSWORD', `The password needs ${reasons.map((r) => phrases[r]).join(', ')}`, { reasons, min: PASSWORD_MIN_LENGTH });
+    throw new AppError('WEAK_PASSWORD', `The password ${reasons.map((r) => phrases[r]).join(' and ')}`, { reasons, min: PASSWORD_MIN_LENGTH });
   }
 }
 

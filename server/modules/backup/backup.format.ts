@@ -123,7 +123,9 @@ function checkHeader(value: unknown): ArchiveHeader {
   if (!isObject(value) || value.format !== ARCHIVE_FORMAT) {
     throw new AppError('VALIDATION_FAILED', 'This file is not a danvan backup.');
   }
-  if (typeof value.formatVersion !== 'number' || value.formatVersion > ARCHIVE_FORMAT_VERSION) {
+  // Versions are whole numbers from 1: anything else is damage, not a format from the future.
+  if (!Number.isInteger(value.formatVersion) || (value.formatVersion as number) < 1) throw damaged('unknown archive format version');
+  if ((value.formatVersion as number) > ARCHIVE_FORMAT_VERSION) {
     throw new AppError('CONFLICT', `This backup comes from a newer danvan (archive format ${String(value.formatVersion)}); update danvan first.`);
   }
   const tables = value.tables;

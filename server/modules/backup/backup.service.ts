@@ -3,7 +3,8 @@
  * on the embedded engine can move to any PostgreSQL ≥ 15, whatever the two major versions are.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -21,6 +22,7 @@ import {
   type RowValues,
   type TableInfo,
 } from './backup.format.js';
+import { partialPath, removeStalePartials } from './backup-partials.js';
 import {
   alignIdentitySequences,
   countRows,
@@ -44,9 +46,19 @@ export type BackupStep = 'backup' | 'verify' | 'migrate' | 'clear' | 'load' | 'f
 /** `done`/`total` count rows over all tables; `table`/`tableRows` name the table in progress. */
 export type BackupProgress = { step: BackupStep; done: number; total: number; table?: string; tableRows?: number };
 export type ProgressOptions = { onProgress?: (p: BackupProgress) => void };
+/** `signal`: aborting it stops the backup, and the partial file is removed (the CLI on SIGINT/SIGTERM). */
+export type BackupOptions = ProgressOptions & { signal?: AbortSignal };
 
 export type TableCount = { name: string; rows: number };
-export type BackupSummary = { tables: TableCount[]; rows: number; bytes: number; seconds: number; migrations: string[] };
+export type BackupSummary = {
+  tables: TableCount[];
+  rows: number;
+  bytes: number;
+  seconds: number;
+  migrations: string[];
+  /** Partial files of killed backups found beside the target and removed first. */
+  removedPartials: string[];
+};
 export type RestoreSummary = { tables: TableCount[]; rows: number; seconds: number; migrations: string[]; migratedAfter: string[] };
 
 const FETCH_ROWS = 2000;
@@ -58,14 +70,34 @@ function summarize(tables: TableInfo[]): { tables: TableCount[]; rows: number } 
   return { tables: tables.map((t) => ({ name: t.name, rows: t.rows })), rows: tables.reduce((n, t) => n + t.rows, 0) };
 }
 
+/** Flushes a file to disk, so the name given to it by a rename never points at missing bytes after a crash. */
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename in `dir` durable. Best effort: not every platform lets a folder be opened. */
+async function syncDir(dir: string): Promise<void> {
+  await syncFile(dir).catch(() => {});
+}
+
 /**
- * Writes every table of the database to an archive: to `out` (a path: written beside it and
- * renamed when complete, readable by the owner only; or a stream). Reads in one REPEATABLE READ,
- * READ ONLY transaction, so the archive is one consistent snapshot while the app keeps running.
+ * Writes every table of the database to an archive: to `out` (a path: written beside it as a
+ * partial file, flushed and renamed when complete, readable by the owner only; or a stream).
+ * Partial files that killed backups left in the target's folder are removed first
+ * (backup-partials.ts). Reads in one REPEATABLE READ, READ ONLY transaction, so the archive is one
+ * consistent snapshot while the app keeps running.
  */
-export async function createBackup(db: Db, out: Writable | string, options: ProgressOptions = {}): Promise<BackupSummary> {
+export async function createBackup(db: Db, out: Writable | string, options: BackupOptions = {}): Promise<BackupSummary> {
   const started = performance.now();
   const report = options.onProgress ?? (() => {});
+  const signal = options.signal;
+  const removedPartials = typeof out === 'string' ? await removeStalePartials(path.dirname(out)) : [];
+  signal?.throwIfAborted();
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -73,7 +105,7 @@ export async function createBackup(db: Db, out: Writable | string, options: Prog
       done(null, chunk);
     },
   });
-  const partial = typeof out === 'string' ? `${out}.partial-${process.pid}` : undefined;
+  const partial = typeof out === 'string' ? partialPath(out) : undefined;
   const target = typeof out === 'string' ? createWriteStream(partial!, { mode: 0o600 }) : out;
 
   try {
@@ -118,15 +150,22 @@ export async function createBackup(db: Db, out: Writable | string, options: Prog
             yield batch;
           }
         }
-        await pipeline(Readable.from(encodeArchive(header, sections())), createGzip(), counter, target);
+        await pipeline(Readable.from(encodeArchive(header, sections())), createGzip(), counter, target, signal ? { signal } : {});
         return header;
       });
-    if (partial) await rename(partial, out as string);
+    if (partial) {
+      await syncFile(partial);
+      await rename(partial, out as string);
+      await syncDir(path.dirname(partial));
+    }
     report({ step: 'finish', done: summarize(header.tables).rows, total: summarize(header.tables).rows });
-    return { ...summarize(header.tables), bytes, seconds: seconds(started), migrations: header.migrations };
+    return { ...summarize(header.tables), bytes, seconds: seconds(started), migrations: header.migrations, removedPartials };
   } catch (err) {
     if (partial) {
+      // Closed before removed: a file still being opened would otherwise appear after the rm.
+      const closed = target.closed ? Promise.resolve() : new Promise<void>((resolve) => target.once('close', () => resolve()));
       target.destroy();
+      await closed;
       await rm(partial, { force: true });
     }
     throw err;
@@ -227,8 +266,17 @@ export async function restoreBackup(db: Db, inPath: string, options: ProgressOpt
 
     report({ step: 'clear', done: 0, total });
     // The seed rows of migrations (unit kinds, the root unit, …) give way to the archive's own.
-    for (const name of [...names].reverse()) {
-      if (await hasRows(trx, name)) await deleteAllRows(trx, name);
+    // A delete may fire a trigger that writes another table (a catalogue's delete bumps the data
+    // versions, the report summaries take deltas): clear again until every table is empty.
+    for (let pass = 0; pass < 3; pass++) {
+      let deleted = false;
+      for (const name of [...names].reverse()) {
+        if (await hasRows(trx, name)) {
+          await deleteAllRows(trx, name);
+          deleted = true;
+        }
+      }
+      if (!deleted) break;
     }
 
     const resumeTriggers = await suspendInsertTriggers(trx, names);

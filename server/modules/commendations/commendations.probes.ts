@@ -19,6 +19,20 @@ export const commendationProbes: Record<string, Probe> = {
       return { method: 'GET', url: `/api/commendations?unitId=${c.units[loc].id}&limit=200` };
     },
   },
+  'GET /api/commendations/export.xlsx': {
+    list: true,
+    request: async (c, loc) => {
+      await commendationAt(c, loc);
+      return { method: 'GET', url: `/api/commendations/export.xlsx?unitId=${c.units[loc].id}` };
+    },
+  },
+  'GET /api/commendations/export.csv': {
+    list: true,
+    request: async (c, loc) => {
+      await commendationAt(c, loc);
+      return { method: 'GET', url: `/api/commendations/export.csv?unitId=${c.units[loc].id}` };
+    },
+  },
   'POST /api/commendations': {
     request: async (c, loc) => ({
       method: 'POST',

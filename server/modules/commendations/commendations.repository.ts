@@ -1,6 +1,7 @@
 /** All SQL of commendations and commendation forms. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { inRecordArea, type RecordArea } from '../../http/record-area.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -26,20 +27,23 @@ export async function createForm(trx: Q, code: string, names: Record<string, str
 
 // ---- units, entries, periods ----
 
-export type UnitBrief = { id: string; path: string; name: string; kind: string };
+export type UnitBrief = { id: string; path: string; name: string; kind: string; valid_from: string | null; valid_to: string | null };
 
 export async function findUnitsByIds(db: Q, ids: string[]): Promise<UnitBrief[]> {
   if (!ids.length) return [];
-  const { rows } = await sql<UnitBrief>`select id::text, path::text as path, name, kind from units where id = any(${ids}::bigint[])`.execute(db);
+  const { rows } = await sql<UnitBrief>`select id::text, path::text as path, name, kind, valid_from, valid_to from units where id = any(${ids}::bigint[])`.execute(db);
   return rows;
 }
 
-/** Which of `ids` are entries inside the given subtrees (undefined: anywhere). */
-export async function findEntryIdsInScope(db: Q, ids: string[], scopePaths: string[] | undefined): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const scope = scopePaths ? sql`and unit_path <@ ${scopePaths}::ltree[]` : sql``;
-  const { rows } = await sql<{ id: string }>`select id::text from entries where id = any(${ids}::bigint[]) ${scope}`.execute(db);
-  return new Set(rows.map((r) => r.id));
+export type EntryPaths = { id: string; unit_path: string; current_path: string | null };
+
+/** The entries of `ids` that exist, with what decides who reads them (`canReadRecord`). */
+export async function findEntryPaths(db: Q, ids: string[]): Promise<EntryPaths[]> {
+  if (!ids.length) return [];
+  const { rows } = await sql<EntryPaths>`
+    select e.id::text, e.unit_path::text as unit_path, u.current_path::text as current_path
+    from entries e join units u on u.id = e.registering_unit_id where e.id = any(${ids}::bigint[])`.execute(db);
+  return rows;
 }
 
 export async function findEmulationPeriod(db: Q, id: string) {
@@ -60,6 +64,8 @@ export type CommendationRecord = {
   recipient_position: string | null;
   unit_id: string;
   unit_path: string;
+  /** The unit in force the recipient's unit counts under (who reads it: `canReadRecord`). */
+  unit_current_path: string | null;
   unit_name: string;
   unit_kind: string;
   form_code: string;
@@ -81,7 +87,7 @@ export type CommendationRecord = {
 
 const COLUMNS = sql`
   c.id::text, c.recipient_kind, c.recipient_unit_id::text, c.recipient_name, c.recipient_position,
-  c.unit_id::text, c.unit_path::text as unit_path, u.name as unit_name, u.kind as unit_kind,
+  c.unit_id::text, c.unit_path::text as unit_path, u.current_path::text as unit_current_path, u.name as unit_name, u.kind as unit_kind,
   c.form_code, f.names as form_names,
   c.issuing_unit_id::text, iu.path::text as issuing_unit_path, iu.name as issuing_unit_name, iu.kind as issuing_unit_kind,
   c.decision_number, c.decision_date, c.year, c.emulation_period_id::text, c.conference_id::text, c.reason,
@@ -98,9 +104,8 @@ export async function findCommendationById(db: Q, id: string): Promise<Commendat
 }
 
 export type CommendationFilter = {
-  /** Subtrees to look in; undefined: everywhere (system admins). */
-  scopePaths?: string[];
-  underPath?: string;
+  /** Where to look: the reader's area, narrowed to a unit when the list asks for one. */
+  area: RecordArea;
   year?: number;
   periodId?: string;
   conferenceId?: string;
@@ -113,9 +118,7 @@ export type CommendationFilter = {
 
 /** A page of commendations, newest decision first, with the total and the counts by recipient kind of the filtered set. */
 export async function findCommendations(db: Q, f: CommendationFilter) {
-  const where = [sql`true`];
-  if (f.scopePaths) where.push(sql`c.unit_path <@ ${f.scopePaths}::ltree[]`);
-  if (f.underPath) where.push(sql`c.unit_path <@ ${f.underPath}::ltree`);
+  const where = [inRecordArea('c.unit_path', f.area)];
   if (f.year !== undefined) where.push(sql`c.year = ${f.year}`);
   if (f.periodId) where.push(sql`c.emulation_period_id = ${f.periodId}`);
   if (f.conferenceId) where.push(sql`c.conference_id = ${f.conferenceId}`);
@@ -137,12 +140,12 @@ export async function findCommendations(db: Q, f: CommendationFilter) {
   return { rows: page.rows, total: summary.collectives + summary.individuals, summary };
 }
 
-/** Entries a commendation rewards, limited to the given subtrees (undefined: all). */
-export async function findLinkedEntries(db: Q, commendationId: string, scopePaths: string[] | undefined) {
-  const scope = scopePaths ? sql`and e.unit_path <@ ${scopePaths}::ltree[]` : sql``;
-  const { rows } = await sql<{ id: string; title: string; year: number }>`
-    select e.id::text, e.title, e.year from commendation_entries ce join entries e on e.id = ce.entry_id
-    where ce.commendation_id = ${commendationId} ${scope} order by e.year desc, e.id`.execute(db);
+/** Entries a commendation rewards, with what decides who reads them (`canReadRecord`). */
+export async function findLinkedEntries(db: Q, commendationId: string) {
+  const { rows } = await sql<{ id: string; title: string; year: number; unit_path: string; current_path: string | null }>`
+    select e.id::text, e.title, e.year, e.unit_path::text as unit_path, u.current_path::text as current_path
+    from commendation_entries ce join entries e on e.id = ce.entry_id join units u on u.id = e.registering_unit_id
+    where ce.commendation_id = ${commendationId} order by e.year desc, e.id`.execute(db);
   return rows;
 }
 

@@ -1,3 +1,4 @@
+import { attachment, listCsv, listXlsx, XLSX_TYPE } from '../../documents/list-workbook.js';
 import { actorOf, type App } from '../../http/context.js';
 import { ConferenceIdParams } from '../conferences/conferences.schema.js';
 import { presentCommendation, presentForm } from './commendations.presenter.js';
@@ -5,6 +6,7 @@ import {
   BulkCommendationBody,
   BulkCommendationResult,
   CommendationDetail,
+  CommendationExportQuery,
   CommendationFormList,
   CommendationForm,
   CommendationIdParams,
@@ -14,6 +16,7 @@ import {
   CreateFormBody,
   UpdateCommendationBody,
 } from './commendations.schema.js';
+import { COMMENDATION_COLUMNS } from './commendations-export.js';
 import * as commendations from './commendations.service.js';
 
 const tags = ['commendations'];
@@ -47,6 +50,22 @@ export async function commendationRoutes(app: App): Promise<void> {
       return { items: page.rows.map(presentCommendation), total: page.total, summary: page.summary };
     },
   );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/commendations/export.${format}`,
+      {
+        config: { permission: 'units.read' },
+        schema: { tags, summary: `The commendations matching the list's filters, as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}; at most 20,000 (EXPORT_TOO_LARGE beyond)`, querystring: CommendationExportQuery },
+      },
+      async (request, reply) => {
+        const rows = await commendations.exportCommendations(app.ctx, actorOf(request), request.query);
+        reply.header('content-disposition', attachment(`khen-thuong.${format}`)).header('x-total-count', String(rows.length));
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(listCsv(COMMENDATION_COLUMNS, rows));
+        return reply.type(XLSX_TYPE).send(await listXlsx('Khen thưởng', COMMENDATION_COLUMNS, rows));
+      },
+    );
+  }
 
   app.post(
     '/api/commendations',

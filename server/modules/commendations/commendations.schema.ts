@@ -41,6 +41,10 @@ export const CommendationListQuery = z.object({
 });
 export type CommendationListQuery = z.infer<typeof CommendationListQuery>;
 
+/** The list's filters for an export (everything matching, up to the export's limit). */
+export const CommendationExportQuery = CommendationListQuery.omit({ limit: true, offset: true });
+export type CommendationExportQuery = z.infer<typeof CommendationExportQuery>;
+
 /** What the decision says, shared by a single commendation and a conference's batch. */
 const Decision = {
   formCode: CatalogueCode,

@@ -4,12 +4,16 @@
  * belong to), for entries of the registry and optionally at a review conference.
  *
  * Who reads: holders of units.read on the commendation's unit (the collective, or the person's
- * unit); anything else answers "not found". Who writes: data.write on the issuing unit, whose
- * subtree must hold every recipient (a province commends within the province). A batch from a
- * conference is all-or-nothing. Every write carries its audit record in the same transaction.
+ * unit) or on the unit in force that unit counts under (`canReadRecord`: a retired commune's
+ * commendations are read where the reports count them); anything else answers "not found". Who
+ * writes: data.write on the issuing unit, whose subtree must hold every recipient (a province
+ * commends within the province). A batch from a conference is all-or-nothing. Every write carries
+ * its audit record in the same transaction.
  */
+import { assertExportSize } from '../../documents/list-workbook.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, pathCovers, readScopes } from '../../http/access.js';
+import { type Actor, assertCan, can, canReadRecord, isSystemAdmin, pathCovers } from '../../http/access.js';
+import { readableArea } from '../../http/record-area.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -17,7 +21,7 @@ import { getReadableConference } from '../conferences/conferences.service.js';
 import { findConferenceById } from '../conferences/conferences.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
 import * as repo from './commendations.repository.js';
-import type { BulkCommendationBody, CommendationListQuery, CreateCommendationBody, CreateFormBody, UpdateCommendationBody } from './commendations.schema.js';
+import type { BulkCommendationBody, CommendationExportQuery, CommendationListQuery, CreateCommendationBody, CreateFormBody, UpdateCommendationBody } from './commendations.schema.js';
 
 type Issue = { path: string; message: string; code?: string };
 
@@ -85,18 +89,23 @@ type RecipientInput = { kind: 'collective' | 'individual'; unitId: string; name?
 
 /**
  * Each recipient's unit must lie in every one of `roots` (the issuing unit's subtree, and the
- * conference's); the linked entries must be readable by the actor. Returns the recipients' units.
+ * conference's) and have been in force during the rewarded `year` (a unit's records fall inside
+ * its interval, as entries do); the linked entries must be readable by the actor. Returns the
+ * recipients' units.
  */
-async function checkRecipients(db: Db, actor: Actor, roots: { path: string; name: string }[], items: RecipientInput[], issues: Issue[]) {
+async function checkRecipients(db: Db, actor: Actor, roots: { path: string; name: string }[], items: RecipientInput[], issues: Issue[], year: number) {
   const units = new Map((await repo.findUnitsByIds(db, [...new Set(items.map((i) => i.unitId))])).map((u) => [u.id, u]));
   const allEntryIds = [...new Set(items.flatMap((i) => i.entryIds ?? []))];
-  const readable = await repo.findEntryIdsInScope(db, allEntryIds, readScopes(actor));
+  const readable = new Set((await repo.findEntryPaths(db, allEntryIds)).filter((e) => canReadRecord(actor, e.unit_path, e.current_path)).map((e) => e.id));
   const seen = new Set<string>();
   for (const item of items) {
     const unit = units.get(item.unitId);
     const outside = roots.find((r) => !unit || !pathCovers(r.path, unit.path));
     // A unit that does not exist and one outside are told alike, so nothing leaks.
     if (outside) issues.push({ path: `${item.path}.unitId`, message: `must be a unit within ${outside.name}` });
+    else if (unit && ((unit.valid_from && unit.valid_from > `${year}-12-31`) || (unit.valid_to && unit.valid_to <= `${year}-01-01`))) {
+      issues.push({ path: `${item.path}.unitId`, message: `${unit.name} was not in force in ${year} (${unit.valid_from ?? '…'} – ${unit.valid_to ?? '…'})` });
+    }
     const key = item.kind === 'collective' ? `c:${item.unitId}` : `i:${item.unitId}:${(item.name ?? '').toLocaleLowerCase('vi')}`;
     if (seen.has(key)) issues.push({ path: item.path, message: 'this recipient is listed twice' });
     seen.add(key);
@@ -158,22 +167,20 @@ async function insertWithAudit(trx: Db, actor: Actor, rows: { row: repo.NewComme
 /** The commendation, when it exists and the actor may read its unit; NOT_FOUND otherwise (both alike). */
 export async function getReadableCommendation(ctx: Ctx, actor: Actor, id: string): Promise<repo.CommendationRecord> {
   const c = await repo.findCommendationById(ctx.db, id);
-  if (!c || !can(actor, 'units.read', c.unit_path)) throw notFound(id);
+  if (!c || !canReadRecord(actor, c.unit_path, c.unit_current_path)) throw notFound(id);
   return c;
 }
 
 export async function getCommendationDetail(ctx: Ctx, actor: Actor, id: string) {
   const commendation = await getReadableCommendation(ctx, actor, id);
-  const entries = await repo.findLinkedEntries(ctx.db, id, readScopes(actor));
+  const linked = await repo.findLinkedEntries(ctx.db, id);
+  const entries = linked.filter((e) => canReadRecord(actor, e.unit_path, e.current_path)).map(({ id, title, year }) => ({ id, title, year }));
   return { commendation, entries };
 }
 
 export async function listCommendations(ctx: Ctx, actor: Actor, q: CommendationListQuery) {
-  const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
   return repo.findCommendations(ctx.db, {
-    // Inside `under` (readable, so wholly in scope) no scope filter is needed.
-    scopePaths: under ? undefined : readScopes(actor),
-    underPath: under?.path,
+    area: await readableArea(ctx.db, actor, q.unitId),
     year: q.year,
     periodId: q.periodId,
     conferenceId: q.conferenceId,
@@ -183,6 +190,17 @@ export async function listCommendations(ctx: Ctx, actor: Actor, q: CommendationL
     limit: q.limit,
     offset: q.offset,
   });
+}
+
+/**
+ * Every commendation the list's filters match, for an export: refused past LIST_EXPORT_MAX_ROWS
+ * (EXPORT_TOO_LARGE, counted first), newest decision first like the list.
+ */
+export async function exportCommendations(ctx: Ctx, actor: Actor, q: CommendationExportQuery) {
+  const first = await listCommendations(ctx, actor, { ...q, limit: 1, offset: 0 });
+  assertExportSize(first.total);
+  if (first.total <= 1) return first.rows;
+  return (await listCommendations(ctx, actor, { ...q, limit: first.total, offset: 0 })).rows;
 }
 
 // ---- writing ----
@@ -199,7 +217,7 @@ export async function createCommendation(ctx: Ctx, actor: Actor, input: CreateCo
   }
   const decision = await checkDecision(ctx.db, input, undefined, undefined, issues);
   const name = input.recipientKind === 'individual' ? input.name : undefined;
-  const units = await checkRecipients(ctx.db, actor, roots, [{ kind: input.recipientKind, unitId: input.unitId, name, entryIds: input.entryIds, path: 'body' }], issues);
+  const units = await checkRecipients(ctx.db, actor, roots, [{ kind: input.recipientKind, unitId: input.unitId, name, entryIds: input.entryIds, path: 'body' }], issues, decision.year);
   throwIfAny(issues, 'The commendation is not valid; nothing was recorded');
   const unit = units.get(input.unitId)!;
   const row: repo.NewCommendation = {
@@ -241,7 +259,7 @@ export async function createConferenceCommendations(ctx: Ctx, actor: Actor, conf
     ...input.collectives.map((c, i) => ({ kind: 'collective' as const, unitId: c.unitId, entryIds: c.entryIds, reason: c.reason, path: `body.collectives.${i}` })),
     ...input.individuals.map((p, i) => ({ kind: 'individual' as const, unitId: p.unitId, name: p.name, position: p.position, entryIds: p.entryIds, reason: p.reason, path: `body.individuals.${i}` })),
   ];
-  const units = await checkRecipients(ctx.db, actor, [{ path: conference.unit_path, name: conference.unit_name }], items, issues);
+  const units = await checkRecipients(ctx.db, actor, [{ path: conference.unit_path, name: conference.unit_name }], items, issues, decision.year);
   throwIfAny(issues, 'Some recipients are not valid; nothing was recorded');
   const rows = items.map((item) => {
     const unit = units.get(item.unitId)!;
@@ -297,8 +315,8 @@ export async function updateCommendation(ctx: Ctx, actor: Actor, id: string, inp
     yearChanges ? undefined : current.emulation_period_id,
     issues,
   );
-  if (input.entryIds || input.conferenceId) {
-    await checkRecipients(ctx.db, actor, roots, [{ kind: current.recipient_kind, unitId: current.unit_id, entryIds: input.entryIds, path: 'body' }], issues);
+  if (input.entryIds || input.conferenceId || decision.year !== current.year) {
+    await checkRecipients(ctx.db, actor, roots, [{ kind: current.recipient_kind, unitId: current.unit_id, entryIds: input.entryIds, path: 'body' }], issues, decision.year);
   }
   throwIfAny(issues, 'The change is not valid; nothing was recorded');
   await ctx.db.transaction().execute(async (trx) => {

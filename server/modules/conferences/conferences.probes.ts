@@ -12,6 +12,20 @@ export const conferenceProbes: Record<string, Probe> = {
       return { method: 'GET', url: `/api/review-conferences?unitId=${c.units[loc].id}&limit=200` };
     },
   },
+  'GET /api/review-conferences/export.xlsx': {
+    list: true,
+    request: async (c, loc) => {
+      await conferenceAt(c, loc);
+      return { method: 'GET', url: `/api/review-conferences/export.xlsx?unitId=${c.units[loc].id}` };
+    },
+  },
+  'GET /api/review-conferences/export.csv': {
+    list: true,
+    request: async (c, loc) => {
+      await conferenceAt(c, loc);
+      return { method: 'GET', url: `/api/review-conferences/export.csv?unitId=${c.units[loc].id}` };
+    },
+  },
   'POST /api/review-conferences': {
     request: async (c, loc) => ({
       method: 'POST',

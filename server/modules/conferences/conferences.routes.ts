@@ -1,6 +1,8 @@
+import { attachment, listCsv, listXlsx, XLSX_TYPE } from '../../documents/list-workbook.js';
 import { actorOf, type App } from '../../http/context.js';
 import { presentConference } from './conferences.presenter.js';
 import {
+  ConferenceExportQuery,
   ConferenceIdParams,
   ConferenceListQuery,
   CreateConferenceBody,
@@ -9,6 +11,7 @@ import {
   ReviewConferencePage,
   UpdateConferenceBody,
 } from './conferences.schema.js';
+import { CONFERENCE_COLUMNS } from './conferences-export.js';
 import * as conferences from './conferences.service.js';
 
 const tags = ['conferences'];
@@ -25,6 +28,22 @@ export async function conferenceRoutes(app: App): Promise<void> {
       return { items: page.rows.map(presentConference), total: page.total };
     },
   );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/review-conferences/export.${format}`,
+      {
+        config: { permission: 'units.read' },
+        schema: { tags, summary: `The review conferences matching the list's filters, as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}; at most 20,000 (EXPORT_TOO_LARGE beyond)`, querystring: ConferenceExportQuery },
+      },
+      async (request, reply) => {
+        const rows = await conferences.exportConferences(app.ctx, actorOf(request), request.query);
+        reply.header('content-disposition', attachment(`hoi-nghi.${format}`)).header('x-total-count', String(rows.length));
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(listCsv(CONFERENCE_COLUMNS, rows));
+        return reply.type(XLSX_TYPE).send(await listXlsx('Hội nghị', CONFERENCE_COLUMNS, rows));
+      },
+    );
+  }
 
   app.post(
     '/api/review-conferences',

@@ -45,6 +45,10 @@ export const ConferenceListQuery = z.object({
 });
 export type ConferenceListQuery = z.infer<typeof ConferenceListQuery>;
 
+/** The list's filters for an export (everything matching, up to the export's limit). */
+export const ConferenceExportQuery = ConferenceListQuery.omit({ limit: true, offset: true });
+export type ConferenceExportQuery = z.infer<typeof ConferenceExportQuery>;
+
 export const CreateConferenceBody = z.object({
   unitId: Id.describe('The organizing unit'),
   title: Text(CONFERENCE_LIMITS.title),

@@ -3,6 +3,8 @@
  * unit's subtree; anything else answers "not found"), who records them (data.write on the
  * organizing unit), the reviewed period and the audit record of every change.
  */
+import { earliestReviewDay } from '../../../common/review-period.js';
+import { assertExportSize } from '../../documents/list-workbook.js';
 import { AppError } from '../../errors.js';
 import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
@@ -10,7 +12,7 @@ import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
 import * as repo from './conferences.repository.js';
-import type { ConferenceListQuery, CreateConferenceBody, PeriodInput, PeriodKind, UpdateConferenceBody } from './conferences.schema.js';
+import type { ConferenceExportQuery, ConferenceListQuery, CreateConferenceBody, PeriodInput, PeriodKind, UpdateConferenceBody } from './conferences.schema.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -67,6 +69,14 @@ export async function listConferences(ctx: Ctx, actor: Actor, q: ConferenceListQ
   });
 }
 
+/** Every conference the list's filters match, for an export: refused past LIST_EXPORT_MAX_ROWS (EXPORT_TOO_LARGE). */
+export async function exportConferences(ctx: Ctx, actor: Actor, q: ConferenceExportQuery) {
+  const first = await listConferences(ctx, actor, { ...q, limit: 1, offset: 0 });
+  assertExportSize(first.total);
+  if (first.total <= 1) return first.rows;
+  return (await listConferences(ctx, actor, { ...q, limit: first.total, offset: 0 })).rows;
+}
+
 export async function getConferenceDetail(ctx: Ctx, actor: Actor, id: string) {
   const conference = await getReadableConference(ctx, actor, id);
   const rows = await repo.countConferenceCommendations(ctx.db, id);
@@ -87,9 +97,19 @@ export async function getConferenceDetail(ctx: Ctx, actor: Actor, id: string) {
   return { conference, counts: { total: collectives + individuals, collectives, individuals, byForm: [...byForm.values()] } };
 }
 
-/** A conference is held during or after the period it reviews, never before it starts. */
-function checkHeldOn(heldOn: string, period: { start: string }) {
-  if (heldOn < period.start) throw fieldError('body.heldOn', `must not be before the start of the reviewed period (${period.start})`);
+/**
+ * A review conference looks back: it is held once at least half of the period it reviews has
+ * passed, or after it. A conference on 15/01/2026 "reviewing" Quarter 1/2026 is a period chosen by
+ * mistake (a form's default once saved a 2021–2025 review as Q1/2026); a mid-term review of a
+ * longer period names its own range (custom).
+ */
+function checkHeldOn(heldOn: string, period: { start: string; end: string }) {
+  const earliest = earliestReviewDay(period);
+  if (heldOn < earliest) {
+    throw new AppError('CONFERENCE_TOO_EARLY', `A review conference is held once half of the reviewed period (${period.start} – ${period.end}) has passed: on ${earliest} or later`, [
+      { path: 'body.heldOn', message: `must not be before ${earliest}`, earliest },
+    ]);
+  }
 }
 
 const auditView = (v: Partial<repo.ConferenceValues>) => {
@@ -160,7 +180,13 @@ export async function updateConference(ctx: Ctx, actor: Actor, id: string, input
       changes[k] = v;
       before[k] = row[k];
     }
-    checkHeldOn((changes.held_on as string | undefined) ?? row.held_on, { start: (changes.period_start as string | undefined) ?? row.period_start });
+    // Checked when the day or the period changes: a title fixed on an older record is not refused for its dates.
+    if ('held_on' in changes || 'period_start' in changes || 'period_end' in changes) {
+      checkHeldOn((changes.held_on as string | undefined) ?? row.held_on, {
+        start: (changes.period_start as string | undefined) ?? row.period_start,
+        end: (changes.period_end as string | undefined) ?? row.period_end,
+      });
+    }
     if (!Object.keys(changes).length) return;
     if (!(await repo.updateConference(trx, id, input.version, changes))) throw versionConflict(row.version);
     await recordAudit(trx, actor, {

@@ -1,12 +1,13 @@
 /**
  * Test and probe fixtures of the Excel import: a workbook in the template's shape, a multipart
- * upload, and a zip bomb written by hand (one small deflate stream that inflates to hundreds of MB).
+ * upload, and a zip bomb (the corpus's zip writer: one small deflate segment that inflates to
+ * hundreds of MB). The malformed workbooks are in server/documents/xlsx-corpus/.
  */
 import { randomBytes } from 'node:crypto';
-import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../../documents/entries-columns.js';
+import { zip } from '../../documents/xlsx-corpus/zip-writer.js';
 import { titleKey } from './entry-rules.js';
 
 export type ImportRow = Partial<Record<ImportColumnKey, string | number | Date | null>>;
@@ -33,64 +34,13 @@ export function multipartUpload(file: Buffer, options: { fileName?: string; fiel
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function deflateZeros(megabytes: number): Promise<Buffer> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const zeros = Buffer.alloc(1024 * 1024);
-  for (let i = 0; i < megabytes; i++) {
-    if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
-  }
-  deflate.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-/** A minimal zip (stored headers written by hand) whose worksheet inflates to `megabytes` MB. */
-export async function zipBomb(megabytes = 150): Promise<Buffer> {
-  const entries: { name: string; data: Buffer; size: number }[] = [
-    { name: '[Content_Types].xml', data: await deflateSmall('<Types/>'), size: 8 },
-    { name: 'xl/workbook.xml', data: await deflateSmall('<workbook/>'), size: 11 },
-    { name: 'xl/worksheets/sheet1.xml', data: await deflateZeros(megabytes), size: megabytes * 1024 * 1024 },
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
-async function deflateSmall(text: string): Promise<Buffer> {
-  return deflateRawSync(Buffer.from(text));
+/** A minimal workbook whose worksheet inflates to `megabytes` MB of zeros (a zip bomb), written in milliseconds. */
+export function zipBomb(megabytes = 150): Buffer {
+  return zip([
+    { name: '[Content_Types].xml', pieces: ['<Types/>'] },
+    { name: 'xl/workbook.xml', pieces: ['<workbook/>'] },
+    { name: 'xl/worksheets/sheet1.xml', pieces: [{ repeat: Buffer.alloc(1024 * 1024), times: megabytes }] },
+  ]);
 }
 
 /** An entry written straight to the table (status draft unless told), for export tests and probes. */

@@ -6,8 +6,10 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { EntryListQuery, IMPORT_LIMITS, ImportResult } from '../../../common/entries.js';
 import { messageLang } from '../../documents/import-messages.js';
+import { xlsxRefusal } from '../../documents/xlsx-limits.js';
 import { AppError, validation } from '../../errors.js';
 import { actorOf, type App } from '../../http/context.js';
+import { invalidCharacter, isStorableText } from '../../http/text-guard.js';
 import { entriesCsvStream, entriesXlsxStream } from '../../documents/entries-export.js';
 import { prepareEntriesExport } from './entries-export.service.js';
 import { annotateImport, entriesTemplate, importEntries } from './entries-import.service.js';
@@ -15,7 +17,7 @@ import { annotateImport, entriesTemplate, importEntries } from './entries-import
 const tags = ['entries'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const tooLarge = () => new AppError('FILE_TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`, { maxBytes: IMPORT_LIMITS.fileBytes });
+const tooLarge = () => xlsxRefusal('file_too_large', `The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`, { limit: IMPORT_LIMITS.fileBytes });
 
 /** The uploaded workbook (field `file`) and the optional `lang` field; refuses an oversized upload without reading it all. */
 async function readUpload(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; lang?: string }> {
@@ -40,6 +42,8 @@ async function readUpload(request: FastifyRequest): Promise<{ buffer: Buffer; fi
     throw validation(`The upload could not be read: ${(err as Error).message}`);
   }
   if (!file) throw validation('No file in the field "file"');
+  // The file name goes into the audit record (jsonb): the text guard's rule, for this multipart body.
+  if (!isStorableText(file.fileName)) throw invalidCharacter('body.file');
   return { ...file, lang };
 }
 
@@ -64,7 +68,8 @@ export async function entryExcelRoutes(app: App): Promise<void> {
         summary: 'Import entries from the template (multipart field `file`): all rows or none',
         description:
           'Every row valid: all are written as drafts in one transaction → { created, updated, unchanged, rows }. ' +
-          'Otherwise nothing is written: 422 IMPORT_INVALID (403 FORBIDDEN when a row names a unit outside your scope) with details { errors: [{ row, column, cell, code, message, params }], total }.',
+          'Otherwise nothing is written: 422 IMPORT_INVALID (403 FORBIDDEN when a row names a unit outside your scope) with details { errors: [{ row, column, cell, code, message, params }], total }. ' +
+          'A file that is not a workbook Excel could have written (415 UNSUPPORTED_FILE) or one beyond the limits (413 FILE_TOO_LARGE: 20 MB, 100,000 rows, …) is refused before anything is written, with details { reason, limit?, part? } (docs/entries-excel.md).',
         consumes: ['multipart/form-data'],
         response: { 200: ImportResult },
       },

@@ -17,7 +17,8 @@ let admin: string;
 let editorA: string;
 let viewerP: string;
 
-const count = async (table: 'entries' | 'audit_log') => Number((await t.db.selectFrom(table).select(t.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'entries' | 'entry_transitions' | 'audit_log') => Number((await t.db.selectFrom(table).select(t.db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const written = async () => ({ entries: await count('entries'), transitions: await count('entry_transitions'), audit: await count('audit_log') });
 
 async function upload(url: string, cookie: string, file: Buffer, fields?: Record<string, string>) {
   const { payload, headers } = multipartUpload(file, { fields });
@@ -94,6 +95,24 @@ describe('template', () => {
   it('is refused without data.write', async () => {
     expect((await t.call('GET', '/api/entries/import-template.xlsx', { cookie: viewerP })).statusCode).toBe(403);
   });
+
+  it('neutralises list values that a spreadsheet would run as formulas, and imports a value picked from that list', async () => {
+    const formula = '=HYPERLINK("http://evil.example","Kinh tế")';
+    await t.db.insertInto('entry_fields').values({ code: 'x9_formula', names: JSON.stringify({ vi: formula, en: formula }), unit_id: communeA.id }).execute();
+    const res = await t.call('GET', '/api/entries/import-template.xlsx', { cookie: editorA });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const lists = wb.getWorksheet('DanhSach')!;
+    const values: string[] = [];
+    lists.eachRow((row, n) => n > 1 && row.eachCell((cell) => values.push(String(cell.value))));
+    expect(values).toContain(`'${formula}`);
+    expect(values.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
+    // The value as the drop-down fills it in, quote and all, names the field.
+    const file = await buildImportWorkbook([row({ title: 'Lĩnh vực từ danh sách', field: `'${formula}` })]);
+    const imported = await upload('/api/entries/import', editorA, file);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect((await t.db.selectFrom('entries').select('field_code').where('title', '=', 'Lĩnh vực từ danh sách').executeTakeFirstOrThrow()).field_code).toBe('x9_formula');
+  });
 });
 
 describe('import', () => {
@@ -119,7 +138,7 @@ describe('import', () => {
     expect((await t.db.selectFrom('entries').select('registering_unit_id').where('title', '=', 'Mô hình theo tên').executeTakeFirstOrThrow()).registering_unit_id).toBe(communeB.id);
     // One audit record for the whole import.
     expect((await count('audit_log')) - auditBefore).toBe(1);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'entries.import').executeTakeFirstOrThrow();
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'entries.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ created: 4, rows: 4, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     // Re-importing the same file creates nothing.
@@ -180,6 +199,16 @@ describe('import', () => {
     expect(await count('audit_log')).toBe(auditBefore);
   });
 
+  it('writes nothing — no entry, transition or audit record — when a row after the first written batch fails', async () => {
+    // Batches of 1,000 are written while the rest is read: row 1,151 fails after batch 1 is in the transaction.
+    const rows = Array.from({ length: 1_200 }, (_, i) => row({ title: `Mô hình lô ${i + 2}`, year: i === 1_149 ? 1999 : 2026 }));
+    const before = await written();
+    const res = await upload('/api/entries/import', admin, await buildImportWorkbook(rows));
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.details.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(['1151:OUT_OF_RANGE']);
+    expect(await written()).toEqual(before);
+  });
+
   it('answers FORBIDDEN with the rows naming units outside the caller\'s scope, and writes nothing', async () => {
     const before = await count('entries');
     const file = await buildImportWorkbook([row({ title: 'Trong phạm vi' }), row({ unit: `#${communeB.id}`, title: 'Ngoài phạm vi' }), row({ unit: `#${otherCommune.id}`, title: 'Tỉnh khác' })]);
@@ -232,33 +261,33 @@ describe('import', () => {
 
 describe('file checks', () => {
   it('refuses what is not an .xlsx: random bytes, a renamed text file, a zip without a workbook', async () => {
-    for (const bytes of [Buffer.from('just some text, renamed to .xlsx\n'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), (await zipBomb(0)).subarray(0, 10)]) {
+    const cases: [Buffer, string][] = [
+      [Buffer.from('just some text, renamed to .xlsx\n'), 'not_zip'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'damaged_zip'],
+      [zipBomb(0).subarray(0, 10), 'damaged_zip'],
+    ];
+    for (const [bytes, reason] of cases) {
       const res = await upload('/api/entries/import', admin, bytes);
       expect(res.statusCode, res.body).toBe(415);
-      expect(res.json().error.code).toBe('UNSUPPORTED_FILE');
+      expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_FILE', details: { reason } });
     }
   });
 
   it('refuses a zip bomb at once, without inflating it', async () => {
-    const bomb = await zipBomb(150);
+    const bomb = zipBomb(150);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const rss = process.memoryUsage().rss;
-    const started = performance.now();
     const res = await upload('/api/entries/import', admin, bomb);
-    const ms = performance.now() - started;
-    expect([413, 415]).toContain(res.statusCode);
-    expect(['UNSUPPORTED_FILE', 'FILE_TOO_LARGE']).toContain(res.json().error.code);
-    expect(ms).toBeLessThan(2_000);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_FILE', details: { reason: 'zip_bomb', part: 'xl/worksheets/sheet1.xml' } });
     expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('refuses a file over 20 MB with FILE_TOO_LARGE', async () => {
     const big = Buffer.alloc(21 * 1024 * 1024, 0x41);
-    const started = performance.now();
     const res = await upload('/api/entries/import', admin, big);
     expect(res.statusCode).toBe(413);
-    expect(res.json().error.code).toBe('FILE_TOO_LARGE');
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(res.json().error).toMatchObject({ code: 'FILE_TOO_LARGE', details: { reason: 'file_too_large', limit: 20 * 1024 * 1024 } });
     // Without a Content-Length (chunked upload) the multipart limit stops it at 20 MB.
     const { payload, headers } = multipartUpload(big);
     const chunked = await t.app.inject({ method: 'POST', url: '/api/entries/import', headers: { ...headers, cookie: admin }, payload: Readable.from([payload]) });

@@ -9,7 +9,7 @@ import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import * as repo from './entries-import.repository.js';
 import type { ListFilter } from './entries-list.repository.js';
-import { listPaths } from './entries-list.service.js';
+import { listFilter } from './entries-list.service.js';
 
 const BATCH = 1_000;
 
@@ -19,7 +19,7 @@ export type PreparedExport = { total: number; rows: AsyncIterable<repo.ExportRow
 export async function prepareEntriesExport(ctx: Ctx, actor: Actor, query: EntryListQuery): Promise<PreparedExport> {
   const { unitId, limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
   // The same scope and filters as the list.
-  const filter: ListFilter = { ...filters, paths: await listPaths(ctx, actor, unitId) };
+  const filter: ListFilter = await listFilter(ctx, actor, unitId, filters);
   const total = await repo.countForExport(ctx.db, filter);
   if (total > IMPORT_LIMITS.exportRows) {
     throw validation(`${total} entries match; an export holds at most ${IMPORT_LIMITS.exportRows}: narrow the filters`, { total, max: IMPORT_LIMITS.exportRows });

@@ -1,8 +1,9 @@
 /**
- * The values of the import sheet's cells as people type them: Vietnamese number grouping
- * ("1.500.000", "12,5"), dates as Excel serials, dd/mm/yyyy or ISO, units by "#id", "kind:code" or
+ * The values of the import sheet's cells as people type them: numbers the Vietnamese way
+ * ("1.500.000", "12,5"; common/numbers.ts), dates as Excel serials, dd/mm/yyyy or ISO, units by "#id", "kind:code" or
  * name with parents, implementers separated by ";" or new lines. Pure functions, no database.
  */
+import { type NumberProblem, parseNumber } from '../../../common/numbers.js';
 import { fold, UNIT_KIND_BY_WORD } from '../../documents/entries-columns.js';
 import type { CellValue } from '../../documents/entries-workbook.js';
 
@@ -42,25 +43,18 @@ export function parseUnitRef(v: CellValue): UnitRef | null {
   return name ? { kind: 'name', key: `name:${name}`, name, parents: parents.filter(Boolean) } : null;
 }
 
-export function parseWholeNumber(v: CellValue): number | null {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
-  if (typeof v !== 'string') return null;
-  const s = v.replace(/\s|đ|VND|VNĐ/gi, '');
-  if (/^-?\d+$/.test(s)) return Number(s);
-  if (/^\d{1,3}([.,]\d{3})+$/.test(s)) return Number(s.replace(/[.,]/g, ''));
-  return null;
-}
+export type NumberCell = { ok: true; value: number } | ({ ok: false } & NumberProblem);
 
-export function parseDecimal(v: CellValue): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string') return null;
-  let s = v.replace(/\s/g, '');
-  if (s.includes('.') && s.includes(',')) {
-    const decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
-    s = s.split(decimal === '.' ? ',' : '.').join('').replace(',', '.');
-  } else if (/^\d{1,3}([.,]\d{3})+$/.test(s)) s = s.replace(/[.,]/g, '');
-  else s = s.replace(',', '.');
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
+/** Excel numbers as they are; text as officers type it (docs/numbers.md, Vietnamese conventions). */
+export function readNumberCell(v: CellValue, scale: 0 | 2, currency?: 'VND'): NumberCell {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, error: 'invalid' };
+    const f = 10 ** scale;
+    return Math.abs(v * f - Math.round(v * f)) > 1e-6 ? { ok: false, error: 'too_many_decimals', scale } : { ok: true, value: v };
+  }
+  if (typeof v !== 'string') return { ok: false, error: 'invalid' };
+  const r = parseNumber(v, { locale: 'vi', scale, currency });
+  return r.ok ? { ok: true, value: r.value } : r;
 }
 
 function validIso(y: number, m: number, d: number): string | null {

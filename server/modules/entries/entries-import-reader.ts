@@ -7,7 +7,7 @@ import { ENTRY_LIMITS, type ImportErrorCode, type ImportRowError } from '../../.
 import { columnLetter, fold, IMPORT_COLUMNS, type ImportColumnKey } from '../../documents/entries-columns.js';
 import type { CellValue, SheetRow } from '../../documents/entries-workbook.js';
 import { importMessage, type MessageLang } from '../../documents/import-messages.js';
-import { isBlank, parseDate, parseDecimal, parseWholeNumber, text } from './entries-import-cells.js';
+import { isBlank, parseDate, readNumberCell, text } from './entries-import-cells.js';
 
 /** A row problem with the column's number, for the annotated workbook. */
 export type RowProblem = ImportRowError & { col: number | null };
@@ -18,6 +18,8 @@ export class SheetReader {
   readonly problems: RowProblem[] = [];
   totalProblems = 0;
   columns = new Map<ImportColumnKey, number>();
+  /** The header's row number once read (0 before). */
+  headerRow = 0;
 
   constructor(
     private readonly lang: MessageLang,
@@ -34,10 +36,11 @@ export class SheetReader {
 
   /** Reads the header row; false when a required column is missing (reported). */
   readHeader(row: SheetRow): boolean {
+    this.headerRow = row.row;
     row.values.forEach((v, c) => {
       if (typeof v !== 'string') return;
       const word = fold(v);
-      const col = IMPORT_COLUMNS.find((x) => fold(x.header) === word || fold(x.header.split('(')[0]!) === word);
+      const col = IMPORT_COLUMNS.find((x) => [x.header, ...(x.aliases ?? [])].some((h) => fold(h) === word || fold(h.split('(')[0]!) === word));
       if (col && !this.columns.has(col.key)) this.columns.set(col.key, c);
     });
     let ok = true;
@@ -63,6 +66,16 @@ export class SheetReader {
   cell(row: SheetRow, key: ImportColumnKey): CellValue {
     const c = this.columns.get(key);
     return c ? (row.values[c] ?? null) : null;
+  }
+
+  /**
+   * The row with only the template's columns: a batch of rows waiting for the database holds
+   * 20 values a row, not whatever else the sheet has beside them.
+   */
+  keep(row: SheetRow): SheetRow {
+    const values: CellValue[] = [];
+    for (const c of this.columns.values()) if (row.values[c] !== undefined) values[c] = row.values[c]!;
+    return { row: row.row, values };
   }
 
   isEmpty(row: SheetRow): boolean {
@@ -94,52 +107,48 @@ export class SheetReader {
     return v ?? null;
   }
 
-  intCell(row: SheetRow, key: ImportColumnKey, min: number, max: number, required = false): number | null {
+  /**
+   * A number of the column within [min, max] with at most `scale` decimals, read by the common
+   * parser (docs/numbers.md): never rounded, never guessed — "1,250" where decimals are allowed is
+   * AMBIGUOUS_NUMBER with both readings.
+   */
+  private numberCell(row: SheetRow, key: ImportColumnKey, scale: 0 | 2, min: number, max: number, required = false, currency?: 'VND'): number | null {
     const v = this.cell(row, key);
     if (isBlank(v)) {
       if (required) this.problem(row.row, key, 'REQUIRED');
       return null;
     }
-    const n = parseWholeNumber(v);
-    if (n === null) {
-      this.problem(row.row, key, 'NOT_A_NUMBER');
+    const n = readNumberCell(v, scale, currency);
+    if (!n.ok) {
+      if (n.error === 'ambiguous') this.problem(row.row, key, 'AMBIGUOUS_NUMBER', { grouped: n.grouped, decimal: n.decimal });
+      else if (n.error === 'out_of_range') this.problem(row.row, key, 'OUT_OF_RANGE', { min, max });
+      else this.problem(row.row, key, 'NOT_A_NUMBER');
       return null;
     }
-    if (n < min || n > max) {
+    if (n.value < min || n.value > max) {
       this.problem(row.row, key, 'OUT_OF_RANGE', { min, max });
       return null;
     }
-    return n;
+    return n.value;
+  }
+
+  intCell(row: SheetRow, key: ImportColumnKey, min: number, max: number, required = false): number | null {
+    return this.numberCell(row, key, 0, min, max, required, 'VND');
   }
 
   moneyCell(row: SheetRow): string | null {
-    const v = this.cell(row, 'moneyVnd');
-    if (isBlank(v)) return null;
-    const n = parseWholeNumber(v);
-    if (n === null) {
-      this.problem(row.row, 'moneyVnd', 'NOT_A_NUMBER');
-      return null;
-    }
-    if (n < 0 || n > ENTRY_LIMITS.moneyVnd) {
-      this.problem(row.row, 'moneyVnd', 'OUT_OF_RANGE', { min: 0, max: ENTRY_LIMITS.moneyVnd });
-      return null;
-    }
-    return String(n);
+    const n = this.numberCell(row, 'moneyVnd', 0, 0, ENTRY_LIMITS.moneyVnd, false, 'VND');
+    return n === null ? null : String(n);
   }
 
   landCell(row: SheetRow): string | null {
-    const v = this.cell(row, 'landM2');
-    if (isBlank(v)) return null;
-    const n = parseDecimal(v);
-    if (n === null || Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) {
-      this.problem(row.row, 'landM2', 'NOT_A_NUMBER');
-      return null;
-    }
-    if (n < 0 || n > 1e12) {
-      this.problem(row.row, 'landM2', 'OUT_OF_RANGE', { min: 0, max: 1e12 });
-      return null;
-    }
-    return n.toFixed(2);
+    const n = this.numberCell(row, 'landM2', 2, 0, 1e12);
+    return n === null ? null : n.toFixed(2);
+  }
+
+  /** The evaluation's criteria score: 0–100, two decimals, as the lifecycle's evaluate takes it. */
+  scoreCell(row: SheetRow): number | null {
+    return this.numberCell(row, 'evaluationScore', 2, 0, 100);
   }
 
   dateCell(row: SheetRow, key: ImportColumnKey): string | null {

@@ -11,7 +11,7 @@ import { type Actor, can } from '../../http/access.js';
 import { parseUnitRef, splitImplementers } from './entries-import-cells.js';
 import * as repo from './entries-import.repository.js';
 
-export type UnitPick = { unit: repo.UnitCandidate } | { problem: ImportErrorCode; params?: Record<string, number> };
+export type UnitPick = { unit: repo.UnitCandidate } | { problem: ImportErrorCode; params?: Record<string, string | number> };
 
 export class UnitLookup {
   private readonly unitCache = new Map<string, repo.UnitCandidate[]>();
@@ -67,16 +67,22 @@ export class UnitLookup {
   }
 
   /**
-   * The one unit a cell names (looked up by resolveUnits), among several preferring one the actor
-   * may write to, then one in force in `year`, then one still in force, then the exact name;
-   * otherwise the problem to report.
+   * The one unit a cell names (looked up by resolveUnits). A name matches a unit's current name, or a
+   * former name it bore in the row's `year` (a 2023 row's "Huyện Kim Bảng" is today's Thị xã Kim
+   * Bảng). Among several, preferring one the actor may write to, then one in force in `year`, then
+   * one that bore that name in `year`, then one still in force, then the exact spelling; otherwise
+   * the problem to report — several left: AMBIGUOUS_UNIT with the candidates (every one writable,
+   * so the importer may see them); none the actor may write to: OUT_OF_SCOPE, whichever was meant.
    */
   pick(cell: CellValue, year: number | null): UnitPick {
     const ref = parseUnitRef(cell);
     if (!ref) return { problem: 'REQUIRED' };
     let cands = this.unitCache.get(ref.key) ?? [];
-    if (ref.kind === 'name' && ref.parents.length) {
-      cands = cands.filter((c) => ref.parents.every((p) => c.chain.slice(1).some((a) => fold(a.name) === fold(p))));
+    const inYear = (from: string | null, to: string | null) => year === null || ((!from || from <= `${year}-12-31`) && (!to || to > `${year}-01-01`));
+    if (ref.kind === 'name') {
+      // A former name counts only for the years it was borne.
+      cands = cands.filter((c) => c.matched?.some((n) => n.current || inYear(n.from, n.to)));
+      if (ref.parents.length) cands = cands.filter((c) => ref.parents.every((p) => c.chain.slice(1).some((a) => [a.name, ...a.formerNames].some((n) => fold(n) === fold(p)))));
     }
     const prefer = (pick: (c: repo.UnitCandidate) => boolean) => {
       if (cands.length > 1) {
@@ -85,13 +91,23 @@ export class UnitLookup {
       }
     };
     prefer((c) => can(this.actor, 'data.write', c.path));
-    if (year !== null) prefer((c) => (!c.validFrom || c.validFrom <= `${year}-12-31`) && (!c.validTo || c.validTo > `${year}-01-01`));
+    if (year !== null) {
+      prefer((c) => inYear(c.validFrom, c.validTo));
+      if (ref.kind === 'name') prefer((c) => !!c.matched?.some((n) => inYear(n.from, n.to)));
+    }
     prefer((c) => !c.validTo);
-    if (ref.kind === 'name') prefer((c) => c.name.normalize('NFC').toLowerCase() === ref.name.toLowerCase());
+    if (ref.kind === 'name') prefer((c) => !!c.matched?.some((n) => n.name.normalize('NFC').toLowerCase() === ref.name.toLowerCase()));
     if (!cands.length) return { problem: 'UNKNOWN_UNIT' };
-    if (cands.length > 1) return { problem: 'AMBIGUOUS_UNIT', params: { count: cands.length } };
-    const unit = cands[0]!;
-    if (!can(this.actor, 'data.write', unit.path)) return { problem: 'OUT_OF_SCOPE' };
-    return { unit };
+    if (!cands.some((c) => can(this.actor, 'data.write', c.path))) return { problem: 'OUT_OF_SCOPE' };
+    if (cands.length > 1) return { problem: 'AMBIGUOUS_UNIT', params: { count: cands.length, candidates: candidateList(cands) } };
+    return { unit: cands[0]! };
   }
+}
+
+const LISTED_CANDIDATES = 5;
+
+/** "Xã An Hòa, Tỉnh Ninh Bình (#123); …": each candidate with its parent and the id that names it alone. */
+function candidateList(cands: repo.UnitCandidate[]): string {
+  const shown = cands.slice(0, LISTED_CANDIDATES).map((c) => `${[c.name, c.chain[1]?.name].filter(Boolean).join(', ')} (#${c.id})`);
+  return `${shown.join('; ')}${cands.length > LISTED_CANDIDATES ? '; …' : ''}`;
 }

@@ -4,12 +4,15 @@
  * unit and year within the file (titleKey), and EntryInput as the last word on the shape.
  */
 import { EntryInput, type EntryForm, type EntryKind, type EntryLevel, ENTRY_LIMITS } from '../../../common/entries.js';
+import { todayInVietnam } from '../../../common/units.js';
 import type { Db } from '../../db/database.js';
-import { fold, FORM_BY_WORD, IMPORT_COLUMNS, type ImportColumnKey, KIND_BY_WORD, LEVEL_BY_WORD } from '../../documents/entries-columns.js';
+import { fold, FORM_BY_WORD, IMPORT_COLUMNS, type ImportColumnKey, KIND_BY_WORD, LEVEL_BY_WORD, neutralise } from '../../documents/entries-columns.js';
 import type { SheetRow } from '../../documents/entries-workbook.js';
 import type { Actor } from '../../http/access.js';
 import { checkLevel, titleKey } from './entry-rules.js';
 import { periodWord, splitImplementers, text } from './entries-import-cells.js';
+import { levelPathOf, readHistory, readSourceRef } from './entries-import-history.js';
+import { FileSources, naturalKey } from './entries-import-sources.js';
 import type { SheetReader } from './entries-import-reader.js';
 import { UnitLookup } from './entries-import-units.js';
 import type * as repo from './entries-import.repository.js';
@@ -19,25 +22,33 @@ export type Lists = { fields: repo.FieldRow[]; periods: Awaited<ReturnType<typeo
 /** A valid row, ready to be written. */
 export type ValidRow = repo.NewEntry & { row: number };
 
+/** Validates the import's rows with the rules of the entries service; "replicated from" is resolved once the file has been read (`sources`). */
+
 export class FileValidator {
   private readonly units: UnitLookup;
   private readonly seenKeys = new Map<string, number>();
   private readonly fieldByWord = new Map<string, repo.FieldRow>();
   private readonly periodByWord = new Map<string, Lists['periods'][number]>();
+  readonly sources = new FileSources();
+  private readonly today = todayInVietnam();
 
   constructor(
     db: Db,
-    actor: Actor,
+    private readonly actor: Actor,
     lists: Lists,
     private readonly sheet: SheetReader,
   ) {
     this.units = new UnitLookup(db, actor);
+    // A name starting with = + - @ is in the template's lists with a leading ' (neutralised, as
+    // in the exports): a value picked from the drop-down carries it and must still match.
     for (const f of lists.fields) {
       this.fieldByWord.set(fold(f.name), f);
+      this.fieldByWord.set(fold(neutralise(f.name)), f);
       this.fieldByWord.set(fold(f.code), f);
     }
     for (const p of lists.periods) {
       this.periodByWord.set(periodWord(p.name), p);
+      this.periodByWord.set(periodWord(neutralise(p.name)), p);
       this.periodByWord.set(periodWord(`${p.start_year}-${p.end_year}`), p);
     }
   }
@@ -95,10 +106,14 @@ export class FileValidator {
       else if (year !== null && (year < p.start_year || year > p.end_year)) s.problem(r, 'period', 'YEAR_OUTSIDE_PERIOD', { period: p.name });
       else periodId = p.id;
     }
+    let levelPath: string | undefined;
     if (unit && level && year !== null) {
       const check = checkLevel(level, year, unit.chain);
       if (!check.ok) s.problem(r, check.code === 'UNIT_NOT_IN_FORCE' ? 'unit' : 'level', check.code, check.code === 'UNIT_NOT_IN_FORCE' ? { year } : undefined);
+      else levelPath = levelPathOf(unit, check.levelUnitId) ?? '';
     }
+    const history = readHistory(s, row, { actor: this.actor, today: this.today, unit, year, levelPath });
+    const sourceRef = readSourceRef(s, row);
     const tKey = title ? titleKey(title) : null;
     if (unit && year !== null && tKey) {
       const key = `${unit.id}|${year}|${tKey}`;
@@ -106,7 +121,7 @@ export class FileValidator {
       if (first !== undefined) s.problem(r, 'title', 'DUPLICATE_IN_FILE', { firstRow: first });
       else this.seenKeys.set(key, r);
     }
-    if (s.totalProblems !== before || !unit || !level || !kind || !form || !fieldCode || year === null || !title || !tKey) return null;
+    if (s.totalProblems !== before || !unit || !level || !kind || !form || !fieldCode || year === null || !title || !tKey || !history) return null;
 
     // The entries service's own shape, as the last word on what a registration may hold.
     const parsed = EntryInput.safeParse({
@@ -121,7 +136,13 @@ export class FileValidator {
       row: r, registering_unit_id: unit.id, unit_path: unit.path, year, title_key: tKey, level, kind, form, field_code: fieldCode, period_id: periodId,
       title, description, goals, results, start_date: startDate, end_date: endDate, participants_count: participantsCount, participants,
       money_vnd: moneyVnd, working_days: workingDays, land_m2: landM2, resources_other: resourcesOther, implementers,
+      ...this.historyOf(r, naturalKey(unit.id, year, tKey), tKey, history, sourceRef),
     };
+  }
+
+  private historyOf(r: number, key: string, tKey: string, history: NonNullable<ReturnType<typeof readHistory>>, sourceRef: ReturnType<typeof readSourceRef>): repo.EntryHistory {
+    this.sources.add(r, key, sourceRef, history.steps.at(-1)?.to === 'recognised', tKey);
+    return { steps: history.steps, evaluation_effective: history.effective, evaluation_score: history.score };
   }
 
   private unitCell(row: SheetRow, year: number | null): repo.UnitCandidate | null {

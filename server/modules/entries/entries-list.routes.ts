@@ -1,29 +1,12 @@
-import { EntryListQuery, EntryPage, type EntrySummary } from '../../../common/entries.js';
+/** GET /api/entries: the list of entries in the reader's scope, answered once per data version. */
+import type { FastifyReply } from 'fastify';
+import { EntryListQuery, EntryPage } from '../../../common/entries.js';
 import { actorOf, type App } from '../../http/context.js';
-import type { EntrySummaryRecord } from './entries-list.repository.js';
-import { listEntries } from './entries-list.service.js';
-
-/** A list row as the API shows it. */
-export function presentEntrySummary(r: EntrySummaryRecord): EntrySummary {
-  return {
-    id: r.id,
-    title: r.title,
-    registeringUnit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, code: r.unit_code, validFrom: r.unit_valid_from, validTo: r.unit_valid_to },
-    level: r.level,
-    kind: r.kind,
-    form: r.form,
-    fieldCode: r.field_code,
-    year: r.year,
-    periodId: r.period_id,
-    status: r.status,
-    recognisedTypical: r.recognised_typical,
-    replicationCount: r.replication_count,
-    updatedAt: new Date(r.updated_at).toISOString(),
-    version: r.version,
-  };
-}
+import { answerCacheOf } from '../data-versions/answer-cache.js';
+import { entryListAnswer } from './entries-list-answer.js';
 
 export async function entryListRoutes(app: App): Promise<void> {
+  const cache = answerCacheOf(app.ctx);
   app.get(
     '/api/entries',
     {
@@ -31,13 +14,19 @@ export async function entryListRoutes(app: App): Promise<void> {
       schema: {
         tags: ['entries'],
         summary: 'Find entries within the caller\'s scope: a filtered, sorted page with the total and facet counts',
+        description:
+          'The answer carries an `ETag` (the data version of the entries where the list looks, the query and the reader\'s scope): send it back as `If-None-Match` to get `304 Not Modified` while no entry there has changed.',
         querystring: EntryListQuery,
         response: { 200: EntryPage },
       },
     },
-    async (request) => {
-      const found = await listEntries(app.ctx, actorOf(request), request.query);
-      return { items: found.rows.map(presentEntrySummary), total: found.total, facets: found.facets };
+    async (request, typedReply) => {
+      const answer = await entryListAnswer(app.ctx, cache, actorOf(request), request.query, request.headers['if-none-match']);
+      // The 200's body is already JSON (built by the presenter, serialized once), a 304 has none.
+      const reply = typedReply as unknown as FastifyReply;
+      reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
+      if (answer.status === 304) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(answer.body);
     },
   );
 }

@@ -1,19 +1,24 @@
 /**
  * Finding entries: the filtered, sorted page and the facet counts, limited to the reader's scope.
  */
-import { type EntryListQuery, type Facet, FACETS } from '../../../common/entries.js';
-import { type Actor, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { ROLE_PERMISSIONS } from '../../../common/access.js';
+import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, type EntryListQuery, type EntryQueue, type Facet, FACETS, STATUS_ORDER } from '../../../common/entries.js';
+import type { Db } from '../../db/database.js';
+import { type Actor, pathCovers, scopePaths } from '../../http/access.js';
+import { type RecordArea, readableArea } from '../../http/record-area.js';
 import type { Ctx } from '../../http/context.js';
-import { AppError } from '../../errors.js';
 import {
+  type ApprovalPiece,
   type EntrySummaryRecord,
   type FacetCell,
   findEntryPage,
   findEntryRows,
   findFacetCells,
+  findKindsAbove,
   findSearchResults,
-  findUnitPath,
   type ListFilter,
+  type ListSort,
+  type QueueClause,
   searchesInOnePass,
 } from './entries-list.repository.js';
 
@@ -23,17 +28,78 @@ export type EntryListResult = {
   facets: Record<Facet, { value: string; count: number }[]>;
 };
 
-/** The subtrees the actor may list: '' (everything) for system admins; `unitId` narrows to one. */
-export async function listPaths(ctx: Ctx, actor: Actor, unitId: string | undefined): Promise<string[]> {
-  const admin = isSystemAdmin(actor);
-  if (unitId === undefined) return admin ? [''] : scopePaths(actor, 'units.read');
-  const path = await findUnitPath(ctx.db, unitId);
-  // A unit outside the scope answers like a unit that does not exist.
-  if (!path || (!admin && !can(actor, 'units.read', path))) throw new AppError('NOT_FOUND', `Unit ${unitId} not found`, { what: 'unit', id: unitId });
-  return [path];
+/**
+ * The list's filters over where the actor's list looks (`readableArea`): the entries of the units
+ * it reads and of the retired units whose records count under them; `unitId` narrows to that
+ * unit's subtree and the units counting under it, as its report counts them. A `queue` narrows
+ * it further to one of the actor's work queues (`queueClause`).
+ */
+export async function listFilter<F extends { queue?: EntryQueue }>(
+  ctx: Ctx,
+  actor: Actor,
+  unitId: string | undefined,
+  filters: F,
+): Promise<Omit<F, 'queue'> & { paths: string[]; units: string[]; queue?: QueueClause }> {
+  const area = await readableArea(ctx.db, actor, unitId);
+  const { queue, ...rest } = filters;
+  return { ...rest, paths: area.subtrees, units: area.units, ...(queue ? { queue: await queueClause(ctx.db, actor, area, queue) } : {}) };
+}
+
+/**
+ * Which entries a work queue holds for the actor, within `area` (where its list looks):
+ *
+ * - `awaiting_my_approval`: registered entries the actor may accept — data.approve on the unit of
+ *   the entry's level (`stepRefusal` in entry-lifecycle.service.ts). That unit is the registering
+ *   unit or its nearest ancestor of the level's kind, so for an approver granted at `s` it lies
+ *   inside `s` exactly when no unit of that kind is above `s` (a tree path holds one unit of each
+ *   level kind): per approval scope, its subtree and the levels whose kind is not above it. An
+ *   entry of a retired unit attributed into the area but registered outside the approver's
+ *   subtree is readable, not approvable (approvals stay on the entry's path: docs/access.md), so
+ *   it is not in the queue.
+ * - `my_returned` / `my_drafts`: returned entries / drafts that the actor created or that a unit
+ *   the actor holds data.write on *by a grant on that very unit* registered, and that the actor
+ *   may still submit (data.write on the registering unit). An editor's own unit's entries are the
+ *   unit's work whoever typed them; the entries of units below it are their own editors' work.
+ */
+export async function queueClause(db: Db, actor: Actor, area: RecordArea, queue: EntryQueue): Promise<QueueClause> {
+  if (queue === 'awaiting_my_approval') {
+    const scopes = scopePaths(actor, 'data.approve');
+    const above = await findKindsAbove(db, scopes);
+    const pieces: ApprovalPiece[] = [];
+    for (const s of scopes) {
+      const levels = ENTRY_LEVELS.filter((l) => !above.get(s)?.has(l));
+      const piece = (path: string, exact: boolean): ApprovalPiece => ({ path, exact, levels: levels.length === ENTRY_LEVELS.length ? null : [...levels] });
+      if (!levels.length) continue;
+      // The approval scope's subtree within where the list looks (both sides hold no path inside another of theirs).
+      for (const a of area.subtrees) {
+        if (pathCovers(a, s)) pieces.push(piece(s, false));
+        else if (pathCovers(s, a)) pieces.push(piece(a, false));
+      }
+      for (const u of area.units) if (pathCovers(s, u)) pieces.push(piece(u, true));
+    }
+    return { kind: 'approval', pieces };
+  }
+  const writers = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('data.write'));
+  return {
+    kind: 'own',
+    status: queue === 'my_returned' ? 'returned' : 'draft',
+    userId: actor.userId,
+    unitIds: [...new Set(writers.map((g) => g.unitId))],
+    writePaths: scopePaths(actor, 'data.write'),
+  };
 }
 
 const byValue = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value, 'en', { numeric: true });
+
+/** Facets over a fixed vocabulary list their values in its order (the workflow's for statuses, province → commune for levels), not by code. */
+const ORDERED: Partial<Record<Facet, readonly string[]>> = { status: STATUS_ORDER, level: ENTRY_LEVELS, kind: ENTRY_KINDS, form: ENTRY_FORMS };
+
+function facetOrder(facet: Facet): (a: { value: string }, b: { value: string }) => number {
+  const order = ORDERED[facet];
+  if (!order) return byValue;
+  const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+  return (a, b) => rank(a.value) - rank(b.value) || byValue(a, b);
+}
 
 /**
  * Standard faceted counting: an entry that passes every filter counts for the total and for each
@@ -55,7 +121,7 @@ export function sumFacets(cells: FacetCell[]): Pick<EntryListResult, 'total' | '
       [...counts[k]]
         .filter(([, count]) => count > 0)
         .map(([value, count]) => ({ value, count }))
-        .sort(byValue),
+        .sort(facetOrder(k)),
     ]),
   ) as EntryListResult['facets'];
   return { total, facets };
@@ -68,7 +134,11 @@ export function sumFacets(cells: FacetCell[]): Pick<EntryListResult, 'total' | '
  */
 export async function listEntries(ctx: Ctx, actor: Actor, query: EntryListQuery): Promise<EntryListResult> {
   const { unitId, sort, limit, offset, ...filters } = query;
-  const f: ListFilter = { ...filters, paths: await listPaths(ctx, actor, unitId) };
+  return listEntriesIn(ctx, await listFilter(ctx, actor, unitId, filters), sort, limit, offset);
+}
+
+/** `listEntries` over a filter already resolved (`listFilter`). */
+export async function listEntriesIn(ctx: Ctx, f: ListFilter, sort: ListSort, limit: number, offset: number): Promise<EntryListResult> {
   if (searchesInOnePass(f, sort)) {
     const { ids, cells } = await findSearchResults(ctx.db, f, sort, limit, offset);
     return { rows: await findEntryRows(ctx.db, ids, sort), ...sumFacets(cells) };

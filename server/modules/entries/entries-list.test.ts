@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type EntryPage, type EntryStatus, type Facet, FACETS } from '../../../common/entries.js';
+import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, type EntryPage, type EntryStatus, type Facet, FACETS, STATUS_ORDER } from '../../../common/entries.js';
 import { buildUnit, buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildEntry, periodOf } from './entries-list.factories.js';
@@ -131,6 +131,13 @@ function passes(e: Known, f: Filter, except?: Facet): boolean {
   return FACETS.every((k) => k === except || !f[k] || f[k].includes(FACET_OF[k](e) ?? ''));
 }
 
+/** Values of a fixed vocabulary in its order (the workflow's, province → commune), the rest by code, numbers by value. */
+const VOCABULARY: Partial<Record<Facet, readonly string[]>> = { status: STATUS_ORDER, level: ENTRY_LEVELS, kind: ENTRY_KINDS, form: ENTRY_FORMS };
+function inFacetOrder(k: Facet) {
+  const rank = (v: string) => VOCABULARY[k]?.indexOf(v) ?? -1;
+  return (a: { value: string }, b: { value: string }) => rank(a.value) - rank(b.value) || a.value.localeCompare(b.value, 'en', { numeric: true });
+}
+
 function expected(f: Filter) {
   const rows = known.filter((e) => passes(e, f));
   const facets = Object.fromEntries(
@@ -140,7 +147,7 @@ function expected(f: Filter) {
         const v = FACET_OF[k](e);
         if (v !== null && passes(e, f, k)) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      return [k, [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value, 'en', { numeric: true }))];
+      return [k, [...counts].map(([value, count]) => ({ value, count })).sort(inFacetOrder(k))];
     }),
   );
   const ids = rows.sort((a, b) => b.updatedAt - a.updatedAt || Number(b.id) - Number(a.id)).map((e) => e.id);

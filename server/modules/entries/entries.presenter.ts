@@ -39,7 +39,7 @@ export function presentEntryDetail(b: EntryBundle): EntryDetail {
     evaluationEffective: e.evaluation_effective,
     evaluationScore: e.evaluation_score === null ? null : String(e.evaluation_score),
     implementers: b.implementers.map((i) => (i.unit_id ? { unitId: i.unit_id, unitName: i.unit_name ?? undefined } : { personName: i.person_name ?? '' })),
-    transitions: b.transitions.map((t) => ({ id: t.id, action: t.action, fromStatus: t.from_status, toStatus: t.to_status, reason: t.reason, actorName: t.actor_name, at: iso(t.at) })),
+    transitions: b.transitions.map((t) => ({ id: t.id, action: t.action, fromStatus: t.from_status, toStatus: t.to_status, reason: t.reason, importedFrom: t.imported_from, actorName: t.actor_name, at: iso(t.at) })),
     progress: b.progress.map((p) => ({ id: p.id, onDate: p.on_date, note: p.note, at: iso(p.created_at) })),
     evidence: b.evidence.map((x) => ({ id: x.id, fileName: x.file_name, contentType: x.content_type, sizeBytes: x.size_bytes, uploadedAt: iso(x.uploaded_at) })),
     replicates: b.replicates.map((r) => ({ id: r.id, title: r.title, unitName: r.unit_name })),

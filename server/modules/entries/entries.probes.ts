@@ -35,6 +35,19 @@ const actionProbes = Object.fromEntries(
   ]),
 );
 
+/** The bulk routes on the list's selection (one entry at the location): the same states and bodies as the single actions. */
+const bulkProbes = Object.fromEntries(
+  ENTRY_ACTION_NAMES.map((action): [string, Probe] => [
+    `POST /api/entries/bulk-actions/${action}`,
+    {
+      request: async (c, loc) => {
+        const e = await entryAt(c, loc, ACTION_SETUP[action].status);
+        return { method: 'POST', url: `/api/entries/bulk-actions/${action}`, body: { items: [{ id: e.id, version: e.version }], ...ACTION_SETUP[action].body } };
+      },
+    },
+  ]),
+);
+
 /**
  * Fields a province adds are meant for the communes below it, so a commune reader sees them by
  * design: their names carry the outside marker only, never ZZPROVINCE (which the matrix treats as
@@ -86,12 +99,7 @@ export const entryProbes: Record<string, Probe> = {
     },
   },
   ...actionProbes,
-  'POST /api/entries/bulk-actions': {
-    request: async (c, loc) => {
-      const e = await entryAt(c, loc, 'registered');
-      return { method: 'POST', url: '/api/entries/bulk-actions', body: { action: 'accept', items: [{ id: e.id, version: e.version }] } };
-    },
-  },
+  ...bulkProbes,
   'POST /api/entries/:id/progress': {
     request: async (c, loc) => ({ method: 'POST', url: `/api/entries/${(await entryAt(c, loc, 'implementing')).id}/progress`, body: { onDate: '2026-01-15', note: `Tiến độ ${c.marker(loc)}` } }),
   },

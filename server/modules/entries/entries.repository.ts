@@ -15,6 +15,23 @@ export async function findEntry(db: Q, id: string): Promise<EntryRecord | undefi
   return db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The entry with the unit in force its registering unit counts under (`units.current_path`), which
+ * decides with its own path who may read it (`canReadRecord`).
+ */
+export async function findEntryToRead(db: Q, id: string): Promise<{ entry: EntryRecord; currentPath: string | null } | undefined> {
+  const row = await db
+    .selectFrom('entries as e')
+    .innerJoin('units as u', 'u.id', 'e.registering_unit_id')
+    .selectAll('e')
+    .select(sql<string | null>`u.current_path::text`.as('unit_current_path'))
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { unit_current_path, ...entry } = row;
+  return { entry, currentPath: unit_current_path };
+}
+
 export async function findEntries(db: Q, ids: string[]): Promise<EntryRecord[]> {
   if (!ids.length) return [];
   return db.selectFrom('entries').selectAll().where('id', 'in', ids).execute();
@@ -82,8 +99,17 @@ export async function insertTransitions(trx: Q, rows: TransitionInput[]): Promis
     .execute();
 }
 
+/** An entry's steps, oldest first; `actor_name` is the person's display name (the stored sign-in name only when the account is gone). */
 export async function findTransitions(db: Q, entryId: string) {
-  return db.selectFrom('entry_transitions').selectAll().where('entry_id', '=', entryId).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('entry_transitions as t')
+    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .select(['t.id', 't.entry_id', 't.action', 't.from_status', 't.to_status', 't.reason', 't.imported_from', 't.actor_id', 't.at'])
+    .select((eb) => eb.fn.coalesce('u.display_name', 't.actor_name').as('actor_name'))
+    .where('t.entry_id', '=', entryId)
+    .orderBy('t.at')
+    .orderBy('t.id')
+    .execute();
 }
 
 export type ImplementerInput = { unitId: string } | { personName: string };
@@ -164,25 +190,24 @@ export async function findProgress(db: Q, entryId: string) {
   return db.selectFrom('entry_progress').select(['id', 'on_date', 'note', 'created_at']).where('entry_id', '=', entryId).orderBy('on_date').orderBy('id').execute();
 }
 
-export type LinkedEntry = { id: string; title: string; unit_name: string; unit_path: string };
+/** An entry linked by replication, with what decides who may see it (`canReadRecord`). */
+export type LinkedEntry = { id: string; title: string; unit_name: string; unit_path: string; current_path: string | null };
 
 /** Entries `entryId` copies (its sources). */
 export async function findSources(db: Q, entryId: string): Promise<LinkedEntry[]> {
   const { rows } = await sql<LinkedEntry>`
-    select e.id::text, e.title, u.name as unit_name, e.unit_path::text as unit_path
+    select e.id::text, e.title, u.name as unit_name, e.unit_path::text as unit_path, u.current_path::text as current_path
     from entry_replications r join entries e on e.id = r.source_entry_id join units u on u.id = e.registering_unit_id
     where r.replica_entry_id = ${entryId} order by r.created_at, e.id`.execute(db);
   return rows;
 }
 
-/** Entries that copy `entryId`, inside the given subtrees (undefined: everywhere). */
-export async function findReplicas(db: Q, entryId: string, scopePaths: string[] | undefined): Promise<LinkedEntry[]> {
-  if (scopePaths && !scopePaths.length) return [];
+/** Entries that copy `entryId` (the reader's service keeps those it may read). */
+export async function findReplicas(db: Q, entryId: string): Promise<LinkedEntry[]> {
   const { rows } = await sql<LinkedEntry>`
-    select e.id::text, e.title, u.name as unit_name, e.unit_path::text as unit_path
+    select e.id::text, e.title, u.name as unit_name, e.unit_path::text as unit_path, u.current_path::text as current_path
     from entry_replications r join entries e on e.id = r.replica_entry_id join units u on u.id = e.registering_unit_id
     where r.source_entry_id = ${entryId}
-    ${scopePaths ? sql`and e.unit_path <@ ${scopePaths}::ltree[]` : sql``}
     order by r.created_at, e.id`.execute(db);
   return rows;
 }

@@ -14,6 +14,8 @@ import {
   ActionBody,
   BulkActionBody,
   BulkActionResult,
+  BulkEvaluateBody,
+  BulkReasonRequiredBody,
   EntryIdParams,
   EvaluateBody,
   EvidenceItem,
@@ -54,7 +56,8 @@ async function readUpload(request: FastifyRequest): Promise<evidence.Upload> {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError('FILE_TOO_LARGE', `A file may have at most ${ENTRY_LIMITS.evidenceBytes} bytes`, { maxBytes: ENTRY_LIMITS.evidenceBytes });
     }
-    throw err;
+    // A truncated or malformed body ("Unexpected end of form") is the caller's.
+    throw new AppError('VALIDATION_FAILED', `The upload is not valid: ${(err as Error).message}`, [{ path: 'body.file', message: 'not a valid multipart upload' }]);
   }
 }
 
@@ -96,11 +99,19 @@ export async function entryRoutes(app: App): Promise<void> {
     );
   }
 
-  app.post(
-    '/api/entries/bulk-actions',
-    { config: { permission: 'data.approve' }, schema: { tags, summary: 'Accept or return many entries at once: all or nothing', body: BulkActionBody, response: { 200: BulkActionResult } } },
-    async (request) => bulkAction(app.ctx, actorOf(request), request.body),
-  );
+  // The same steps on many entries (the list's selection, or all matching its filters): all or nothing, one route per action as above.
+  for (const action of ENTRY_ACTION_NAMES) {
+    const spec = ENTRY_ACTIONS[action];
+    const body = action === 'evaluate' ? BulkEvaluateBody : spec.reason === 'required' ? BulkReasonRequiredBody : BulkActionBody;
+    app.post(
+      `/api/entries/bulk-actions/${action}`,
+      {
+        config: { permission: spec.permission },
+        schema: { tags, summary: `${ACTION_SUMMARIES[action]}: many entries at once, all or nothing`, body, response: { 200: BulkActionResult } },
+      },
+      async (request) => bulkAction(app.ctx, actorOf(request), action, request.body),
+    );
+  }
 
   app.post(
     '/api/entries/:id/progress',

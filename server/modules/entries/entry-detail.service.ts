@@ -1,24 +1,32 @@
 /**
- * Reading an entry: who may see it (units.read on the registering unit) or write to it
- * (data.write), and the detail every entry service answers with — the entry with its implementers,
- * transitions, progress, evidence, replication links and the actions the reader may take now.
+ * Reading an entry: who may see it (units.read on the registering unit, or on the unit in force it
+ * counts under: `canReadRecord`) or write to it (data.write), and the detail every entry service
+ * answers with — the entry with its implementers, transitions, progress, evidence, replication
+ * links and the actions the reader may take now.
  */
 import { ENTRY_ACTION_NAMES, ENTRY_ACTIONS, type EntryStatus } from '../../../common/entries.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, canReadRecord, isSystemAdmin } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { entryNotFound } from './entry-errors.js';
 import { editability } from './entry-rules.js';
 import * as repo from './entries.repository.js';
 import { findEvidenceList } from './evidence.repository.js';
 
-/** The entry when it exists and the actor may read it (units.read on the registering unit); NOT_FOUND otherwise, alike. */
+/**
+ * The entry when it exists and the actor may read it (`canReadRecord`: units.read on the
+ * registering unit or on the unit in force it counts under, as the reports count it); NOT_FOUND
+ * otherwise, alike.
+ */
 export async function getReadableEntry(ctx: Ctx, actor: Actor, id: string): Promise<repo.EntryRecord> {
-  const entry = await repo.findEntry(ctx.db, id);
-  if (!entry || !can(actor, 'units.read', entry.unit_path)) throw entryNotFound(id);
-  return entry;
+  const found = await repo.findEntryToRead(ctx.db, id);
+  if (!found || !canReadRecord(actor, found.entry.unit_path, found.currentPath)) throw entryNotFound(id);
+  return found.entry;
 }
 
-/** Readable and writable (data.write on the registering unit): a reader without the right gets FORBIDDEN. */
+/**
+ * Readable and writable (data.write on the registering unit itself: the successor of a retired
+ * unit reads its entries but does not edit them): a reader without the right gets FORBIDDEN.
+ */
 export async function getWritableEntry(ctx: Ctx, actor: Actor, id: string): Promise<repo.EntryRecord> {
   const entry = await getReadableEntry(ctx, actor, id);
   assertCan(actor, 'data.write', entry.unit_path);
@@ -54,7 +62,7 @@ export async function loadDetail(ctx: Ctx, actor: Actor, entry: repo.EntryRecord
     repo.findProgress(ctx.db, entry.id),
     findEvidenceList(ctx.db, entry.id),
     repo.findSources(ctx.db, entry.id),
-    repo.findReplicas(ctx.db, entry.id, isSystemAdmin(actor) ? undefined : scopePaths(actor, 'units.read')),
+    repo.findReplicas(ctx.db, entry.id),
     repo.findLevelUnitPaths(ctx.db, [{ unitPath: entry.unit_path, level: entry.level }]),
   ]);
   return {
@@ -64,9 +72,9 @@ export async function loadDetail(ctx: Ctx, actor: Actor, entry: repo.EntryRecord
     transitions,
     progress,
     evidence,
-    // A source outside the reader's scope is shown only by its existence's effect (the link), not its data.
-    replicates: replicates.filter((r) => can(actor, 'units.read', r.unit_path)),
-    replicatedBy,
+    // A linked entry the reader may not read is shown only by its existence's effect (the link), not its data.
+    replicates: replicates.filter((r) => canReadRecord(actor, r.unit_path, r.current_path)),
+    replicatedBy: replicatedBy.filter((r) => canReadRecord(actor, r.unit_path, r.current_path)),
     allowedActions: allowedActions(actor, entry, levelPaths.get(repo.levelKey(entry.level, entry.unit_path))),
   };
 }

@@ -1,13 +1,19 @@
 /**
- * Moving entries along their lifecycle (ENTRY_ACTIONS in common/entries.ts): one entry at a time
- * or many accepted / returned at once. Each move is conditional on the entry's `version`
- * (optimistic concurrency) and writes its transition row and audit record in the same transaction.
+ * Moving entries along their lifecycle (ENTRY_ACTIONS in common/entries.ts): one entry at a time,
+ * or many at once — any step, on the list's selection or on every entry matching its filters —
+ * with the same checks. Each move is conditional on the entry's `version` (optimistic
+ * concurrency) and writes its transition row and audit record in the same transaction.
  */
-import { ENTRY_ACTIONS, type EntryAction, type EntryStatus } from '../../../common/entries.js';
-import { AppError } from '../../errors.js';
-import { type Actor, can } from '../../http/access.js';
+import { BULK_LIMITS, type BulkFailure, ENTRY_ACTIONS, type EntryAction, type EntryStatus } from '../../../common/entries.js';
+import type { Db } from '../../db/database.js';
+import { AppError, validation } from '../../errors.js';
+import { type Actor, canReadRecord } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordAudits } from '../audit/audit.repository.js';
+import { countForExport } from './entries-import.repository.js';
+import type { ListFilter } from './entries-list.repository.js';
+import { listFilter } from './entries-list.service.js';
+import * as bulkRepo from './entry-bulk.repository.js';
 import { canAt, type EntryBundle, getReadableEntry, reloadDetail } from './entry-detail.service.js';
 import { invalidTransition, problems, staleVersion } from './entry-errors.js';
 import * as repo from './entries.repository.js';
@@ -30,6 +36,36 @@ function actionChanges(action: EntryAction, body: ActionBody): repo.EntryChanges
 }
 
 /**
+ * Why the actor may not take `action` on `entry` now, as the single action answers it — the
+ * permission on the right unit (403), the version (409 CONFLICT; skipped when `version` is
+ * undefined), the status (409 INVALID_TRANSITION), recognition only when evaluated effective —
+ * or null. Readability (404) is checked before. Single and bulk actions share it.
+ */
+function stepRefusal(actor: Actor, entry: Pick<repo.EntryRecord, 'status' | 'version' | 'evaluation_effective' | 'unit_path'>, levelPath: string | undefined, action: EntryAction, version: number | undefined): AppError | null {
+  const spec = ENTRY_ACTIONS[action];
+  if (!canAt(actor, spec.permission, spec.permission === 'data.approve' ? levelPath : entry.unit_path)) {
+    return new AppError('FORBIDDEN', `Permission ${spec.permission} is required on the unit of the entry's ${spec.permission === 'data.approve' ? 'level' : 'registration'}`, { permission: spec.permission });
+  }
+  if (version !== undefined && version !== entry.version) return staleVersion(entry.version);
+  if (!(spec.from as readonly EntryStatus[]).includes(entry.status)) return invalidTransition(entry.status, action);
+  if (action === 'recognise' && entry.evaluation_effective !== true) {
+    return new AppError('INVALID_TRANSITION', 'Only an entry evaluated as effective can be recognised', { status: entry.status, action, evaluationEffective: entry.evaluation_effective });
+  }
+  return null;
+}
+
+/** A reason, or the evaluation's result and score, when the action needs them (the route's schema asks first). */
+function checkBody(action: EntryAction, body: ActionBody): void {
+  if (ENTRY_ACTIONS[action].reason === 'required' && !body.reason) throw problems('A reason is required', [{ path: 'body.reason', message: 'a reason is required', code: 'required' }]);
+  if (action === 'evaluate' && (body.effective === undefined || body.score === undefined)) {
+    throw problems('The evaluation needs its result and score', [
+      ...(body.effective === undefined ? [{ path: 'body.effective', message: 'required', code: 'required' }] : []),
+      ...(body.score === undefined ? [{ path: 'body.score', message: 'required', code: 'required' }] : []),
+    ]);
+  }
+}
+
+/**
  * Moves an entry one step of its lifecycle. Checks, in order: readable (404), the action's
  * permission on the right unit (403), the version (409 CONFLICT), the status (409
  * INVALID_TRANSITION). The write itself is conditional on the version, so of two approvers acting
@@ -38,21 +74,9 @@ function actionChanges(action: EntryAction, body: ActionBody): repo.EntryChanges
 export async function applyAction(ctx: Ctx, actor: Actor, id: string, action: EntryAction, body: ActionBody): Promise<EntryBundle> {
   const spec = ENTRY_ACTIONS[action];
   const entry = await getReadableEntry(ctx, actor, id);
-  if (!canAt(actor, spec.permission, spec.permission === 'data.approve' ? await levelPathOf(ctx, entry) : entry.unit_path)) {
-    throw new AppError('FORBIDDEN', `Permission ${spec.permission} is required on the unit of the entry's ${spec.permission === 'data.approve' ? 'level' : 'registration'}`, { permission: spec.permission });
-  }
-  if (body.version !== entry.version) throw staleVersion(entry.version);
-  if (!(spec.from as readonly EntryStatus[]).includes(entry.status)) throw invalidTransition(entry.status, action);
-  if (spec.reason === 'required' && !body.reason) throw problems('A reason is required', [{ path: 'body.reason', message: 'a reason is required', code: 'required' }]);
-  if (action === 'evaluate' && (body.effective === undefined || body.score === undefined)) {
-    throw problems('The evaluation needs its result and score', [
-      ...(body.effective === undefined ? [{ path: 'body.effective', message: 'required', code: 'required' }] : []),
-      ...(body.score === undefined ? [{ path: 'body.score', message: 'required', code: 'required' }] : []),
-    ]);
-  }
-  if (action === 'recognise' && entry.evaluation_effective !== true) {
-    throw new AppError('INVALID_TRANSITION', 'Only an entry evaluated as effective can be recognised', { status: entry.status, action, evaluationEffective: entry.evaluation_effective });
-  }
+  const refusal = stepRefusal(actor, entry, spec.permission === 'data.approve' ? await levelPathOf(ctx, entry) : undefined, action, body.version);
+  if (refusal) throw refusal;
+  checkBody(action, body);
   const changes = actionChanges(action, body);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateEntryIfVersion(trx, id, body.version, changes, spec.from);
@@ -70,49 +94,79 @@ export async function applyAction(ctx: Ctx, actor: Actor, id: string, action: En
   return reloadDetail(ctx, actor, id);
 }
 
-export type BulkFailure = { path: string; id: string; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_TRANSITION'; message: string; status?: EntryStatus };
+const refused = (failures: BulkFailure[], of: number) =>
+  new AppError(failures[0]!.code, `${failures.length} of ${of} entries cannot be changed; nothing was changed`, { failures: failures.slice(0, BULK_LIMITS.listedFailures), total: failures.length });
+
+/** The batch's entries, locked: the selection (with the versions read), or all matching the filter (the confirmed count must still hold). */
+async function lockBatch(ctx: Ctx, trx: Db, actor: Actor, body: BulkActionBody): Promise<{ entries: (bulkRepo.BulkEntry | undefined)[]; versions: (number | undefined)[]; paths: string[] }> {
+  if (body.items) {
+    const found = new Map((await bulkRepo.lockEntries(trx, body.items.map((i) => i.id))).map((e) => [e.id, e]));
+    return { entries: body.items.map((i) => found.get(i.id)), versions: body.items.map((i) => i.version), paths: body.items.map((_, i) => `body.items.${i}`) };
+  }
+  const { unitId, ...filters } = body.filter!;
+  const f: ListFilter = await listFilter(ctx, actor, unitId, filters);
+  const total = await countForExport(trx, f);
+  if (total > BULK_LIMITS.filter) throw validation(`${total} entries match; a bulk action takes at most ${BULK_LIMITS.filter}: narrow the filters`, { total, max: BULK_LIMITS.filter });
+  if (total !== body.expectedCount) throw new AppError('CONFLICT', `${total} entries match the filters now, not ${body.expectedCount}; nothing was changed`, { total, expected: body.expectedCount });
+  const entries = await bulkRepo.lockMatching(trx, f, BULK_LIMITS.filter);
+  if (entries.length !== total) throw new AppError('CONFLICT', 'The entries matching the filters changed meanwhile; nothing was changed', { total: entries.length, expected: body.expectedCount });
+  return { entries, versions: entries.map(() => undefined), paths: entries.map(() => 'body.filter') };
+}
 
 /**
- * Accepts or returns many entries in one transaction, all or nothing: when any item fails
- * (unreadable, no permission, stale version, wrong status), nothing changes and the error — the
- * code of the first failure — lists every failing item in `details`.
+ * Takes one lifecycle step on many entries in one transaction, all or nothing: the entries are
+ * locked, each is checked as the single action checks it (readable, the permission on the right
+ * unit, the version read, the status), and if any fails nothing changes and the error — the code
+ * of the first failure — lists the failing entries (`details.failures`, the first
+ * BULK_LIMITS.listedFailures, and `total`). Each entry gets its transition and audit record.
  */
-export async function bulkAction(ctx: Ctx, actor: Actor, body: BulkActionBody): Promise<{ updated: number }> {
-  const spec = ENTRY_ACTIONS[body.action];
+export async function bulkAction(ctx: Ctx, actor: Actor, action: EntryAction, body: BulkActionBody): Promise<{ updated: number }> {
+  const spec = ENTRY_ACTIONS[action];
+  checkBody(action, { version: 1, ...body });
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = new Map((await repo.findEntries(trx, body.items.map((i) => i.id))).map((e) => [e.id, e]));
-    const levelPaths = await repo.findLevelUnitPaths(trx, [...rows.values()].map((e) => ({ unitPath: e.unit_path, level: e.level })));
+    const { entries, versions, paths } = await lockBatch(ctx, trx, actor, body);
+    const ids = body.items ? body.items.map((i) => i.id) : entries.map((e) => e!.id);
+    const present = entries.filter((e): e is bulkRepo.BulkEntry => !!e);
+    const levelPaths = spec.permission === 'data.approve' ? await repo.findLevelUnitPaths(trx, present.map((e) => ({ unitPath: e.unit_path, level: e.level }))) : new Map<string, string>();
     const failures: BulkFailure[] = [];
-    body.items.forEach((item, i) => {
-      const e = rows.get(item.id);
-      const path = `body.items.${i}`;
-      if (!e || !can(actor, 'units.read', e.unit_path)) failures.push({ path, id: item.id, code: 'NOT_FOUND', message: 'not found' });
-      else if (!canAt(actor, spec.permission, levelPaths.get(repo.levelKey(e.level, e.unit_path)))) failures.push({ path, id: item.id, code: 'FORBIDDEN', message: `${spec.permission} is required on the unit of the entry's level` });
-      else if (e.version !== item.version) failures.push({ path, id: item.id, code: 'CONFLICT', message: 'changed by someone else' });
-      else if (!(spec.from as readonly EntryStatus[]).includes(e.status)) failures.push({ path, id: item.id, code: 'INVALID_TRANSITION', message: `the entry is ${e.status}`, status: e.status });
+    entries.forEach((e, i) => {
+      if (!e || !canReadRecord(actor, e.unit_path, e.current_path)) {
+        failures.push({ path: paths[i]!, id: ids[i]!, code: 'NOT_FOUND', message: 'not found' });
+        return;
+      }
+      const refusal = stepRefusal(actor, e, levelPaths.get(repo.levelKey(e.level, e.unit_path)), action, versions[i]);
+      if (refusal) failures.push({ path: paths[i]!, id: e.id, title: e.title, code: refusal.code as BulkFailure['code'], message: refusal.message, ...(refusal.code === 'INVALID_TRANSITION' ? { status: e.status } : {}) });
     });
-    const fail = () => new AppError(failures[0]!.code, `${failures.length} of ${body.items.length} entries cannot be changed; nothing was changed`, failures);
-    if (failures.length) throw fail();
-    const moved = new Set(await repo.moveEntriesIfVersions(trx, body.items, spec.to, spec.from));
-    body.items.forEach((item, i) => {
-      if (!moved.has(item.id)) failures.push({ path: `body.items.${i}`, id: item.id, code: 'CONFLICT', message: 'changed by someone else' });
-    });
-    if (failures.length) throw fail();
+    if (failures.length) throw refused(failures, entries.length);
+    const items = present.map((e, i) => ({ id: e.id, version: versions[i] ?? e.version }));
+    const moved = new Set(
+      await bulkRepo.moveEntries(trx, items, {
+        to: spec.to,
+        from: spec.from,
+        evaluation: action === 'evaluate' ? { effective: body.effective!, score: body.score!.toFixed(2) } : undefined,
+        recognise: action === 'recognise',
+      }),
+    );
+    // Locked rows move unless a version was stale between the checks and the write (it cannot be, but the write says so itself).
+    const lost = present.filter((e) => !moved.has(e.id));
+    if (lost.length) throw refused(lost.map((e) => ({ path: paths[entries.indexOf(e)]!, id: e.id, title: e.title, code: 'CONFLICT', message: 'changed by someone else' })), entries.length);
+    const reason = body.reason ?? null;
     await repo.insertTransitions(
       trx,
-      body.items.map((item) => ({ entryId: item.id, action: body.action, from: rows.get(item.id)!.status, to: spec.to, reason: body.reason ?? null, actorId: actor.userId, actorName: actor.username })),
+      present.map((e) => ({ entryId: e.id, action, from: e.status, to: spec.to, reason, actorId: actor.userId, actorName: actor.username })),
     );
-    for (const item of body.items) {
-      const e = rows.get(item.id)!;
-      await recordAudit(trx, actor, {
-        action: `entry.${body.action}`,
+    await recordAudits(
+      trx,
+      actor,
+      present.map((e) => ({
+        action: `entry.${action}`,
         recordType: 'entry',
-        recordId: item.id,
+        recordId: e.id,
         unitId: e.registering_unit_id,
         before: { status: e.status, version: e.version },
-        after: { status: spec.to, version: e.version + 1, reason: body.reason ?? null, bulk: true },
-      });
-    }
-    return { updated: body.items.length };
+        after: { status: spec.to, version: e.version + 1, reason, bulk: true, ...(action === 'evaluate' ? { effective: body.effective, score: body.score } : {}) },
+      })),
+    );
+    return { updated: present.length };
   });
 }

@@ -64,22 +64,29 @@ export async function checkRegistration(ctx: Ctx, actor: Actor, r: Registration)
   const level = checkLevel(r.level, r.year, chain.map((u) => ({ id: u.id, kind: u.kind, validFrom: u.valid_from, validTo: u.valid_to })));
   if (!level.ok) {
     const where = level.code === 'UNIT_NOT_IN_FORCE' ? 'body.registeringUnitId' : 'body.level';
+    // A unit's records fall inside its interval: an organization added today (or a commune formed
+    // on 1 July 2025) registers nothing for the years before it existed.
+    const interval = `${unit.valid_from ?? '…'} – ${unit.valid_to ?? '…'}`;
     const messages = {
       LEVEL_NOT_ON_PATH: `there is no ${r.level} at or above the registering unit`,
       DISTRICT_AFTER_2025: 'districts were abolished on 1 July 2025: no district-level registration after 2025',
-      UNIT_NOT_IN_FORCE: `the registering unit was not in force in ${r.year}`,
+      UNIT_NOT_IN_FORCE: `${unit.name} was not in force in ${r.year} (in force ${interval})`,
     };
-    throw new AppError(level.code, messages[level.code], [{ path: where, message: messages[level.code], code: level.code }]);
+    const extra = level.code === 'UNIT_NOT_IN_FORCE' ? { year: r.year, validFrom: unit.valid_from, validTo: unit.valid_to } : {};
+    throw new AppError(level.code, messages[level.code], [{ path: where, message: messages[level.code], code: level.code, ...extra }]);
   }
   const levelUnit = chain.find((u) => u.id === level.levelUnitId)!;
   return { unit, periodId, levelPath: levelUnit.path };
 }
 
-/** ALREADY_EXISTS when the unit registered this title key in `year`; the existing id only for a reader who may see it. */
+/**
+ * ALREADY_EXISTS when the unit registered this title key in `year`: details say it is an entry of
+ * that year (the web names it so) and, for a reader who may see it, its id (the web links to it).
+ */
 export async function alreadyExists(ctx: Ctx, actor: Actor, unitId: string, year: number, key: string): Promise<AppError | null> {
   const existing = await repo.findEntryByKey(ctx.db, unitId, year, key);
   if (!existing) return null;
-  const details = can(actor, 'units.read', existing.unit_path) ? { existingId: existing.id } : {};
+  const details = { record: 'entry', year, ...(can(actor, 'units.read', existing.unit_path) ? { existingId: existing.id } : {}) };
   return new AppError('ALREADY_EXISTS', 'The unit has already registered an entry with this title this year', details);
 }
 

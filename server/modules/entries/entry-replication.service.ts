@@ -3,7 +3,7 @@
  * replication_count moves with them (kept by the repository in the same transaction).
  */
 import { AppError } from '../../errors.js';
-import { type Actor, can } from '../../http/access.js';
+import { type Actor, canReadRecord } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type EntryBundle, getWritableEntry, reloadDetail } from './entry-detail.service.js';
@@ -19,8 +19,9 @@ export async function addReplicate(ctx: Ctx, actor: Actor, id: string, sourceId:
   const entry = await getWritableEntry(ctx, actor, id);
   const problem = (message: string, code: string) => problems(message, [{ path: 'body.sourceEntryId', message, code }]);
   if (sourceId === id) throw problem('an entry cannot copy itself', 'self');
-  const source = await repo.findEntry(ctx.db, sourceId);
-  if (!source || !can(actor, 'units.read', source.unit_path)) throw problem('unknown entry', 'unknown_entry');
+  const found = await repo.findEntryToRead(ctx.db, sourceId);
+  if (!found || !canReadRecord(actor, found.entry.unit_path, found.currentPath)) throw problem('unknown entry', 'unknown_entry');
+  const source = found.entry;
   if (source.status !== 'recognised') throw problem('only a recognised entry can be copied', 'not_recognised');
   if (await repo.replicationExists(ctx.db, id, sourceId)) throw new AppError('ALREADY_EXISTS', 'The entry already copies this one', { sourceEntryId: sourceId });
   if (await repo.sourceReaches(ctx.db, sourceId, id)) throw problem('the source already copies this entry: the link would close a cycle', 'cycle');

@@ -11,28 +11,60 @@ import { type Actor, assertCan, pathCovers } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
+import * as units from '../units/units.repository.js';
 import { findUnitById } from '../units/units.repository.js';
 import { calendarOf, categoryExists, dueDate, timeLimitOf } from './petitions-calendar.js';
 import * as repo from './petitions.repository.js';
-import type { ActionBody } from './petitions.schema.js';
+import type { ActionBody, HandlingUnitsQuery } from './petitions.schema.js';
 import { canRead, getReadablePetition } from './petitions.service.js';
 
 const issue = (path: string, message: string) => new AppError('VALIDATION_FAILED', `The step is not valid; nothing was recorded: ${path.replace(/^body\./, '')} ${message}`, [{ path, message }]);
 
 /**
  * The unit a petition may be handed to. `assign`: the handling unit or a unit below it;
- * `transfer`: the parent (up) or a unit below (down), never the same unit. Units not in force
- * are refused; a unit that does not exist is told like one outside the allowed range.
+ * `transfer`: the parent (up) or a unit below (down), never the same unit. A unit outside that
+ * range — or one that does not exist, told alike — is UNIT_OUTSIDE_SUBTREE, whose details name the
+ * allowed root (the web says "choose X or a unit below it"); one inside but no longer in force is
+ * UNIT_NOT_IN_FORCE.
  */
 async function targetUnit(ctx: Ctx, current: repo.PetitionRecord, id: string, mode: 'assign' | 'transfer') {
   const unit = await findUnitById(ctx.db, id);
   const below = unit ? pathCovers(current.handling_unit_path, unit.path) && unit.id !== current.handling_unit_id : false;
-  const ok = unit && !unit.retired && (mode === 'assign' ? below || unit.id === current.handling_unit_id : below || unit.id === current.handling_parent_id);
-  if (!ok) {
-    const allowed = mode === 'assign' ? `${current.handling_unit_name} or a unit below it` : `the unit above ${current.handling_unit_name} or a unit below it`;
-    throw issue('body.handlingUnitId', `must be ${allowed}, in force`);
-  }
-  return unit!;
+  const inRange = unit && (mode === 'assign' ? below || unit.id === current.handling_unit_id : below || unit.id === current.handling_parent_id);
+  if (!inRange) throw outsideRange(current, mode);
+  if (unit.retired) throw new AppError('UNIT_NOT_IN_FORCE', `${unit.name} is no longer in force`, { path: 'body.handlingUnitId', unit: { id: unit.id, name: unit.name } });
+  return unit;
+}
+
+function outsideRange(current: repo.PetitionRecord, mode: 'assign' | 'transfer') {
+  const allowed = mode === 'assign' ? `${current.handling_unit_name} or a unit below it` : `the unit above ${current.handling_unit_name} or a unit below it`;
+  return new AppError('UNIT_OUTSIDE_SUBTREE', `The step is not valid; nothing was recorded: handlingUnitId must be ${allowed}`, {
+    path: 'body.handlingUnitId',
+    allowed: mode === 'assign' ? 'subtree' : 'parent_or_below',
+    root: { id: current.handling_unit_id, name: current.handling_unit_name },
+  });
+}
+
+/**
+ * The units a petition may be assigned or transferred to, for the dialog's picker: the handling
+ * unit itself (assign) or its parent (transfer), and the units in force below it — its children
+ * when `q` is shorter than two characters, else those whose name matches (accents folded). Needs
+ * the action's permission on the handling unit, like the step itself.
+ */
+export async function handlingCandidates(ctx: Ctx, actor: Actor, id: string, q: HandlingUnitsQuery) {
+  const p = await getReadablePetition(ctx.db, actor, id);
+  assertCan(actor, PETITION_ACTIONS[q.action].permission, p.handling_unit_path);
+  const text = q.q?.trim() ?? '';
+  const below =
+    text.length >= 2
+      ? (await units.searchUnits(ctx.db, { q: text, includeRetired: false, underPath: p.handling_unit_path, limit: q.limit })).map((u) => ({ id: u.id, name: u.name, kind: u.kind, pathNames: u.path_names }))
+      : (await units.findChildren(ctx.db, p.handling_unit_id, { includeRetired: false, limit: q.limit, offset: 0 })).rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, pathNames: null }));
+  const parent = q.action === 'transfer' && p.handling_parent_id ? await findUnitById(ctx.db, p.handling_parent_id) : undefined;
+  return {
+    root: { id: p.handling_unit_id, name: p.handling_unit_name },
+    parent: parent && !parent.retired ? { id: parent.id, name: parent.name } : null,
+    items: below,
+  };
 }
 
 /**

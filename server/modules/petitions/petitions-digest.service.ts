@@ -1,14 +1,15 @@
 /**
  * The daily digest: per handling unit, how many open petitions are due soon and how many are
  * overdue; overdue ones also count, as escalated, at every unit above (the parent's view shows
- * what its subtree let slip). Called by the API, the CLI (`danvan petitions digest`) and anything
- * that mails the digest later.
+ * what its subtree let slip). Called by the API, the CLI (`danvan petitions digest`), and once a
+ * day by the scheduled job that stores it (`petition_digests`) for the work queue to read.
  */
 import type { DigestRow } from '../../../common/petitions.js';
 import type { Actor } from '../../http/access.js';
 import { can } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { getReadableUnit } from '../units/units.service.js';
+import * as digests from './petitions-digest.repository.js';
 import * as repo from './petitions.repository.js';
 import { dueWindow } from './petitions.service.js';
 
@@ -51,4 +52,14 @@ export async function digestFor(ctx: Ctx, actor: Actor, unitId?: string): Promis
   if (under) return digest;
   const paths = await repo.findUnitPaths(ctx.db, digest.items.map((i) => i.unit.id));
   return { ...digest, items: digest.items.filter((i) => can(actor, 'units.read', paths.get(i.unit.id) ?? '~')) };
+}
+
+/**
+ * Computes the digest of `day` for the whole country and stores it in place of any earlier one
+ * of that day. Answers the number of units in it.
+ */
+export async function storeDailyDigest(ctx: Ctx, day: string): Promise<number> {
+  const digest = await computeDigest(ctx, { date: day });
+  await digests.replaceDigest(ctx.db, digest.date, digest.dueSoonUntil, digest.items);
+  return digest.items.length;
 }

@@ -1,21 +1,31 @@
 import { z } from 'zod';
-import { LookupBody, PETITION_LIMITS, PetitionCategory, PublicIntakeBody, PublicStatus, Receipt } from '../../../common/petitions.js';
+import { LookupBody, PETITION_LIMITS, PetitionCategory, PortalInfo, PublicIntakeBody, PublicStatus, Receipt } from '../../../common/petitions.js';
 import { Id } from '../../../common/units.js';
 import type { App } from '../../http/context.js';
-import { lookupPublic, publicActor, publicForm, submitPublic } from './petitions-public.service.js';
-import { tokenBucket } from './rate-limit.js';
+import { rateLimit } from '../limits/rate-limit.js';
+import { lookupPublic, portalInfo, publicActor, publicForm, submitPublic } from './petitions-public.service.js';
 
 const tags = ['petitions (public)'];
 const PUBLIC_BODY_LIMIT = Math.ceil((PETITION_LIMITS.publicAttachments * PETITION_LIMITS.publicAttachmentBytes * 4) / 3) + 64 * 1024;
 
 /**
- * The public petition routes (no account). Per address: 5 submissions, then one more every 12
- * minutes; 20 lookups, then one more every 30 seconds — enough for a family's phone, far too few
- * to guess secrets.
+ * Per address, across every danvan process: 5 submissions, then one more every 12 minutes;
+ * 20 lookups, then one more every 30 seconds — enough for a family's phone, far too few to guess
+ * secrets.
  */
+const submissions = rateLimit({ bucket: 'petition.submit', capacity: 5, refillMs: 12 * 60_000 });
+const lookups = rateLimit({ bucket: 'petition.lookup', capacity: 20, refillMs: 30_000 });
+
+/** The public petition routes (no account). */
 export async function publicPetitionRoutes(app: App): Promise<void> {
-  const submissions = tokenBucket({ capacity: 5, refillMs: 12 * 60_000 });
-  const lookups = tokenBucket({ capacity: 20, refillMs: 30_000 });
+  app.get(
+    '/api/public/portal',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'Who runs the public page, the data-protection notice in force, the retention rule and the statutory time limits', response: { 200: PortalInfo } },
+    },
+    async () => portalInfo(app.ctx),
+  );
 
   app.get(
     '/api/public/petitions/form',
@@ -36,10 +46,10 @@ export async function publicPetitionRoutes(app: App): Promise<void> {
     {
       bodyLimit: PUBLIC_BODY_LIMIT,
       config: { permission: 'public' },
-      schema: { tags, summary: 'Send a recommendation or reflection; answers the tracking code and secret (shown once)', body: PublicIntakeBody, response: { 201: Receipt } },
+      schema: { tags, summary: 'Send a recommendation or reflection, with consent to the data-protection notice; answers the tracking code and secret (shown once)', body: PublicIntakeBody, response: { 201: Receipt } },
     },
     async (request, reply) => {
-      submissions.take(request.ip);
+      await submissions.take(app.ctx.db, request.ip);
       return reply.code(201).send(await submitPublic(app.ctx, publicActor(request.ip, request.id), request.body));
     },
   );
@@ -48,7 +58,7 @@ export async function publicPetitionRoutes(app: App): Promise<void> {
     '/api/public/petitions/lookup',
     { config: { permission: 'public' }, schema: { tags, summary: 'Status and public reply of a petition, by tracking code and secret', body: LookupBody, response: { 200: PublicStatus } } },
     async (request) => {
-      lookups.take(request.ip);
+      await lookups.take(app.ctx.db, request.ip);
       return lookupPublic(app.ctx, request.body);
     },
   );

@@ -4,8 +4,7 @@ import type { PublicStatus, Receipt } from '../../../common/petitions.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { SAMPLE_FILES } from '../entries/entries.factories.js';
-import { attachment } from './petitions.factories.js';
-import { tokenBucket } from './rate-limit.js';
+import { attachment, PUBLIC_CONSENT } from './petitions.factories.js';
 import { normaliseCode } from './tracking-code.js';
 
 let t: TestApp;
@@ -34,6 +33,7 @@ const body = (over: Record<string, unknown> = {}) => ({
   categoryCode: 'environment',
   title: 'Rác thải tồn đọng ở ngõ 15',
   content: 'Rác thải tồn đọng nhiều ngày chưa được thu gom, đề nghị phường xử lý.',
+  consent: PUBLIC_CONSENT,
   ...over,
 });
 
@@ -137,15 +137,6 @@ describe('public lookup', () => {
 });
 
 describe('helpers', () => {
-  it('refills a token bucket over time', () => {
-    const bucket = tokenBucket({ capacity: 2, refillMs: 1000 });
-    bucket.take('a', 0);
-    bucket.take('a', 0);
-    expect(() => bucket.take('a', 500)).toThrow(/Too many/);
-    expect(() => bucket.take('a', 1000)).not.toThrow();
-    expect(() => bucket.take('b', 1000)).not.toThrow();
-  });
-
   it('folds look-alike characters in codes', () => {
     expect(normaliseCode('abcd-efgh-ijkl')).toBe('ABCD-EFGH-1JK1');
     expect(normaliseCode(' o0o0 ')).toBe('0000');

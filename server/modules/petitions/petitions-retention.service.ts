@@ -11,8 +11,8 @@ import * as repo from './petitions.repository.js';
 
 const BATCH = 500;
 
-/** Erases expired identities; returns how many petitions were erased. */
-export async function eraseExpiredIdentities(ctx: Ctx, actor: Actor, opts: { years?: number; now?: Date } = {}): Promise<number> {
+/** Erases expired identities; returns how many petitions were erased. `onProgress` hears the running count after each batch. */
+export async function eraseExpiredIdentities(ctx: Ctx, actor: Actor, opts: { years?: number; now?: Date; onProgress?: (erased: number) => void } = {}): Promise<number> {
   const years = opts.years ?? PETITION_LIMITS.retentionYears;
   const before = new Date(opts.now ?? Date.now());
   before.setUTCFullYear(before.getUTCFullYear() - years);
@@ -26,6 +26,7 @@ export async function eraseExpiredIdentities(ctx: Ctx, actor: Actor, opts: { yea
         await recordAudit(trx, actor, { action: 'petition.identity.erase', recordType: 'petition', recordId: p.id, unitId: p.unit_id, after: { closedAt: p.closed_at, retentionYears: years } });
       });
     }
+    opts.onProgress?.(erased);
     if (due.length < BATCH) return erased;
   }
 }

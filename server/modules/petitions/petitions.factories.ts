@@ -1,7 +1,7 @@
 /** Test factories of petitions: rows written straight with SQL, with sensible defaults. */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { PetitionKind, PetitionStatus } from '../../../common/petitions.js';
+import { type PetitionKind, type PetitionStatus, PRIVACY_NOTICE_VERSION } from '../../../common/petitions.js';
 import type { Db } from '../../db/database.js';
 import { hashSecret, newTrackingCode } from './tracking-code.js';
 
@@ -61,3 +61,6 @@ export async function buildPetition(db: Db, input: BuildPetition) {
 
 /** The base64 body of an attachment. */
 export const attachment = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+
+/** The consent every public submission carries (the notice in force, accepted). */
+export const PUBLIC_CONSENT = { accepted: true, noticeVersion: PRIVACY_NOTICE_VERSION };

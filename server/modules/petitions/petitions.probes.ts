@@ -69,8 +69,18 @@ export const petitionProbes: Record<string, Probe> = {
     list: true,
     request: async (c, loc) => {
       await petitionAt(c, loc);
-      return { method: 'GET', url: `/api/petitions/export.csv?unitId=${c.units[loc].id}` };
+      return { method: 'GET', url: `/api/petitions/export.csv?unitId=${c.units[loc].id}&q=${encodeURIComponent(`Đơn ${c.marker(loc)}`)}` };
     },
+  },
+  'GET /api/petitions/export.xlsx': {
+    list: true,
+    request: async (c, loc) => {
+      await petitionAt(c, loc);
+      return { method: 'GET', url: `/api/petitions/export.xlsx?unitId=${c.units[loc].id}&q=${encodeURIComponent(c.marker(loc))}` };
+    },
+  },
+  'GET /api/petitions/:id/handling-units': {
+    request: async (c, loc) => ({ method: 'GET', url: `/api/petitions/${(await petitionAt(c, loc, 'classified')).id}/handling-units?action=assign` }),
   },
   'GET /api/petitions/digest': {
     list: true,

@@ -30,6 +30,9 @@ export type NewPetition = {
   tracking_code: string;
   secret_hash: string;
   created_by: string | null;
+  /** The public page's consent (both or neither; absent for officers' intakes). */
+  consent_at?: Date;
+  consent_notice_version?: string;
 };
 
 /**
@@ -160,6 +163,7 @@ export async function lockPetition(trx: Q, id: string): Promise<void> {
   await sql`select 1 from petitions where id = ${id} for update`.execute(trx);
 }
 
+/** A petition's steps, oldest first; `actor_name` is the officer's display name, null for the citizen on the public page and the system. */
 export async function findTransitions(db: Q, petitionId: string) {
   const { rows } = await sql<{
     action: string;
@@ -174,10 +178,11 @@ export async function findTransitions(db: Q, petitionId: string) {
     at: Date;
   }>`
     select t.action, t.from_status, t.to_status, t.from_unit_id, fu.name as from_unit_name, t.to_unit_id,
-           tu.name as to_unit_name, t.reason, t.actor_name, t.at
+           tu.name as to_unit_name, t.reason, case when t.actor_id is null then null else coalesce(au.display_name, t.actor_name) end as actor_name, t.at
     from petition_transitions t
     left join units fu on fu.id = t.from_unit_id
     left join units tu on tu.id = t.to_unit_id
+    left join users au on au.id = t.actor_id
     where t.petition_id = ${petitionId} order by t.at, t.id`.execute(db);
   return rows;
 }
@@ -237,11 +242,23 @@ export type ListFilter = {
   due?: 'overdue' | 'due_soon';
   today: string;
   soonLimit: string;
+  /** The list's text search (`q`), parsed by petition-search.ts. */
+  search?: PetitionTextSearch;
   /** Also select the submitter's ID number and address (exports that may show the identity). */
   withIdentity?: boolean;
   limit: number;
   offset: number;
 };
+
+/**
+ * What `q` asks for: a number ("12", "12/2026") matches the number only; any other text matches the
+ * title, the tracking code when it reads as one, and the submitter's name inside `nameScopes` only
+ * (where the caller holds petitions.identity: elsewhere a name must not even decide whether a row
+ * matches). All folded: accents and case do not matter.
+ */
+export type PetitionTextSearch =
+  | { kind: 'number'; number: number; year?: number }
+  | { kind: 'text'; text: string; trackingCode?: string; nameScopes: string[] | 'everywhere' };
 
 export type ListRecord = {
   id: string;
@@ -266,9 +283,29 @@ export type ListRecord = {
   version: number;
   submitter_id_number?: string | null;
   submitter_address?: string | null;
+  /** With a name search: whether this row matched by the submitter's name (an audited read). */
+  matched_by_name?: boolean;
 };
 
-function listWhere(f: ListFilter) {
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The submitter's name matches the search, inside the subtrees where the caller reads identities. */
+function nameMatch(s: Extract<PetitionTextSearch, { kind: 'text' }>) {
+  if (s.nameScopes !== 'everywhere' && !s.nameScopes.length) return undefined;
+  const scope = s.nameScopes === 'everywhere' ? sql`` : sql` and (p.unit_path <@ ${s.nameScopes}::ltree[] or p.handling_unit_path <@ ${s.nameScopes}::ltree[])`;
+  return sql`(p.submitter_name is not null and danvan_fold(p.submitter_name) like danvan_fold(${`%${escapeLike(s.text)}%`})${scope})`;
+}
+
+function searchWhere(s: PetitionTextSearch) {
+  if (s.kind === 'number') return s.year === undefined ? sql`p.number = ${s.number}` : sql`(p.number = ${s.number} and p.year = ${s.year})`;
+  const any = [sql`danvan_fold(p.title) like danvan_fold(${`%${escapeLike(s.text)}%`})`];
+  if (s.trackingCode) any.push(sql`p.tracking_code = ${s.trackingCode}`);
+  const name = nameMatch(s);
+  if (name) any.push(name);
+  return sql`(${sql.join(any, sql` or `)})`;
+}
+
+function listWhere(f: Omit<ListFilter, 'limit' | 'offset'>) {
   const c = [sql`true`];
   if (f.scopePaths) {
     if (!f.scopePaths.length) return sql`false`;
@@ -284,7 +321,20 @@ function listWhere(f: ListFilter) {
   if (f.year) c.push(sql`p.year = ${f.year}`);
   if (f.due === 'overdue') c.push(sql`p.status in (${OPEN}) and p.due_on < ${f.today}::date`);
   if (f.due === 'due_soon') c.push(sql`p.status in (${OPEN}) and p.due_on between ${f.today}::date and ${f.soonLimit}::date`);
+  if (f.search) c.push(searchWhere(f.search));
   return sql.join(c, sql` and `);
+}
+
+/** `, <name match> as matched_by_name` when the search may match names, so the service can audit those rows. */
+function nameMatched(f: ListFilter) {
+  const name = f.search?.kind === 'text' ? nameMatch(f.search) : undefined;
+  return name ? sql`, ${name} as matched_by_name` : sql``;
+}
+
+/** How many petitions the filter matches, exactly (exports check it against their limit first). */
+export async function countPetitions(db: Q, f: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from petitions p where ${listWhere(f)}`.execute(db);
+  return rows[0]!.n;
 }
 
 /** Totals are counted up to this; past it the list says "more than" (a province can hold a million). */
@@ -303,6 +353,7 @@ export async function findPetitions(db: Q, f: ListFilter): Promise<{ rows: ListR
            p.submitter_name, p.submitter_contact, p.identity_erased_at, p.category_code, p.title, p.status,
            p.handling_unit_id, hu.name as handling_unit_name, p.received_on, p.due_on, p.closed_on, p.version
            ${f.withIdentity ? sql`, p.submitter_id_number, p.submitter_address` : sql``}
+           ${nameMatched(f)}
     from petitions p
     join units u on u.id = p.unit_id
     join units hu on hu.id = p.handling_unit_id
@@ -409,7 +460,7 @@ export async function findAddressableUnits(db: Q, parentId?: string) {
 
 /** The little intake needs about a unit (no child counts): id, path, kind, and whether it is retired. */
 export async function findUnitBrief(db: Q, id: string) {
-  const { rows } = await sql<{ id: string; path: string; kind: string; retired: boolean }>`
-    select id::text, path::text as path, kind, coalesce(valid_to <= current_date, false) as retired from units where id = ${id}`.execute(db);
+  const { rows } = await sql<{ id: string; path: string; kind: string; retired: boolean; valid_from: string | null }>`
+    select id::text, path::text as path, kind, coalesce(valid_to <= current_date, false) as retired, valid_from from units where id = ${id}`.execute(db);
   return rows[0];
 }

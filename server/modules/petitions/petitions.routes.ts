@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { IntakeBody, PETITION_ACTIONS, PETITION_ACTION_NAMES, PETITION_LIMITS, PetitionDetail, PetitionIdentity, Receipt } from '../../../common/petitions.js';
-import { CSV_BOM, csvLine } from '../../documents/csv.js';
+import { attachment, listCsv, listXlsx, XLSX_TYPE } from '../../documents/list-workbook.js';
 import { actorOf, type App } from '../../http/context.js';
 import { inlineDisposition } from '../entries/evidence.service.js';
-import { applyAction } from './petition-actions.service.js';
+import { applyAction, handlingCandidates } from './petition-actions.service.js';
 import { digestFor } from './petitions-digest.service.js';
-import { petitionsCsvHeader, petitionCsvRow } from './petitions-export.js';
+import { petitionColumns } from './petitions-export.js';
 import { presentDetail, presentIdentity, presentSummary } from './petitions.presenter.js';
-import { ACTION_BODIES, AttachmentParams, DigestQuery, DigestResult, PetitionExportQuery, PetitionIdParams, PetitionListQuery, PetitionPage, PetitionSettings } from './petitions.schema.js';
+import { ACTION_BODIES, AttachmentParams, DigestQuery, DigestResult, HandlingUnits, HandlingUnitsQuery, PetitionExportQuery, PetitionIdParams, PetitionListQuery, PetitionPage, PetitionSettings } from './petitions.schema.js';
 import * as petitions from './petitions.service.js';
 
 const tags = ['petitions'];
@@ -42,19 +42,26 @@ export async function petitionRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/petitions/export.csv',
-    { config: { permission: 'units.read' }, schema: { tags, summary: 'The filtered list as CSV; the identity columns only with includeIdentity and petitions.identity', querystring: PetitionExportQuery } },
-    async (request, reply) => {
-      const out = await petitions.exportPetitions(app.ctx, actorOf(request), request.query);
-      const body = CSV_BOM + csvLine(petitionsCsvHeader(out.includeIdentity)) + out.rows.map((r) => csvLine(petitionCsvRow(r, out.window, out.includeIdentity))).join('');
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="petitions.csv"')
-        .header('cache-control', 'private, no-store')
-        .send(body);
-    },
-  );
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/petitions/export.${format}`,
+      {
+        config: { permission: 'units.read' },
+        schema: {
+          tags,
+          summary: `The filtered list as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}: at most 20,000 rows (EXPORT_TOO_LARGE beyond); the identity columns only with includeIdentity and petitions.identity (audited)`,
+          querystring: PetitionExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const out = await petitions.exportPetitions(app.ctx, actorOf(request), request.query);
+        const columns = petitionColumns(out.window, out.includeIdentity, out.categoryName);
+        reply.header('content-disposition', attachment(`don-thu.${format}`)).header('cache-control', 'private, no-store').header('x-total-count', String(out.rows.length));
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(listCsv(columns, out.rows));
+        return reply.type(XLSX_TYPE).send(await listXlsx('Đơn thư', columns, out.rows));
+      },
+    );
+  }
 
   app.get(
     '/api/petitions/digest',
@@ -69,6 +76,21 @@ export async function petitionRoutes(app: App): Promise<void> {
     '/api/petitions/:id',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'A petition with its history, attachments and the actions the caller may take (identity masked)', params: PetitionIdParams, response: { 200: PetitionDetail } } },
     async (request) => detail(request, request.params.id),
+  );
+
+  app.get(
+    '/api/petitions/:id/handling-units',
+    {
+      config: { permission: 'data.approve' },
+      schema: {
+        tags,
+        summary: 'The units a petition may be assigned (the handling unit or below it) or transferred to (the unit above, or below), for the step dialog\'s picker',
+        params: PetitionIdParams,
+        querystring: HandlingUnitsQuery,
+        response: { 200: HandlingUnits },
+      },
+    },
+    async (request) => handlingCandidates(app.ctx, actorOf(request), request.params.id, request.query),
   );
 
   app.get(

@@ -14,6 +14,9 @@ import { CatalogueCode, Id, IsoDate } from '../../../common/units.js';
 export const PetitionIdParams = z.object({ id: Id });
 export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
 
+/** The longest text search (`q`); web/features/petitions/petition-search.ts cuts the box's text to it. */
+export const PETITION_SEARCH_MAX = 100;
+
 const Filters = {
   unitId: Id.optional().describe('Only petitions handled at this unit or below it'),
   view: z.enum(['all', 'queue']).default('all').describe('queue: handled by the unit itself, plus overdue ones below it (escalated); needs unitId'),
@@ -24,6 +27,13 @@ const Filters = {
   categoryCode: z.string().max(41).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   due: z.enum(['overdue', 'due_soon']).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(PETITION_SEARCH_MAX)
+    .transform((v) => v || undefined)
+    .optional()
+    .describe('Text search: a number ("12" or "12/2026"), or words of the title, a tracking code, and the submitter\'s name only where the caller holds petitions.identity (each petition matched by name is audited). Accents and case do not matter'),
 };
 
 export const PetitionListQuery = z.object({
@@ -46,6 +56,22 @@ export const PetitionPage = z.object({
   totalCapped: z.boolean(),
   today: IsoDate,
   dueSoonUntil: IsoDate,
+});
+
+export const HandlingUnitsQuery = z.object({
+  action: z.enum(['assign', 'transfer']).default('assign'),
+  q: z.string().trim().max(100).optional().describe('Part of a name (2 characters or more); without it, the units directly below'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type HandlingUnitsQuery = z.infer<typeof HandlingUnitsQuery>;
+
+const CandidateUnit = z.object({ id: Id, name: z.string() });
+export const HandlingUnits = z.object({
+  /** The handling unit: assign may pick it; every other choice lies below it. */
+  root: CandidateUnit,
+  /** The unit directly above, in force (transfer only). */
+  parent: CandidateUnit.nullable(),
+  items: z.array(CandidateUnit.extend({ kind: z.string(), pathNames: z.string().nullable() })),
 });
 
 export const DigestQuery = z.object({ unitId: Id.optional() });

@@ -7,11 +7,12 @@
  * stays visible to the unit that received it). Anything else answers "not found".
  */
 import { type IntakeBody, PETITION_ACTIONS, PETITION_ACTION_NAMES, PETITION_LIMITS, type Receipt } from '../../../common/petitions.js';
+import { assertExportSize, LIST_EXPORT_MAX_ROWS } from '../../documents/list-workbook.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
+import { type Actor, assertCan, can, isSystemAdmin, readScopes, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
-import { auditRow, recordAudit } from '../audit/audit.repository.js';
+import { auditRow, recordAudit, recordAudits } from '../audit/audit.repository.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
 import { findUnitById, type UnitRecord } from '../units/units.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
@@ -19,7 +20,7 @@ import { checkAttachments } from './petition-files.js';
 import { calendarOf, categoryExists, dueDate, timeLimitOf } from './petitions-calendar.js';
 import * as repo from './petitions.repository.js';
 import type { PetitionExportQuery, PetitionListQuery } from './petitions.schema.js';
-import { hashSecret, newSecret, newTrackingCode } from './tracking-code.js';
+import { hashSecret, newSecret, newTrackingCode, normalise, normaliseCode } from './tracking-code.js';
 
 type Issue = { path: string; message: string; code?: string };
 
@@ -34,6 +35,8 @@ export type NewPetitionInput = Omit<IntakeBody, 'unitId' | 'concernedUnitId' | '
   receivedOn: string;
   attachments: { fileName: string; dataBase64: string }[];
   maxAttachmentBytes: number;
+  /** The version of the data-protection notice the citizen consented to (public intake only). */
+  consentNoticeVersion?: string;
 };
 
 /** The checks every intake shares: the anonymity rule, the submitter, the category. */
@@ -81,6 +84,7 @@ export async function createPetition(ctx: Ctx, actor: Actor, input: NewPetitionI
     tracking_code: trackingCode,
     secret_hash: hashSecret(secret),
     created_by: actor.userId,
+    ...(input.consentNoticeVersion ? { consent_at: new Date(), consent_notice_version: input.consentNoticeVersion } : {}),
   };
   const who = { id: actor.userId, name: actor.username };
   // What was received, never who sent it; the number is added where it is known.
@@ -98,6 +102,7 @@ export async function createPetition(ctx: Ctx, actor: Actor, input: NewPetitionI
       title: input.title,
       receivedOn: input.receivedOn,
       dueOn: due,
+      ...(input.consentNoticeVersion ? { consentNoticeVersion: input.consentNoticeVersion } : {}),
       attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.data.length, sha256: f.sha256 })),
     },
   });
@@ -111,7 +116,7 @@ export async function createPetition(ctx: Ctx, actor: Actor, input: NewPetitionI
         return created;
       })
     : await repo.insertNumberedPetition(ctx.db, row, who, auditRow(actor, audit(null)));
-  return { id, number: `${number}/${year}`, trackingCode, secret, dueOn: due };
+  return { id, number: `${number}/${year}`, trackingCode, secret, receivedOn: input.receivedOn, dueOn: due };
 }
 
 /** An officer records a petition received by a unit where they hold data.write. */
@@ -126,6 +131,8 @@ export async function intake(ctx: Ctx, actor: Actor, input: IntakeBody): Promise
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) issues.push({ path: 'body.receivedOn', message: `must not be in the future (today is ${today})` });
   if (unit.retired) issues.push({ path: 'body.unitId', message: 'the unit is no longer in force' });
+  // A unit receives petitions only from its first day (an organization added today did not receive last year's).
+  else if (unit.valid_from && receivedOn < unit.valid_from) issues.push({ path: 'body.receivedOn', message: `the unit came into force on ${unit.valid_from}` });
   if (input.concernedUnitId) {
     const concerned = await findUnitById(ctx.db, input.concernedUnitId);
     // Unknown and unreadable alike, so nothing leaks.
@@ -203,6 +210,43 @@ export async function getAttachment(ctx: Ctx, actor: Actor, id: string, attachme
 }
 
 
+const NUMBER_QUERY = /^(\d{1,9})(?:\s*\/\s*(\d{4}))?$/;
+const TRACKING_CODE = /^[0-9A-HJKMNP-TV-Z]{12}$/;
+
+/**
+ * The list's `q` as a search: "12" or "12/2026" is a petition number (of any receiving unit in the
+ * list: the unit column tells them apart); other text is looked for in titles, as a tracking code
+ * when it reads as one (with or without dashes, in any case), and in submitters' names inside
+ * `nameScopes` — the subtrees where the caller holds petitions.identity.
+ */
+export function petitionTextSearch(q: string, nameScopes: string[] | 'everywhere'): repo.PetitionTextSearch {
+  const text = q.trim();
+  const number = NUMBER_QUERY.exec(text);
+  if (number) return { kind: 'number', number: Number(number[1]), ...(number[2] ? { year: Number(number[2]) } : {}) };
+  const code = normalise(text);
+  return { kind: 'text', text, nameScopes, ...(TRACKING_CODE.test(code) ? { trackingCode: normaliseCode(code) } : {}) };
+}
+
+/** Where the actor reads submitters' identities: everywhere (system admin), some subtrees, or nowhere. */
+function identityScopes(actor: Actor): string[] | 'everywhere' {
+  return isSystemAdmin(actor) ? 'everywhere' : scopePaths(actor, 'petitions.identity');
+}
+
+/**
+ * A search by name reads personal data, like the identity endpoint: each petition it matched by the
+ * submitter's name is written to the audit trail (`petition.identity.search`), without the words
+ * searched for (the trail is read by unit admins, who may not read identities).
+ */
+async function auditNameMatches(ctx: Ctx, actor: Actor, rows: repo.ListRecord[]) {
+  const matched = rows.filter((r) => r.matched_by_name);
+  if (!matched.length) return;
+  await recordAudits(
+    ctx.db,
+    actor,
+    matched.map((r) => ({ action: 'petition.identity.search', recordType: 'petition', recordId: r.id, unitId: r.unit_id, after: { number: `${r.number}/${r.year}`, matchedBy: 'submitterName' } })),
+  );
+}
+
 async function listFilter(ctx: Ctx, actor: Actor, q: Omit<PetitionListQuery, 'limit' | 'offset'>) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
   if (q.view === 'queue' && !under) throw new AppError('VALIDATION_FAILED', 'The queue view needs a unit', [{ path: 'querystring.unitId', message: 'required with view=queue' }]);
@@ -219,6 +263,7 @@ async function listFilter(ctx: Ctx, actor: Actor, q: Omit<PetitionListQuery, 'li
     categoryCode: q.categoryCode,
     year: q.year,
     due: q.due,
+    search: q.q ? petitionTextSearch(q.q, identityScopes(actor)) : undefined,
     ...window,
   };
   return { filter, window, under };
@@ -227,10 +272,12 @@ async function listFilter(ctx: Ctx, actor: Actor, q: Omit<PetitionListQuery, 'li
 export async function listPetitions(ctx: Ctx, actor: Actor, q: PetitionListQuery) {
   const { filter, window, under } = await listFilter(ctx, actor, q);
   const page = await repo.findPetitions(ctx.db, { ...filter, limit: q.limit, offset: q.offset });
+  await auditNameMatches(ctx, actor, page.rows);
   return { ...page, window, viewUnitId: q.view === 'queue' ? under?.id : undefined };
 }
 
-const EXPORT_MAX_ROWS = 20_000;
+/** The most rows one export holds (XLSX or CSV); beyond it EXPORT_TOO_LARGE asks for narrower filters. */
+export const EXPORT_MAX_ROWS = LIST_EXPORT_MAX_ROWS;
 
 /**
  * The rows of an export. Identity columns only when asked for and the actor holds
@@ -241,9 +288,14 @@ export async function exportPetitions(ctx: Ctx, actor: Actor, q: PetitionExportQ
   if (q.includeIdentity && (!under || !can(actor, 'petitions.identity', under.path))) {
     throw new AppError('FORBIDDEN', 'Exporting identities needs petitions.identity on the listed unit (unitId)', { permission: 'petitions.identity' });
   }
+  const total = await repo.countPetitions(ctx.db, filter);
+  assertExportSize(total, EXPORT_MAX_ROWS);
   const page = await repo.findPetitions(ctx.db, { ...filter, withIdentity: q.includeIdentity, limit: EXPORT_MAX_ROWS, offset: 0 });
+  await auditNameMatches(ctx, actor, page.rows);
   if (q.includeIdentity) {
     await recordAudit(ctx.db, actor, { action: 'petition.identity.export', recordType: 'unit', recordId: under!.id, unitId: under!.id, after: { rows: page.rows.length, filters: { ...q, includeIdentity: undefined } } });
   }
-  return { rows: page.rows, window, includeIdentity: q.includeIdentity };
+  const categories = await repo.findCategories(ctx.db);
+  const names = new Map(categories.map((c) => [c.code, (c.names as Record<string, string>).vi ?? c.code]));
+  return { rows: page.rows, window, includeIdentity: q.includeIdentity, categoryName: (code: string) => names.get(code) ?? code };
 }

@@ -88,7 +88,7 @@ describe('intake', () => {
   });
 
   it('gives 50 concurrent intakes 50 distinct consecutive numbers', async () => {
-    const body = intakeBody({ unitId: ids.ngocHa, kind: 'recommendation', receivedOn: '2025-06-02' });
+    const body = intakeBody({ unitId: ids.ngocHa, kind: 'recommendation', receivedOn: '2025-07-02' });
     const results = await Promise.all(Array.from({ length: 50 }, () => intake(cookies.hanoiEditor!, body)));
     expect(results.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
     const numbers = results.map((r) => Number(r.json<Receipt>().number.split('/')[0])).sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 /** Access-matrix probes of the reception session routes. */
+import { todayInVietnam } from '../../../common/units.js';
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
 
 /** A session of the location's unit with one commitment, written straight to the database. */
@@ -25,6 +26,13 @@ export const receptionProbes: Record<string, Probe> = {
       return { method: 'GET', url: `/api/reception-sessions?unitId=${c.units[loc].id}&limit=200` };
     },
   },
+  'GET /api/reception-commitments': {
+    list: true,
+    request: async (c, loc) => {
+      await sessionAt(c, loc);
+      return { method: 'GET', url: `/api/reception-commitments?unitId=${c.units[loc].id}&limit=200` };
+    },
+  },
   'POST /api/reception-sessions': {
     request: async (c, loc) => ({
       method: 'POST',
@@ -36,7 +44,8 @@ export const receptionProbes: Record<string, Probe> = {
         title: `Tiếp công dân ${c.marker(loc)} ${c.next()}`,
         presiding: 'Bí thư Đảng ủy',
         issues: [{ summary: 'Đường ngập khi mưa' }],
-        commitments: [{ description: 'Khơi thông cống', owner: 'Trưởng thôn', deadline: '2026-07-01', issueIndex: 0 }],
+        // Due today: a new deadline is never in the past.
+        commitments: [{ description: 'Khơi thông cống', owner: 'Trưởng thôn', deadline: todayInVietnam(), issueIndex: 0 }],
       },
     }),
   },

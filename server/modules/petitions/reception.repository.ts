@@ -62,6 +62,51 @@ export async function findSessions(db: Q, f: { scopePaths?: string[]; underPath?
   return { rows, total: total.rows[0]!.n };
 }
 
+export type CommitmentRecord = {
+  id: string;
+  issue_id: string | null;
+  description: string;
+  owner: string;
+  owner_unit_id: string | null;
+  deadline: string;
+  done_on: string | null;
+  done_note: string | null;
+  session_id: string;
+  session_kind: 'reception' | 'dialogue';
+  session_title: string;
+  held_on: string;
+  unit_id: string;
+  unit_name: string;
+  total: number;
+};
+
+/**
+ * Commitments of the sessions in the filter, nearest deadline first, with the total. `due`:
+ * open and due before `today` (overdue), or open and due from `today` to `soonUntil` (due_soon).
+ */
+export async function findCommitmentList(
+  db: Q,
+  f: { scopePaths?: string[]; underPath?: string; due?: 'overdue' | 'due_soon'; today: string; soonUntil: string; limit: number; offset: number },
+): Promise<{ rows: CommitmentRecord[]; total: number }> {
+  const where = [sql`true`];
+  if (f.scopePaths) where.push(sql`s.unit_path <@ ${f.scopePaths}::ltree[]`);
+  if (f.underPath) where.push(sql`s.unit_path <@ ${f.underPath}::ltree`);
+  if (f.due === 'overdue') where.push(sql`c.done_on is null and c.deadline < ${f.today}::date`);
+  if (f.due === 'due_soon') where.push(sql`c.done_on is null and c.deadline between ${f.today}::date and ${f.soonUntil}::date`);
+  const w = sql.join(where, sql` and `);
+  const { rows } = await sql<CommitmentRecord>`
+    select c.id::text, c.issue_id::text, c.description, c.owner, c.owner_unit_id::text, c.deadline, c.done_on, c.done_note,
+      s.id::text as session_id, s.kind as session_kind, s.title as session_title, s.held_on, s.unit_id::text, u.name as unit_name,
+      count(*) over ()::int as total
+    from reception_commitments c join reception_sessions s on s.id = c.session_id join units u on u.id = s.unit_id
+    where ${w}
+    order by c.deadline, c.id limit ${f.limit} offset ${f.offset}`.execute(db);
+  if (rows.length || f.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  const { rows: c } = await sql<{ n: number }>`
+    select count(*)::int as n from reception_commitments c join reception_sessions s on s.id = c.session_id where ${w}`.execute(db);
+  return { rows, total: c[0]?.n ?? 0 };
+}
+
 export async function findIssues(db: Q, sessionId: string) {
   const { rows } = await sql<{ id: string; summary: string; petition_id: string | null; number: number | null; year: number | null; title: string | null; unit_path: string | null; handling_unit_path: string | null }>`
     select i.id, i.summary, i.petition_id, p.number, p.year, p.title, p.unit_path::text as unit_path, p.handling_unit_path::text as handling_unit_path

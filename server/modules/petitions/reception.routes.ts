@@ -1,6 +1,16 @@
 import { actorOf, type App } from '../../http/context.js';
-import { presentSession, presentSessionDetail } from './reception.presenter.js';
-import { CommitmentDoneBody, CommitmentParams, CreateSessionBody, SessionDetail, SessionIdParams, SessionListQuery, SessionPage } from './reception.schema.js';
+import { presentCommitment, presentSession, presentSessionDetail } from './reception.presenter.js';
+import {
+  CommitmentDoneBody,
+  CommitmentListQuery,
+  CommitmentPage,
+  CommitmentParams,
+  CreateSessionBody,
+  SessionDetail,
+  SessionIdParams,
+  SessionListQuery,
+  SessionPage,
+} from './reception.schema.js';
 import * as reception from './reception.service.js';
 
 const tags = ['reception'];
@@ -14,6 +24,15 @@ export async function receptionRoutes(app: App): Promise<void> {
     async (request) => {
       const page = await reception.listSessions(app.ctx, actorOf(request), request.query);
       return { items: page.rows.map(presentSession), total: page.total };
+    },
+  );
+
+  app.get(
+    '/api/reception-commitments',
+    { config: { permission: 'units.read' }, schema: { tags, summary: 'Commitments of the sessions in the caller\'s scope, nearest deadline first; due soon or overdue for the work queue', querystring: CommitmentListQuery, response: { 200: CommitmentPage } } },
+    async (request) => {
+      const page = await reception.listCommitments(app.ctx, actorOf(request), request.query);
+      return { items: page.rows.map((c) => presentCommitment(c, page.today)), total: page.total };
     },
   );
 

@@ -1,6 +1,7 @@
 /** Request and response shapes of citizen reception sessions and dialogue conferences. */
 import { z } from 'zod';
 import { Id, IsoDate } from '../../../common/units.js';
+import { DUE_FILTERS, DUE_SOON_DAYS } from '../../../common/work-queue.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -30,6 +31,15 @@ export const SessionListQuery = z.object({
 });
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
+/** The commitments of the sessions in the caller's scope (or under a unit), nearest deadline first. */
+export const CommitmentListQuery = z.object({
+  unitId: Id.optional().describe('Only commitments of the sessions of this unit and the units under it'),
+  due: z.enum(DUE_FILTERS).optional().describe(`Open commitments past their deadline (overdue), or due today or within ${DUE_SOON_DAYS} days (due_soon), Vietnam time`),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type CommitmentListQuery = z.infer<typeof CommitmentListQuery>;
+
 export const SessionIdParams = z.object({ id: Id });
 export const CommitmentParams = z.object({ id: Id, commitmentId: Id });
 export const CommitmentDoneBody = z.object({ doneOn: IsoDate.optional(), note: z.string().trim().max(2000).optional() });
@@ -45,6 +55,11 @@ const Commitment = z.object({
   doneNote: z.string().nullable(),
   state: z.enum(['open', 'overdue', 'done']),
 });
+
+export const CommitmentListItem = Commitment.extend({
+  session: z.object({ id: Id, kind: z.enum(SESSION_KINDS), title: z.string(), heldOn: IsoDate, unit: z.object({ id: Id, name: z.string() }) }),
+});
+export const CommitmentPage = z.object({ items: z.array(CommitmentListItem), total: z.number().int() });
 
 export const SessionSummary = z.object({
   id: Id,

@@ -4,7 +4,7 @@
  * deadline, tracked until done. Writes need data.write on the session's unit; reads units.read.
  * A linked petition must be readable by the writer, and is shown only to readers who may read it.
  */
-import { AppError } from '../../errors.js';
+import { AppError, deadlineInPast } from '../../errors.js';
 import { type Actor, assertCan, can, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -14,12 +14,17 @@ import { getReadableUnit } from '../units/units.service.js';
 import * as petitions from './petitions.repository.js';
 import { canRead } from './petitions.service.js';
 import * as repo from './reception.repository.js';
-import type { CreateSessionBody, SessionListQuery } from './reception.schema.js';
+import { dueSoonUntil } from '../../../common/work-queue.js';
+import type { CommitmentListQuery, CreateSessionBody, SessionListQuery } from './reception.schema.js';
 
 type Issue = { path: string; message: string };
 const notFound = (id: string) => new AppError('NOT_FOUND', `Reception session ${id} not found`, { what: 'reception_session', id });
 
-export async function createSession(ctx: Ctx, actor: Actor, input: CreateSessionBody): Promise<string> {
+/**
+ * Records a session with its issues and commitments, all or nothing. A commitment's deadline is
+ * today or later: `today` is Viet Nam's, except for the demo, which records a past session as of its day.
+ */
+export async function createSession(ctx: Ctx, actor: Actor, input: CreateSessionBody, today = todayInVietnam()): Promise<string> {
   const unit = await getReadableUnit(ctx, actor, input.unitId);
   assertCan(actor, 'data.write', unit.path);
   const issues: Issue[] = [];
@@ -36,6 +41,8 @@ export async function createSession(ctx: Ctx, actor: Actor, input: CreateSession
     }
   }
   if (issues.length) throw new AppError('VALIDATION_FAILED', `The session is not valid; nothing was recorded: ${issues.map((i) => `${i.path.replace(/^body\./, '')} ${i.message}`).join('; ')}`, issues);
+  const past = input.commitments.flatMap((c, i) => (c.deadline < today ? [`body.commitments.${i}.deadline`] : []));
+  if (past.length) throw deadlineInPast(past, today);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertSession(trx, {
       kind: input.kind,
@@ -85,6 +92,22 @@ export async function listSessions(ctx: Ctx, actor: Actor, q: SessionListQuery) 
     limit: q.limit,
     offset: q.offset,
   });
+}
+
+/** Commitments of the sessions the actor may read (optionally under a unit), nearest deadline first. */
+export async function listCommitments(ctx: Ctx, actor: Actor, q: CommitmentListQuery) {
+  const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
+  const today = todayInVietnam();
+  const page = await repo.findCommitmentList(ctx.db, {
+    scopePaths: under ? undefined : readScopes(actor),
+    underPath: under?.path,
+    due: q.due,
+    today,
+    soonUntil: dueSoonUntil(today),
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { ...page, today };
 }
 
 /** Marks a commitment done (once); the session's unit's data.write is needed. */

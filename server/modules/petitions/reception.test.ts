@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../../common/units.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildPetition } from './petitions.factories.js';
@@ -37,13 +39,15 @@ describe('reception sessions and dialogue conferences', () => {
         attendees: 'Đại diện MTTQ, các tổ dân phố',
         issues: [{ summary: 'Ngập úng ngõ 12 khi mưa lớn', petitionId: petition.id }, { summary: 'Đèn đường hỏng' }],
         commitments: [
-          { description: 'Nạo vét cống ngõ 12', owner: 'Phó Chủ tịch UBND', deadline: '2026-07-15', issueIndex: 0 },
+          // Due today when written (a deadline in the past is refused); overdue once time has passed, below.
+          { description: 'Nạo vét cống ngõ 12', owner: 'Phó Chủ tịch UBND', deadline: todayInVietnam(), issueIndex: 0 },
           { description: 'Thay bóng đèn', owner: 'Tổ dân phố 3', deadline: '2099-01-01', issueIndex: 1 },
         ],
       },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const d = res.json();
+    await sql`update reception_commitments set deadline = '2026-07-15' where session_id = ${res.json().id} and description = 'Nạo vét cống ngõ 12'`.execute(t.db);
+    const d = (await t.call('GET', `/api/reception-sessions/${res.json().id}`, { cookie: cookies.editor })).json();
     expect(d.issues[0].petition).toMatchObject({ id: petition.id, title: 'Ngập úng ngõ 12' });
     expect(d.commitmentList.map((c: { state: string }) => c.state)).toEqual(['overdue', 'open']);
     expect(d.commitments).toEqual({ total: 2, done: 0, overdue: 1 });

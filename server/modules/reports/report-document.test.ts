@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { childTable, fieldTable, reportDocument, reportNarrative } from './report-document.js';
-import { emptyReportFixture, figures, petitionFigures, petitionReportFixture, reportFixture } from './report.fixtures.js';
-import { committeeOf, periodName } from './report-wording.js';
+import { childSection, childTable, fieldTable, reportDocument, reportNarrative } from './report-document.js';
+import { emptyReportFixture, figures, largeReportFixture, petitionFigures, petitionReportFixture, reportFixture } from './report.fixtures.js';
+import { periodName } from './report-wording.js';
 
 describe('reportNarrative', () => {
   it('writes the figures officials quote, worked out by hand from the fixture', () => {
@@ -108,9 +108,40 @@ describe('reportDocument', () => {
     expect(chosen).toMatchObject({ numberAndSymbol: 'Số 25-BC/BDVTU', date: '2024-12-15', place: 'Hoa Lư', signer: { authority: 'K/T Trưởng ban', position: 'Phó Trưởng ban', name: 'Nguyễn Văn An' } });
   });
 
-  it('names the committee of each kind of unit', () => {
-    expect(committeeOf({ kind: 'province', name: 'Thành phố Hà Nội' })).toMatchObject({ parentBody: 'THÀNH ỦY HÀ NỘI', symbol: 'BDVTU' });
-    expect(committeeOf({ kind: 'district', name: 'Huyện Gia Viễn' })).toMatchObject({ parentBody: 'HUYỆN ỦY GIA VIỄN', issuingBody: 'BAN DÂN VẬN', symbol: 'BDVHU' });
-    expect(committeeOf({ kind: 'commune', name: 'Phường Hoa Lư' })).toMatchObject({ parentBody: '', issuingBody: 'ĐẢNG ỦY PHƯỜNG HOA LƯ', symbol: 'ĐU', authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' });
+  it('heads the document by its date, not today: the Ban Dân vận before the 2025 merger, the Ban Tuyên giáo và Dân vận after', () => {
+    const before = reportDocument(reportFixture(), { date: '2024-12-20', number: '12' });
+    expect(before).toMatchObject({ parentBody: 'TỈNH ỦY NINH BÌNH', issuingBody: 'BAN DÂN VẬN', numberAndSymbol: 'Số 12-BC/BDVTU' });
+    expect(before.recipients[0]).toBe('Ban Dân vận cấp trên (để báo cáo)');
+    const after = reportDocument(reportFixture(), { date: '2025-12-20', number: '12' });
+    expect(after).toMatchObject({ parentBody: 'TỈNH ỦY NINH BÌNH', issuingBody: 'BAN TUYÊN GIÁO VÀ DÂN VẬN', numberAndSymbol: 'Số 12-BC/BTGDVTU', signer: { position: 'TRƯỞNG BAN' } });
+    expect(after.recipients[0]).toBe('Ban Tuyên giáo và Dân vận cấp trên (để báo cáo)');
+    // Undated: the era of the day it is made (the report's generatedAt).
+    expect(reportDocument(reportFixture({ generatedAt: '2026-01-05T01:00:00.000Z' })).issuingBody).toBe('BAN TUYÊN GIÁO VÀ DÂN VẬN');
+  });
+
+  it("takes the unit's own issuing body when given, signer's title included", () => {
+    const issuer = { superior: 'THÀNH ỦY HUẾ', name: 'BAN TUYÊN GIÁO VÀ DÂN VẬN', symbol: 'BTGDVTU', signerAuthority: 'K/T TRƯỞNG BAN', signerPosition: 'PHÓ TRƯỞNG BAN' };
+    const doc = reportDocument(reportFixture(), { date: '2025-06-01', issuer });
+    expect(doc).toMatchObject({ parentBody: 'THÀNH ỦY HUẾ', issuingBody: 'BAN TUYÊN GIÁO VÀ DÂN VẬN', numberAndSymbol: 'Số     -BC/BTGDVTU', signer: { authority: 'K/T TRƯỞNG BAN', position: 'PHÓ TRƯỞNG BAN' } });
+  });
+
+  it('leaves the child units with no figures out of the table by default and says how many', () => {
+    const base = largeReportFixture(5);
+    const none = figures([]);
+    const zero = (i: number) => ({ unit: { id: String(80_000 + i), name: `Xã Không Số Liệu ${i}`, kind: 'commune', code: String(90_000 + i), validFrom: null, validTo: null }, figures: none });
+    const report = { ...base, children: [...base.children, ...Array.from({ length: 7 }, (_, i) => zero(i))] };
+
+    const byDefault = childSection(report);
+    const table = byDefault.blocks[0] as Extract<(typeof byDefault.blocks)[number], { type: 'table' }>;
+    expect(table.rows.map((r) => r[1])).toEqual(['Xã Thử Nghiệm 1', 'Xã Thử Nghiệm 2', 'Xã Thử Nghiệm 3', 'Xã Thử Nghiệm 4', 'Xã Thử Nghiệm 5', 'Tổng cộng']);
+    expect(byDefault.blocks[1]).toEqual({ type: 'paragraph', italic: true, text: 'Bảng chỉ liệt kê các đơn vị có số liệu trong kỳ (7 đơn vị không có số liệu không liệt kê).' });
+    // The total row is the report's, whatever is listed.
+    expect(table.rows.at(-1)).toEqual(childTable(report).rows.at(-1));
+
+    const all = childSection(report, { includeEmpty: true });
+    expect(all.blocks).toHaveLength(1);
+    expect((all.blocks[0] as typeof table).rows).toHaveLength(13);
+    expect(reportDocument(report, { includeEmptyUnits: true }).body.some((b) => b.type === 'paragraph' && b.text.includes('không liệt kê'))).toBe(false);
+    expect(reportDocument(report).body).toContainEqual(byDefault.blocks[1]);
   });
 });

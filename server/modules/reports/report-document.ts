@@ -6,9 +6,11 @@
  */
 import { ENTRY_KINDS, ENTRY_LEVELS, type EntryKind, type EntryLevel, type EntryStatus } from '../../../common/entries.js';
 import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
-import { COUNTED_STATUSES, countCells, hasPetitions, type Report, type ReportFigures } from '../../../common/reports.js';
+import { COUNTED_STATUSES, countCells, hasPetitions, headline, type Report, type ReportChild, type ReportFigures } from '../../../common/reports.js';
+import { todayInVietnam } from '../../../common/units.js';
 import type { PartyBlock, PartyDocument } from '../../documents/party-document.js';
-import { capitalise, committeeOf, dayMonthYear, lowerFirst, num, percent, periodName, placeName } from './report-wording.js';
+import { defaultIssuingBody, type IssuingBody, numberAndSymbol, recipientsOf } from '../../documents/party-issuing-body.js';
+import { capitalise, dayMonthYear, lowerFirst, num, percent, periodName, placeName } from './report-wording.js';
 
 const KIND_WORD: Record<EntryKind, string> = { model: 'mô hình', typical_example: 'điển hình' };
 const LEVEL_WORD: Record<EntryLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
@@ -192,21 +194,48 @@ export function childTable(report: Report): Extract<PartyBlock, { type: 'table' 
   };
 }
 
-/** What the caller may set on the document; everything else follows the unit (report-wording.ts). */
+/** A child unit with no figure at all (every headline figure zero), as the report page hides it. */
+export const isEmptyChild = (child: ReportChild) => Object.values(headline(child.figures)).every((n) => n === 0);
+
+/**
+ * The table by child unit and, when units were left out, the sentence saying how many. Children
+ * with nothing in the range are left out unless `includeEmpty`: a province's hundred-odd communes
+ * would otherwise fill pages with zeros (the report page hides them too). The unit's own records
+ * stay; the total row is the report's, unchanged.
+ */
+export function childSection(report: Report, opts: { includeEmpty?: boolean } = {}): { blocks: PartyBlock[]; listed: number } {
+  const children = opts.includeEmpty ? report.children : report.children.filter((c) => c.unit === null || !isEmptyChild(c));
+  const omitted = report.children.length - children.length;
+  const note: PartyBlock[] = omitted ? [{ type: 'paragraph', italic: true, text: `Bảng chỉ liệt kê các đơn vị có số liệu trong kỳ (${num(omitted)} đơn vị không có số liệu không liệt kê).` }] : [];
+  return { blocks: [childTable({ ...report, children }), ...note], listed: children.length };
+}
+
+/** What the caller may set on the document; everything else follows the unit and the document's date. */
 export type ReportDocumentOptions = {
-  /** The number before the symbol ("25" → "Số 25-BC/BDVTU"); empty leaves room to write it by hand. */
+  /** The number before the symbol ("25" → "Số 25-BC/BTGDVTU"); empty leaves room to write it by hand. */
   number?: string;
   place?: string;
-  /** ISO date of issue; null or absent → "ngày … tháng … năm …". */
+  /** ISO date of issue; null or absent → "ngày … tháng … năm …" (the heading then follows the day it is made). */
   date?: string | null;
-  parentBody?: string;
-  issuingBody?: string;
+  /**
+   * Who issues it, resolved for the document's date (`issuingBodyOn`: the unit's own data or the
+   * default of its level and era); absent: the default, without the parent line of a commune.
+   */
+  issuer?: IssuingBody;
   signer?: { authority?: string; position?: string; name?: string };
   recipients?: string[];
+  /** List the child units with no figures too (left out by default, with their count). */
+  includeEmptyUnits?: boolean;
 };
 
+/** The day whose issuing body a document carries: its date of issue, else the day it is made. */
+export const documentDay = (report: Pick<Report, 'generatedAt'>, date: string | null | undefined) => date ?? todayInVietnam(new Date(report.generatedAt));
+
 export function reportDocument(report: Report, opts: ReportDocumentOptions = {}): PartyDocument {
-  const committee = committeeOf(report.unit);
+  const day = documentDay(report, opts.date);
+  const unit = { kind: report.unit.kind, name: report.unit.name, validTo: report.unit.validTo };
+  const issuer = opts.issuer ?? defaultIssuingBody(unit, day);
+  const to = recipientsOf(unit, day);
   const period = periodName(report.range);
   const body: PartyBlock[] = [
     { type: 'heading', level: 1, text: 'I. KẾT QUẢ THỰC HIỆN' },
@@ -215,19 +244,19 @@ export function reportDocument(report: Report, opts: ReportDocumentOptions = {})
     { type: 'heading', level: 2, text: '1. Mô hình, điển hình theo lĩnh vực, loại và hình thức' },
     fieldTable(report),
     { type: 'heading', level: 2, text: '2. Kết quả theo đơn vị' },
-    childTable(report),
-    { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(report.generatedAt.slice(0, 10))}.` },
+    ...childSection(report, { includeEmpty: opts.includeEmptyUnits }).blocks,
+    { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(todayInVietnam(new Date(report.generatedAt)))}.` },
   ];
   return {
-    parentBody: opts.parentBody ?? committee.parentBody,
-    issuingBody: opts.issuingBody ?? committee.issuingBody,
-    numberAndSymbol: `Số ${opts.number?.trim() || '    '}-BC/${committee.symbol}`,
+    parentBody: issuer.superior,
+    issuingBody: issuer.name,
+    numberAndSymbol: numberAndSymbol(opts.number, 'BC', issuer.symbol),
     place: opts.place ?? placeName(report.unit.name),
     date: opts.date ?? null,
     docType: 'BÁO CÁO',
     title: `kết quả phong trào thi đua “Dân vận khéo” ${period}`,
     body,
-    recipients: opts.recipients ?? ['Ban Dân vận cấp trên (để báo cáo)', `Thường trực ${committee.committeeName} (để báo cáo)`, 'Các đơn vị trực thuộc', 'Lưu Văn phòng'],
-    signer: { authority: opts.signer?.authority ?? committee.authority, position: opts.signer?.position ?? committee.position, name: opts.signer?.name ?? '' },
+    recipients: opts.recipients ?? [`${to.superiorCommission} (để báo cáo)`, `Thường trực ${to.committee} (để báo cáo)`, 'Các đơn vị trực thuộc', 'Lưu Văn phòng'],
+    signer: { authority: opts.signer?.authority ?? issuer.signerAuthority, position: opts.signer?.position ?? issuer.signerPosition, name: opts.signer?.name ?? '' },
   };
 }

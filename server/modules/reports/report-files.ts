@@ -9,7 +9,8 @@ import { reportCsv, reportXlsx } from '../../documents/report-workbook.js';
 import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { titleKey } from '../entries/entry-rules.js';
-import { reportDocument, type ReportDocumentOptions } from './report-document.js';
+import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
+import { documentDay, reportDocument, type ReportDocumentOptions } from './report-document.js';
 import type { ReportFileFormat, ReportFileQuery } from './report-files.schema.js';
 import { reportFor } from './reports.service.js';
 
@@ -46,19 +47,30 @@ export async function reportFile(report: Report, format: ReportFileFormat, opts:
   return { fileName: reportFileName(report, format), contentType: CONTENT_TYPES[format], body };
 }
 
-/** The document lines of the query; an absent one keeps the unit's default (report-document.ts). */
-export function documentOptions(q: Omit<ReportFileQuery, keyof ReportQuery | 'format'>): ReportDocumentOptions {
+/** The document's own lines of a file query (what is not the report's query). */
+export type DocumentLines = Omit<ReportFileQuery, keyof ReportQuery | 'format'>;
+
+/**
+ * The document lines of the query, with the issuing body of the document's date (its date of
+ * issue, else the day it is made): the unit's own data or the default of its level and era. An
+ * absent line keeps the unit's default (report-document.ts).
+ */
+export async function documentOptions(ctx: Ctx, report: Report, q: DocumentLines): Promise<ReportDocumentOptions> {
+  const { body: issuer } = await issuingBodyOn(ctx.db, report.unit.id, documentDay(report, q.date));
   return {
     number: q.number,
     date: q.date ?? null,
     place: q.place || undefined,
+    issuer,
     signer: { authority: q.signerAuthority, position: q.signerPosition, name: q.signerName },
+    includeEmptyUnits: q.includeEmptyUnits,
   };
 }
 
 /** The report file of a unit the actor may read; NOT_FOUND for a unit outside the scope, as for the report itself. */
 export async function reportFileFor(ctx: Ctx, actor: Actor, query: ReportFileQuery): Promise<ReportFile> {
-  const { format, number, date, place, signerAuthority, signerPosition, signerName, ...reportQuery } = query;
+  const { format, number, date, place, signerAuthority, signerPosition, signerName, includeEmptyUnits, ...reportQuery } = query;
   const report = await reportFor(ctx, actor, reportQuery);
-  return reportFile(report, format, documentOptions({ number, date, place, signerAuthority, signerPosition, signerName }));
+  const lines = { number, date, place, signerAuthority, signerPosition, signerName, includeEmptyUnits };
+  return reportFile(report, format, format === 'docx' ? await documentOptions(ctx, report, lines) : {});
 }

@@ -1,6 +1,7 @@
 /**
  * The small Vietnamese phrases a report's documents are made of: numbers, dates, the name of a
- * period, and the Party committee that issues a unit's report. Pure functions.
+ * period, the place of a unit. Pure functions. Who issues a unit's documents:
+ * server/documents/party-issuing-body.ts.
  */
 import type { ReportRange } from '../../../common/reports.js';
 
@@ -42,40 +43,4 @@ export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** "Tỉnh Ninh Bình" → "Ninh Bình": the place name of the heading's date line. */
 export function placeName(unitName: string): string {
   return unitName.replace(/^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+/u, '').trim() || unitName;
-}
-
-export type Committee = {
-  /** "TỈNH ỦY NINH BÌNH": the superior body line of the heading. */
-  parentBody: string;
-  /** "BAN DÂN VẬN": the issuing body. */
-  issuingBody: string;
-  /** "BDVTU": after "-BC/" in the number and symbol. */
-  symbol: string;
-  /** Default signer. */
-  authority: string;
-  position: string;
-  /** "Tỉnh ủy Ninh Bình": the committee in a recipient line. */
-  committeeName: string;
-};
-
-/**
- * Who issues a unit's report by default: the mass mobilization commission (Ban Dân vận) of the
- * province, city or district Party committee; at commune level the commune Party committee
- * itself (communes have no commission). The route and the CLI let the caller override each line.
- */
-export function committeeOf(unit: { kind: string; name: string }): Committee {
-  const place = placeName(unit.name);
-  const upper = (s: string) => s.toUpperCase();
-  if (unit.kind === 'country' || unit.kind === 'root') {
-    return { parentBody: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuingBody: 'BAN DÂN VẬN', symbol: 'BDVTW', authority: '', position: 'TRƯỞNG BAN', committeeName: 'Ban Bí thư' };
-  }
-  if (unit.kind === 'commune') {
-    const type = /^(Xã|Phường|Thị trấn|Đặc khu)\s/u.exec(unit.name)?.[1] ?? 'Xã';
-    return { parentBody: '', issuingBody: `ĐẢNG ỦY ${upper(type)} ${upper(place)}`, symbol: 'ĐU', authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', committeeName: `Đảng ủy ${lowerFirst(type)} ${place}` };
-  }
-  const committee = unit.kind === 'province'
-    ? unit.name.startsWith('Thành phố') ? 'Thành ủy' : 'Tỉnh ủy'
-    : unit.name.startsWith('Quận') ? 'Quận ủy' : unit.name.startsWith('Thị xã') ? 'Thị ủy' : unit.name.startsWith('Thành phố') ? 'Thành ủy' : 'Huyện ủy';
-  const symbol = unit.kind === 'province' ? 'BDVTU' : committee === 'Quận ủy' ? 'BDVQU' : committee === 'Thị ủy' ? 'BDVTU' : 'BDVHU';
-  return { parentBody: `${upper(committee)} ${upper(place)}`, issuingBody: 'BAN DÂN VẬN', symbol, authority: '', position: 'TRƯỞNG BAN', committeeName: `${committee} ${place}` };
 }

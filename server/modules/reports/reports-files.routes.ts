@@ -1,7 +1,7 @@
 /** GET /api/reports/file: a report as DOCX (the Party's format), XLSX or CSV. */
 import { actorOf, type App } from '../../http/context.js';
-import { reportFileFor } from './report-files.js';
-import { ReportFileQuery } from './report-files.schema.js';
+import { ReportFileQuerystring } from './report-files.schema.js';
+import { reportFileByRef } from './report-unit-ref.js';
 
 export async function reportFileRoutes(app: App): Promise<void> {
   app.get(
@@ -12,12 +12,12 @@ export async function reportFileRoutes(app: App): Promise<void> {
       schema: {
         tags: ['reports'],
         summary: 'A report as a file: DOCX in the Party\'s document format, XLSX with the cross-tabs, or CSV of the cells by child unit',
-        description: 'The same query as GET /api/reports, plus `format` and, for DOCX, the number, date, place and signer of the document.',
-        querystring: ReportFileQuery,
+        description: 'The same query as GET /api/reports (the unit as `unitId` or as a reference `unit`), plus `format` and, for DOCX, the number, date, place and signer of the document.',
+        querystring: ReportFileQuerystring,
       },
     },
     async (request, reply) => {
-      const file = await reportFileFor(app.ctx, actorOf(request), request.query);
+      const file = await reportFileByRef(app.ctx, actorOf(request), request.query);
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
     },
   );

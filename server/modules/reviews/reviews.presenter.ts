@@ -1,4 +1,5 @@
 import type { AnniversaryEvent } from './anniversaries.js';
+import type { PeriodSpan, PeriodWhich } from './next-period.js';
 import type { EventRecord, ReviewRecord, TaskRecord } from './reviews.repository.js';
 import type { Review, ReviewDetail, ReviewEvent, ReviewTask } from './reviews.schema.js';
 
@@ -50,12 +51,22 @@ export function presentEvent(e: EventRecord): ReviewEvent {
   return { id: e.id, reviewId: e.review_id, happenedOn: e.happened_on, title: e.title, description: e.description };
 }
 
-export function presentReviewDetail(d: { review: ReviewRecord; figures: unknown; tasks: TaskRecord[]; events: EventRecord[]; anniversaries: AnniversaryEvent[] }): ReviewDetail {
+type InPeriod = { inPeriod: PeriodWhich };
+
+export function presentReviewDetail(d: {
+  review: ReviewRecord;
+  nextPeriod: PeriodSpan;
+  figures: unknown;
+  tasks: TaskRecord[];
+  events: (EventRecord & InPeriod)[];
+  anniversaries: (AnniversaryEvent & InPeriod)[];
+}): ReviewDetail {
   return {
     ...presentReview(d.review),
+    nextPeriod: d.nextPeriod,
     figures: (d.figures ?? null) as ReviewDetail['figures'],
     tasks: d.tasks.map(presentTask),
-    events: d.events.map(presentEvent),
+    events: d.events.map((e) => ({ ...presentEvent(e), inPeriod: e.inPeriod })),
     anniversaries: d.anniversaries,
   };
 }

@@ -1,4 +1,5 @@
 /** Access-matrix probes of the periodic review routes: one per route (the matrix fails on a route without one). */
+import { todayInVietnam } from '../../../common/units.js';
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
 import { buildEvent, buildReview, buildTask } from './reviews.factories.js';
 
@@ -12,6 +13,13 @@ const reviewAt = (c: ProbeContext, loc: Location) => {
 const taskAt = async (c: ProbeContext, loc: Location) => {
   const review = await reviewAt(c, loc);
   return buildTask(c.t.db, { reviewId: review.id, ownerUnitId: c.units[loc].id, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: review.period_to });
+};
+
+/** A review of a day from today on (a day later each call), so a task may be due on it: a new deadline is never in the past. */
+let ahead = 0;
+const upcomingReviewAt = (c: ProbeContext, loc: Location) => {
+  const d = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) + ahead++ * 86_400_000).toISOString().slice(0, 10);
+  return buildReview(c.t.db, { unitId: c.units[loc].id, from: d, to: d, title: `Sơ kết ${c.marker(loc)} ${c.next()}` });
 };
 
 export const reviewProbes: Record<string, Probe> = {
@@ -38,11 +46,10 @@ export const reviewProbes: Record<string, Probe> = {
   },
   'GET /api/reviews/:id/document': { request: async (c, loc) => ({ method: 'GET', url: `/api/reviews/${(await reviewAt(c, loc)).id}/document` }) },
   'POST /api/reviews/:id/tasks': {
-    request: async (c, loc) => ({
-      method: 'POST',
-      url: `/api/reviews/${(await reviewAt(c, loc)).id}/tasks`,
-      body: { content: `Nhân rộng mô hình ${c.marker(loc)}`, ownerUnitId: c.units[loc].id, deadline: '2014-06-30' },
-    }),
+    request: async (c, loc) => {
+      const review = await upcomingReviewAt(c, loc);
+      return { method: 'POST', url: `/api/reviews/${review.id}/tasks`, body: { content: `Nhân rộng mô hình ${c.marker(loc)}`, ownerUnitId: c.units[loc].id, deadline: review.period_to } };
+    },
   },
   'GET /api/review-tasks': {
     list: true,

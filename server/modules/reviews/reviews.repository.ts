@@ -1,5 +1,6 @@
 /** All SQL of the periodic reviews, their key tasks, their events and the anniversaries. */
 import { type Kysely, sql } from 'kysely';
+import { DUE_SOON_DAYS, type DueFilter } from '../../../common/work-queue.js';
 import type { Database, ReviewTable } from '../../db/schema.js';
 import type { AnniversaryDefinition } from './anniversaries.js';
 
@@ -199,6 +200,8 @@ export type TaskFilter = {
   ownerUnitId?: string;
   status?: 'open' | 'done';
   overdue?: boolean;
+  /** Open and past the deadline, or open and due today or within DUE_SOON_DAYS days (the work queue's window). */
+  due?: DueFilter;
   limit: number;
   offset: number;
 };
@@ -212,6 +215,8 @@ export async function findTasks(db: Q, f: TaskFilter): Promise<{ rows: TaskRecor
   if (f.status) where.push(sql`t.status = ${f.status}`);
   if (f.overdue === true) where.push(sql`t.status = 'open' and t.deadline < ${TODAY}`);
   if (f.overdue === false) where.push(sql`not (t.status = 'open' and t.deadline < ${TODAY})`);
+  if (f.due === 'overdue') where.push(sql`t.status = 'open' and t.deadline < ${TODAY}`);
+  if (f.due === 'due_soon') where.push(sql`t.status = 'open' and t.deadline between ${TODAY} and ${TODAY} + ${DUE_SOON_DAYS}::int`);
   const cond = sql.join(where, sql` and `);
   const { rows } = await sql<TaskRecord & { total: number }>`
     select ${TASK_COLUMNS}, count(*) over ()::int as total from ${TASK_FROM}
@@ -300,4 +305,9 @@ export async function findUnitPath(db: Q, id: string) {
 
 export async function findEmulationPeriod(db: Q, id: string) {
   return db.selectFrom('emulation_periods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The catalogue's emulation period beginning in `year` (the one after a reviewed period), if any. */
+export async function findEmulationPeriodStartingIn(db: Q, year: number) {
+  return db.selectFrom('emulation_periods').selectAll().where('start_year', '=', year).orderBy('end_year').executeTakeFirst();
 }

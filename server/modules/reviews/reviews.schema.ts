@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REPORT_MAX_YEARS, REPORT_PERIODS } from '../../../common/reports.js';
 import { Id, IsoDate } from '../../../common/units.js';
+import { DUE_FILTERS, DUE_SOON_DAYS } from '../../../common/work-queue.js';
 import { Text, UnitName } from '../conferences/conferences.schema.js';
 
 export const REVIEW_LIMITS = { title: 500, narrative: 100_000, shortcomings: 50_000, task: 2000, note: 5000, eventTitle: 500, eventDescription: 5000 } as const;
@@ -122,7 +123,7 @@ export type UpdateTaskBody = z.infer<typeof UpdateTaskBody>;
 
 export const TaskActionBody = z.object({ version: z.number().int().min(1), note: Text(REVIEW_LIMITS.note).nullish() });
 export type TaskActionBody = z.infer<typeof TaskActionBody>;
-export const TaskVersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const TaskVersionQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export const TaskListQuery = z.object({
   unitId: Id.optional().describe('Tasks of the reviews of this unit and the units under it'),
@@ -133,6 +134,7 @@ export const TaskListQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('Open tasks whose deadline has passed (Vietnam time)'),
+  due: z.enum(DUE_FILTERS).optional().describe(`Open tasks past their deadline (overdue), or due today or within ${DUE_SOON_DAYS} days (due_soon), Vietnam time`),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -163,6 +165,18 @@ export const ReviewTaskPage = z.object({ items: z.array(ReviewTaskListItem), tot
 export const ReviewEvent = z.object({ id: Id, reviewId: Id, happenedOn: IsoDate, title: z.string(), description: z.string().nullable() });
 export type ReviewEvent = z.infer<typeof ReviewEvent>;
 
+/** Which of a review's two periods a day falls in: its own, or the next one (the one its tasks are for). */
+const InPeriod = z.enum(['current', 'next']).describe("current: the reviewed period; next: the period after it, the one the review's tasks are for");
+
+export const PeriodSpan = z.object({
+  period: z.enum(REPORT_PERIODS),
+  year: z.number().int().nullable(),
+  quarter: z.number().int().nullable(),
+  emulationPeriod: z.object({ id: Id, name: z.string() }).nullable().describe("null for a custom range, or a next emulation period the catalogue does not hold yet"),
+  from: IsoDate,
+  to: IsoDate,
+});
+
 export const AnniversaryOccurrence = z.object({
   code: z.string(),
   kind: z.enum(['anniversary', 'edition']),
@@ -172,6 +186,7 @@ export const AnniversaryOccurrence = z.object({
   ordinal: z.number().int(),
   milestone: z.union([z.literal(10), z.literal(5)]).nullable().describe('10: a round anniversary (ordinal ends in 0), 5: ends in 5'),
   labelVi: z.string(),
+  inPeriod: InPeriod,
 });
 
 export const Review = z.object({
@@ -198,9 +213,10 @@ export type Review = z.infer<typeof Review>;
 export const ReviewDetail = Review.extend({
   // A stored snapshot: typed loosely so a report filled under an older shape of the contract still loads.
   figures: z.record(z.string(), z.unknown()).nullable().describe('The Report (common/reports.ts) as it was when the results were filled'),
+  nextPeriod: PeriodSpan.describe("The period after the reviewed one: the one its tasks are for; its events and anniversaries are listed too"),
   tasks: z.array(ReviewTask),
-  events: z.array(ReviewEvent),
-  anniversaries: z.array(AnniversaryOccurrence),
+  events: z.array(ReviewEvent.extend({ inPeriod: InPeriod })),
+  anniversaries: z.array(AnniversaryOccurrence).describe('Of the reviewed period and of the next one, by date, each with its ordinal for the day it falls on'),
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
 

@@ -5,15 +5,18 @@
  * anniversaries of the period. Every write carries its audit record in its transaction.
  */
 import type { Report } from '../../../common/reports.js';
+import { todayInVietnam } from '../../../common/units.js';
 import type { PartyDocument } from '../../documents/party-document.js';
-import { AppError } from '../../errors.js';
+import { AppError, deadlineInPast } from '../../errors.js';
 import { type Actor, assertCan, can, pathCovers, readScopes } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { periodDates } from '../conferences/conferences.service.js';
+import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
 import { getReadableUnit } from '../units/units.service.js';
-import { anniversariesIn, viDate } from './anniversaries.js';
+import { anniversariesIn } from './anniversaries.js';
+import { followingStartYear, nextPeriod, type PeriodSpan, periodOfDay, periodPhrase } from './next-period.js';
 import { reviewDocument } from './review-document.js';
 import { reviewResults } from './review-results.js';
 import * as repo from './reviews.repository.js';
@@ -31,8 +34,6 @@ import {
   type UpdateTaskBody,
 } from './reviews.schema.js';
 
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
-
 export type ResolvedReviewPeriod = {
   period: ReviewPeriodInput['period'];
   year: number | null;
@@ -48,24 +49,46 @@ const fieldError = (path: string, message: string) => new AppError('VALIDATION_F
 
 /** The first and last day of the reviewed period and how a title names it. */
 export async function resolveReviewPeriod(db: Db, p: ReviewPeriodInput): Promise<ResolvedReviewPeriod> {
-  const none = { year: null, quarter: null, emulationPeriodId: null };
+  const span = await periodSpan(db, p);
+  return { period: span.period, year: span.year, quarter: span.quarter, emulationPeriodId: span.emulationPeriod?.id ?? null, from: span.from, to: span.to, phrase: periodPhrase(span) };
+}
+
+async function periodSpan(db: Db, p: ReviewPeriodInput): Promise<PeriodSpan> {
+  const none = { year: null, quarter: null, emulationPeriod: null };
   switch (p.period) {
     case 'quarter': {
       const { start, end } = periodDates(p.year!, p.quarter!);
-      return { ...none, period: 'quarter', year: p.year!, quarter: p.quarter!, from: start, to: end, phrase: `quý ${ROMAN[p.quarter! - 1]} năm ${p.year}` };
+      return { ...none, period: 'quarter', year: p.year!, quarter: p.quarter!, from: start, to: end };
     }
     case 'year': {
       const { start, end } = periodDates(p.year!);
-      return { ...none, period: 'year', year: p.year!, from: start, to: end, phrase: `năm ${p.year}` };
+      return { ...none, period: 'year', year: p.year!, from: start, to: end };
     }
     case 'emulation_period': {
       const ep = await repo.findEmulationPeriod(db, p.periodId!);
       if (!ep) throw fieldError('body.periodId', 'unknown emulation period');
-      return { ...none, period: 'emulation_period', emulationPeriodId: ep.id, from: `${ep.start_year}-01-01`, to: `${ep.end_year}-12-31`, phrase: `giai đoạn ${ep.name}` };
+      return { ...none, period: 'emulation_period', emulationPeriod: { id: ep.id, name: ep.name }, from: `${ep.start_year}-01-01`, to: `${ep.end_year}-12-31` };
     }
     case 'custom':
-      return { ...none, period: 'custom', from: p.from!, to: p.to!, phrase: `từ ngày ${viDate(p.from!)} đến ngày ${viDate(p.to!)}` };
+      return { ...none, period: 'custom', from: p.from!, to: p.to! };
   }
+}
+
+/** A stored review's period as a span. */
+const spanOf = (r: repo.ReviewRecord): PeriodSpan => ({
+  period: r.period,
+  year: r.year,
+  quarter: r.quarter,
+  emulationPeriod: r.emulation_period_id ? { id: r.emulation_period_id, name: r.emulation_period_name ?? '' } : null,
+  from: r.period_from,
+  to: r.period_to,
+});
+
+/** The period a review's tasks are for: see next-period.ts. */
+export async function nextPeriodOf(db: Db, r: repo.ReviewRecord): Promise<PeriodSpan> {
+  const current = spanOf(r);
+  const following = current.period === 'emulation_period' ? await repo.findEmulationPeriodStartingIn(db, followingStartYear(current)) : undefined;
+  return nextPeriod(current, following);
 }
 
 /** A year or an emulation period is summed up ("tổng kết"); a quarter or another stretch reviewed midway ("sơ kết"). */
@@ -108,21 +131,37 @@ export async function listReviews(ctx: Ctx, actor: Actor, q: ReviewListQuery) {
   });
 }
 
+/**
+ * A review with its tasks, and the events and anniversaries of its period and of the next one
+ * (the one its tasks are for), each labelled with the period it falls in.
+ */
 export async function getReviewDetail(ctx: Ctx, actor: Actor, id: string) {
   const review = await getReadableReview(ctx, actor, id);
-  const [figures, tasks, events, definitions] = await Promise.all([
+  const [figures, tasks, events, definitions, next] = await Promise.all([
     repo.findReviewFigures(ctx.db, id),
     repo.findTasksOfReview(ctx.db, id),
     repo.findEventsOfReview(ctx.db, id),
     repo.findAnniversaryDefinitions(ctx.db),
+    nextPeriodOf(ctx.db, review),
   ]);
-  return { review, figures, tasks, events, anniversaries: anniversariesIn(review.period_from, review.period_to, definitions) };
+  const current = { to: review.period_to };
+  return {
+    review,
+    nextPeriod: next,
+    figures,
+    tasks,
+    events: events.map((e) => ({ ...e, inPeriod: periodOfDay(e.happened_on, current) })),
+    anniversaries: anniversariesIn(review.period_from, next.to, definitions).map((a) => ({ ...a, inPeriod: periodOfDay(a.date, current) })),
+  };
 }
 
 /** The review as a Party document, for readers of its unit. */
 export async function reviewDocumentOf(ctx: Ctx, actor: Actor, id: string): Promise<PartyDocument> {
   const d = await getReviewDetail(ctx, actor, id);
-  return reviewDocument({ ...d, figures: d.figures as Report | null });
+  // The heading of the day the document is made (it is dated by hand): the unit's issuing body then.
+  const madeOn = todayInVietnam();
+  const { body: issuer } = await issuingBodyOn(ctx.db, d.review.unit_id, madeOn);
+  return reviewDocument({ ...d, figures: d.figures as Report | null, issuer, madeOn });
 }
 
 /** Creates the review of a unit for a period, its results filled from the report engine at once. */
@@ -245,8 +284,13 @@ async function getTaskForWrite(ctx: Ctx, actor: Actor, id: string) {
   return task;
 }
 
-export async function createTask(ctx: Ctx, actor: Actor, reviewId: string, input: CreateTaskBody): Promise<repo.TaskRecord> {
+/**
+ * Adds a key task. Its deadline is today or later: `today` is Viet Nam's, except for the demo,
+ * which writes its history as of the day each review was written.
+ */
+export async function createTask(ctx: Ctx, actor: Actor, reviewId: string, input: CreateTaskBody, today = todayInVietnam()): Promise<repo.TaskRecord> {
   const review = await getWritableReview(ctx, actor, reviewId, { draftOnly: true });
+  if (input.deadline < today) throw deadlineInPast('body.deadline', today);
   checkDeadline(input.deadline, review);
   await checkOwner(ctx.db, input.ownerUnitId, review);
   const values: repo.TaskValues = { content: input.content, owner_unit_id: input.ownerUnitId, deadline: input.deadline, note: input.note ?? null };
@@ -264,6 +308,9 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
   const task = await getTaskForWrite(ctx, actor, id);
   const review = (await repo.findReviewById(ctx.db, task.review_id))!;
   if (review.status === 'final') throw finalReview();
+  // A task overdue already keeps its deadline through other edits; a new deadline is today or later.
+  const today = todayInVietnam();
+  if (input.deadline !== undefined && input.deadline !== task.deadline && input.deadline < today) throw deadlineInPast('body.deadline', today);
   if (input.deadline !== undefined) checkDeadline(input.deadline, review);
   if (input.ownerUnitId !== undefined) await checkOwner(ctx.db, input.ownerUnitId, review);
   await ctx.db.transaction().execute(async (trx) => {
@@ -340,6 +387,7 @@ export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
     ownerUnitId: q.ownerUnitId,
     status: q.status,
     overdue: q.overdue,
+    due: q.due,
     limit: q.limit,
     offset: q.offset,
   });
@@ -347,10 +395,12 @@ export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
 
 // Events ---------------------------------------------------------------------------------------
 
+/** An event of the reviewed period, or one planned in the next period (the one the tasks are for). */
 export async function createEvent(ctx: Ctx, actor: Actor, reviewId: string, input: CreateEventBody): Promise<repo.EventRecord> {
   const review = await getWritableReview(ctx, actor, reviewId, { draftOnly: true });
-  if (input.happenedOn < review.period_from || input.happenedOn > review.period_to) {
-    throw fieldError('body.happenedOn', `must lie in the reviewed period (${review.period_from} – ${review.period_to})`);
+  const next = await nextPeriodOf(ctx.db, review);
+  if (input.happenedOn < review.period_from || input.happenedOn > next.to) {
+    throw fieldError('body.happenedOn', `must lie in the reviewed period or the next one (${review.period_from} – ${next.to})`);
   }
   const values = { happened_on: input.happenedOn, title: input.title, description: input.description ?? null };
   const id = await ctx.db.transaction().execute(async (trx) => {

@@ -7,16 +7,21 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../common/reports.js';
+import { todayInVietnam } from '../../../common/units.js';
 import { buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildEntry } from '../commendations/commendations.factories.js';
 import { reportNarrative } from '../reports/report-document.js';
+import { periodOfDay } from './next-period.js';
 import { reviewDocument } from './review-document.js';
 import { findAnniversaryDefinitions, findEventsOfReview, findReviewById, findTasksOfReview } from './reviews.repository.js';
 import type { Review, ReviewDetail, ReviewTask } from './reviews.schema.js';
+import { nextPeriodOf } from './reviews.service.js';
 
 const exec = promisify(execFile);
+/** A new deadline may not lie before today (DEADLINE_IN_PAST): the tasks written here are due today. */
+const TODAY = todayInVietnam();
 const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));
 const office = onPath('libreoffice') ?? onPath('soffice');
 const pdftotext = onPath('pdftotext');
@@ -167,10 +172,12 @@ describe('the life of a review', () => {
   it("adds key tasks owned by the unit or a unit under it, and highlights the overdue ones", async () => {
     const a = await t.call('POST', `/api/reviews/${review.id}/tasks`, {
       cookie: hanoiEditor,
-      body: { content: 'Nhân rộng mô hình “Phố văn minh” ra các phường', ownerUnitId: ids.baDinh, deadline: '2024-06-30' },
+      body: { content: 'Nhân rộng mô hình “Phố văn minh” ra các phường', ownerUnitId: ids.baDinh, deadline: TODAY },
     });
     expect(a.statusCode, a.body).toBe(201);
-    overdueTask = a.json<ReviewTask>();
+    // Time passes: the deadline of mid-2024 is behind us (a deadline in the past cannot be written).
+    await sql`update review_tasks set deadline = '2024-06-30' where id = ${a.json<ReviewTask>().id}`.execute(t.db);
+    overdueTask = (await t.call('GET', `/api/reviews/${review.id}`, { cookie: hanoiEditor })).json<ReviewDetail>().tasks.find((x) => x.id === a.json<ReviewTask>().id)!;
     expect(overdueTask).toMatchObject({ owner: { id: ids.baDinh }, deadline: '2024-06-30', status: 'open', overdue: true, doneAt: null, doneBy: null, version: 1 });
     const b = await t.call('POST', `/api/reviews/${review.id}/tasks`, { cookie: hanoiEditor, body: { content: 'Tổng kết 5 năm phong trào', ownerUnitId: ids.hanoi, deadline: '2028-12-31' } });
     expect(b.statusCode, b.body).toBe(201);
@@ -185,16 +192,17 @@ describe('the life of a review', () => {
   it('refuses a deadline outside the sensible range and an owner outside the subtree, with the field named, writing nothing', async () => {
     const before = await counts();
     const url = `/api/reviews/${review.id}/tasks`;
+    // Before the reviewed period, and before today: a deadline in the past is refused first.
     const early = await t.call('POST', url, { cookie: hanoiEditor, body: { content: 'Việc', ownerUnitId: ids.hanoi, deadline: '2022-12-31' } });
     expect(early.statusCode).toBe(400);
-    expect(early.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.deadline' }] });
+    expect(early.json().error).toMatchObject({ code: 'DEADLINE_IN_PAST', details: [{ path: 'body.deadline' }] });
     const late = await t.call('POST', url, { cookie: hanoiEditor, body: { content: 'Việc', ownerUnitId: ids.hanoi, deadline: '2029-01-01' } });
     expect(late.statusCode).toBe(400);
     expect(late.json().error.message).toMatch(/2028-12-31/);
-    const foreign = await t.call('POST', url, { cookie: admin, body: { content: 'Việc', ownerUnitId: ids.ninhBinhCommune, deadline: '2024-06-30' } });
+    const foreign = await t.call('POST', url, { cookie: admin, body: { content: 'Việc', ownerUnitId: ids.ninhBinhCommune, deadline: TODAY } });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.ownerUnitId', message: "must be the review's unit or a unit under it" }] });
-    const unknown = await t.call('POST', url, { cookie: hanoiEditor, body: { content: 'Việc', ownerUnitId: '999999999', deadline: '2024-06-30' } });
+    const unknown = await t.call('POST', url, { cookie: hanoiEditor, body: { content: 'Việc', ownerUnitId: '999999999', deadline: TODAY } });
     expect(unknown.statusCode).toBe(400);
     const badDate = await t.call('POST', url, { cookie: hanoiEditor, body: { content: 'Việc', ownerUnitId: ids.hanoi, deadline: '2024-02-30' } });
     expect(badDate.statusCode).toBe(400);
@@ -225,11 +233,11 @@ describe('the life of a review', () => {
     expect((await auditOf('review_task', overdueTask.id)).map((x) => x.action)).toEqual(['review_task.create', 'review_task.done', 'review_task.reopen']);
   });
 
-  it('records the events of the period and refuses one outside it', async () => {
+  it('records the events of the period and refuses one outside it and the next', async () => {
     const ok = await t.call('POST', `/api/reviews/${review.id}/events`, { cookie: hanoiEditor, body: { happenedOn: '2023-10-14', title: 'Hội nghị biểu dương điển hình “Dân vận khéo”' } });
     expect(ok.statusCode, ok.body).toBe(201);
     const before = await counts();
-    const outside = await t.call('POST', `/api/reviews/${review.id}/events`, { cookie: hanoiEditor, body: { happenedOn: '2024-01-02', title: 'Ngoài kỳ' } });
+    const outside = await t.call('POST', `/api/reviews/${review.id}/events`, { cookie: hanoiEditor, body: { happenedOn: '2025-01-02', title: 'Ngoài kỳ' } });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details).toEqual([expect.objectContaining({ path: 'body.happenedOn' })]);
     expect(await counts()).toEqual(before);
@@ -239,12 +247,15 @@ describe('the life of a review', () => {
     const r = (await findReviewById(t.db, review.id))!;
     const doc = reviewDocument({
       review: r,
+      nextPeriod: await nextPeriodOf(t.db, r),
       figures: review.figures as unknown as Report,
       tasks: await findTasksOfReview(t.db, review.id),
-      events: await findEventsOfReview(t.db, review.id),
+      events: (await findEventsOfReview(t.db, review.id)).map((e) => ({ ...e, inPeriod: periodOfDay(e.happened_on, { to: r.period_to }) })),
       anniversaries: review.anniversaries,
+      // Made in January 2024: the city's Ban Dân vận (the 2025 merger had not happened).
+      madeOn: '2024-01-20',
     });
-    expect(doc).toMatchObject({ docType: 'BÁO CÁO', parentBody: 'THÀNH ỦY HÀ NỘI', issuingBody: 'BAN DÂN VẬN', title: 'tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” năm 2023' });
+    expect(doc).toMatchObject({ docType: 'BÁO CÁO', parentBody: 'THÀNH ỦY HÀ NỘI', issuingBody: 'BAN DÂN VẬN', numberAndSymbol: 'Số     -BC/BDVTU', title: 'tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” năm 2023' });
     const headings = doc.body.flatMap((b) => (b.type === 'heading' && b.level === 1 ? [b.text] : []));
     expect(headings).toEqual(['I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI']);
     const text = JSON.stringify(doc.body);
@@ -274,7 +285,8 @@ describe('the life of a review', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const text = paragraphTexts(await zipPart(res.rawPayload, 'word/document.xml'));
-    for (const line of ['THÀNH ỦY HÀ NỘI', 'BAN DÂN VẬN', 'BÁO CÁO', 'tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” năm 2023', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI']) {
+    // Made today, after the 2025 merger: the Ban Tuyên giáo và Dân vận heads it.
+    for (const line of ['THÀNH ỦY HÀ NỘI', 'BAN TUYÊN GIÁO VÀ DÂN VẬN', 'Số     -BC/BTGDVTU', 'BÁO CÁO', 'tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” năm 2023', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI']) {
       expect(text, line).toContain(line);
     }
     expect(text.indexOf('II. HẠN CHẾ')).toBeLessThan(text.indexOf('III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI'));
@@ -353,7 +365,7 @@ describe('bad input when creating', () => {
     expect(five.statusCode, five.body).toBe(201);
     const f = five.json<ReviewDetail>();
     expect(f).toMatchObject({ from: '2021-01-01', to: '2025-12-31', emulationPeriod: { id: ep.id, name: '2021–2025' } });
-    expect(f.anniversaries.filter((a) => a.code === 'national_mass_mobilization_day').map((a) => a.ordinal)).toEqual([22, 23, 24, 25, 26]);
+    expect(f.anniversaries.filter((a) => a.code === 'national_mass_mobilization_day' && a.inPeriod === 'current').map((a) => a.ordinal)).toEqual([22, 23, 24, 25, 26]);
   });
 });
 
@@ -388,7 +400,7 @@ describe('scope', () => {
   });
 
   it('lets a commune editor own its review and its tasks', async () => {
-    const task = await t.call('POST', `/api/reviews/${baDinhReview}/tasks`, { cookie: baDinhEditor, body: { content: 'Xây dựng 3 mô hình mới', ownerUnitId: ids.baDinh, deadline: '2023-12-31' } });
+    const task = await t.call('POST', `/api/reviews/${baDinhReview}/tasks`, { cookie: baDinhEditor, body: { content: 'Xây dựng 3 mô hình mới', ownerUnitId: ids.baDinh, deadline: TODAY } });
     expect(task.statusCode, task.body).toBe(201);
     const del = await t.call('DELETE', `/api/review-tasks/${task.json<ReviewTask>().id}?version=1`, { cookie: baDinhEditor });
     expect(del.statusCode).toBe(204);
@@ -404,5 +416,86 @@ describe('anniversaries as data', () => {
     );
     for (const d of defs) expect(Object.keys(d.names).sort()).toEqual(['ar', 'en', 'id', 'pl', 'ru', 'sv', 'vi']);
     expect(defs.find((d) => d.code === 'youth_union_day')).toMatchObject({ originDate: '1931-03-26', baseYear: 1931 });
+  });
+});
+
+describe('the next period: the one the tasks are for', () => {
+  const create = async (body: Record<string, unknown>) => {
+    const res = await t.call('POST', '/api/reviews', { cookie: admin, body: { unitId: ids.ninhBinh, ...body } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<ReviewDetail>();
+  };
+  const daysOf = (d: ReviewDetail, code: string) => d.anniversaries.filter((a) => a.code === code).map((a) => [a.date, a.ordinal, a.inPeriod]);
+  const documentText = async (id: string) => paragraphTexts(await zipPart((await t.call('GET', `/api/reviews/${id}/document`, { cookie: admin })).rawPayload, 'word/document.xml'));
+
+  it('lists in a Q3 review the 15 October anniversaries of Q4 with their ordinals, labelled as the next period, and the document puts them under the tasks', async () => {
+    const q3 = await create({ period: 'quarter', year: 2024, quarter: 3 });
+    expect(q3.nextPeriod).toEqual({ period: 'quarter', year: 2024, quarter: 4, emulationPeriod: null, from: '2024-10-01', to: '2024-12-31' });
+    expect(daysOf(q3, 'trade_union_day')).toEqual([['2024-07-28', 95, 'current']]);
+    expect(daysOf(q3, 'party_mass_mobilization_day')).toEqual([['2024-10-15', 94, 'next']]);
+    expect(q3.anniversaries.find((a) => a.code === 'national_mass_mobilization_day')).toMatchObject({ date: '2024-10-15', ordinal: 25, milestone: 5, inPeriod: 'next', labelVi: 'Ngày Dân vận toàn quốc lần thứ 25' });
+    expect(q3.anniversaries.every((a) => a.date >= '2024-07-01' && a.date <= '2024-12-31')).toBe(true);
+
+    // An event planned in Q4 is taken and labelled as the next period's; one after Q4 is refused.
+    const planned = await t.call('POST', `/api/reviews/${q3.id}/events`, { cookie: admin, body: { happenedOn: '2024-10-14', title: 'Hội nghị biểu dương điển hình “Dân vận khéo” (dự kiến)' } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const after = await t.call('POST', `/api/reviews/${q3.id}/events`, { cookie: admin, body: { happenedOn: '2025-01-01', title: 'Sau kỳ tới' } });
+    expect(after.statusCode).toBe(400);
+    expect(after.json().error.details).toEqual([expect.objectContaining({ path: 'body.happenedOn' })]);
+    const detail = (await t.call('GET', `/api/reviews/${q3.id}`, { cookie: admin })).json<ReviewDetail>();
+    expect(detail.events.map((e) => [e.happenedOn, e.inPeriod])).toEqual([['2024-10-14', 'next']]);
+
+    const text = await documentText(q3.id);
+    const at = (s: string) => text.findIndex((p) => p.includes(s));
+    const nextHeading = at('2. Các sự kiện, ngày kỷ niệm quý IV năm 2024 (kỳ tới)');
+    expect(nextHeading).toBeGreaterThan(at('III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI'));
+    expect(at('Kỷ niệm 94 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930 – 15/10/2024)')).toBeGreaterThan(nextHeading);
+    expect(at('14/10/2024: Hội nghị biểu dương điển hình')).toBeGreaterThan(nextHeading);
+    // The period's own day stays in I.
+    const tradeUnion = at('Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/07/1929 – 28/07/2024)');
+    expect(tradeUnion).toBeGreaterThan(at('I. KẾT QUẢ ĐẠT ĐƯỢC'));
+    expect(tradeUnion).toBeLessThan(at('II. HẠN CHẾ'));
+  });
+
+  it("lists in a year review next January's days, and in a Q4 review those of the next year's first quarter", async () => {
+    // A new day is a row: Vietnamese Students' Day, 9 January 1950.
+    const names = { vi: 'Ngày truyền thống học sinh, sinh viên Việt Nam', en: "Vietnamese Students' Day", ru: 'День вьетнамских студентов', sv: 'Vietnamesiska studenters dag', id: 'Hari Pelajar Vietnam', pl: 'Dzień Studentów Wietnamskich', ar: 'يوم الطلاب الفيتناميين' };
+    await t.db.insertInto('anniversaries').values({ code: 'students_day', names: JSON.stringify(names), origin_date: '1950-01-09', base_year: 1950, kind: 'anniversary', sort_order: 20, builtin: false }).execute();
+    try {
+      const year = await create({ period: 'year', year: 2025 });
+      expect(year.nextPeriod).toMatchObject({ period: 'year', year: 2026, from: '2026-01-01', to: '2026-12-31' });
+      expect(daysOf(year, 'students_day')).toEqual([
+        ['2025-01-09', 75, 'current'],
+        ['2026-01-09', 76, 'next'],
+      ]);
+      expect(daysOf(year, 'youth_union_day')).toEqual([
+        ['2025-03-26', 94, 'current'],
+        ['2026-03-26', 95, 'next'],
+      ]);
+
+      const q4 = await create({ period: 'quarter', year: 2025, quarter: 4 });
+      expect(q4.nextPeriod).toMatchObject({ period: 'quarter', year: 2026, quarter: 1, from: '2026-01-01', to: '2026-03-31' });
+      expect(daysOf(q4, 'party_mass_mobilization_day')).toEqual([['2025-10-15', 95, 'current']]);
+      expect(daysOf(q4, 'students_day')).toEqual([['2026-01-09', 76, 'next']]);
+      expect(daysOf(q4, 'youth_union_day')).toEqual([['2026-03-26', 95, 'next']]);
+      expect(q4.anniversaries.at(-1)!.date).toBe('2026-03-26');
+    } finally {
+      await t.db.deleteFrom('anniversaries').where('code', '=', 'students_day').execute();
+    }
+  });
+
+  it('follows an emulation period by the next one of the catalogue, or by one as long when the catalogue has none yet', async () => {
+    const periods = await t.db.selectFrom('emulation_periods').select(['id', 'start_year']).where('start_year', 'in', [2021, 2026]).orderBy('start_year').execute();
+    const [current, following] = periods.map((p) => p.id);
+    const five = await create({ period: 'emulation_period', periodId: current });
+    expect(five.nextPeriod).toEqual({ period: 'emulation_period', year: null, quarter: null, emulationPeriod: { id: following, name: '2026–2030' }, from: '2026-01-01', to: '2030-12-31' });
+    const national = (which: string) => five.anniversaries.filter((a) => a.code === 'national_mass_mobilization_day' && a.inPeriod === which).map((a) => a.ordinal);
+    expect([national('current'), national('next')]).toEqual([
+      [22, 23, 24, 25, 26],
+      [27, 28, 29, 30, 31],
+    ]);
+    const later = await create({ period: 'emulation_period', periodId: following });
+    expect(later.nextPeriod).toMatchObject({ period: 'emulation_period', emulationPeriod: null, from: '2031-01-01', to: '2035-12-31' });
+    expect(await documentText(later.id)).toContain('2. Các sự kiện, ngày kỷ niệm giai đoạn 2031–2035 (kỳ tới)');
   });
 });

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database, SuccessionKind } from '../../db/schema.js';
+import type { Database, SuccessionBasis, SuccessionKind } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
 
@@ -33,7 +33,7 @@ export type UnitRefRecord = Pick<UnitRecord, 'id' | 'name' | 'kind' | 'code' | '
 const retiredSql = (alias: string) => sql.raw(`coalesce(${alias}.valid_to <= current_date, false)`);
 
 /** The columns of UnitRecord for the units aliased `u`. */
-const UNIT_COLUMNS = sql`
+export const UNIT_COLUMNS = sql`
   u.id::text, u.parent_id::text, u.path::text as path, u.kind, u.code, u.division_type, u.name, u.name_en,
   u.valid_from, u.valid_to, u.version, ${retiredSql('u')} as retired,
   (select count(*)::int from units c where c.parent_id = u.id and not ${retiredSql('c')}) as child_count,
@@ -56,18 +56,6 @@ export function viCollation(db: Q): Promise<RawBuilder<unknown>> {
     collations.set(db, found);
   }
   return found;
-}
-
-/** Units in force today that carry this official code (and kind, when given); at most 10. */
-export async function findUnitsInForceByCode(db: Q, code: string, kind?: string): Promise<{ id: string; name: string; kind: string; code: string | null }[]> {
-  let q = db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind', 'code'])
-    .where('code', '=', code)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', sql<string>`current_date`)]));
-  if (kind) q = q.where('kind', '=', kind);
-  return q.orderBy('id').limit(10).execute();
 }
 
 export async function findUnitById(db: Q, id: string): Promise<UnitRecord | undefined> {
@@ -123,7 +111,8 @@ export type SearchFilter = {
   limit: number;
 };
 
-export type SearchRecord = UnitRecord & { path_names: string; total: number };
+/** `parent_names`: the ancestors below the root, top-down; `path_names`: the same joined with " › ". */
+export type SearchRecord = UnitRecord & { path_names: string; parent_names: string[]; total: number; matched_name: string | null };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -131,10 +120,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const BARE_NAME = sql`regexp_replace(folded, '^(thanh pho|thi tran|thi xa|tinh|quan|huyen|phuong|xa|dac khu) ', '')`;
 
 /**
- * Diacritic- and case-insensitive search on names, through the trigram index on
- * danvan_fold(name). Ranked: whole or leading matches of the name without its type prefix first,
- * then units in force, then shorter names. The matched page is picked first, so the breadcrumb
- * (pathNames) and child counts are computed for those rows only.
+ * Diacritic- and case-insensitive search on names, current and former (a renamed unit is found by
+ * any name it bore), through the trigram indexes on danvan_fold(name) of `units` and `unit_names`.
+ * Ranked: whole or leading matches of the name without its type prefix first, then units in force,
+ * then shorter names; a unit found by several names counts once, by its best. The matched page is
+ * picked first, so the breadcrumb (pathNames) and child counts are computed for those rows only.
  */
 export async function searchUnits(db: Q, f: SearchFilter): Promise<SearchRecord[]> {
   if (f.scopePaths && f.scopePaths.length === 0) return [];
@@ -142,47 +132,53 @@ export async function searchUnits(db: Q, f: SearchFilter): Promise<SearchRecord[
   return rows;
 }
 
-/** The statement searchUnits runs (tests EXPLAIN it to see the trigram index used). */
+/** The statement searchUnits runs (tests EXPLAIN it to see the trigram indexes used). */
 export async function searchQuery(db: Q, f: SearchFilter): Promise<RawBuilder<SearchRecord>> {
   const collate = await viCollation(db);
   const contains = `%${escapeLike(f.q)}%`;
   const prefix = `${escapeLike(f.q)}%`;
-  const scope = f.scopePaths ? sql`and u.path <@ ${f.scopePaths}::ltree[]` : sql``;
-  const under = f.underPath ? sql`and u.path <@ ${f.underPath}::ltree and u.path <> ${f.underPath}::ltree` : sql``;
+  const filters = sql`
+    ${f.includeRetired ? sql`` : sql`and not ${retiredSql('u')}`}
+    ${f.kind ? sql`and u.kind = ${f.kind}` : sql``}
+    ${f.scopePaths ? sql`and u.path <@ ${f.scopePaths}::ltree[]` : sql``}
+    ${f.underPath ? sql`and u.path <@ ${f.underPath}::ltree and u.path <> ${f.underPath}::ltree` : sql``}`;
   // danvan_fold is the costly part of a broad query ("xa" matches 10,000 names): the matches fold
   // each name once more, for ranking, and the top page is picked with a top-N sort.
   return sql<SearchRecord>`
     with matches as materialized (
-      select u.id, u.name, ${retiredSql('u')} as retired, danvan_fold(u.name) as folded
+      select u.id, u.name, ${retiredSql('u')} as retired, danvan_fold(u.name) as folded, null::text as former
       from units u
-      where danvan_fold(u.name) like danvan_fold(${contains})
-        ${f.includeRetired ? sql`` : sql`and not ${retiredSql('u')}`}
-        ${f.kind ? sql`and u.kind = ${f.kind}` : sql``}
-        ${scope} ${under}
+      where danvan_fold(u.name) like danvan_fold(${contains}) ${filters}
+      union all
+      select u.id, u.name, ${retiredSql('u')} as retired, danvan_fold(n.name) as folded, n.name as former
+      from unit_names n join units u on u.id = n.unit_id
+      where danvan_fold(n.name) like danvan_fold(${contains}) ${filters}
     ),
     ranked as (
-      select m.id, m.name, m.retired, length(m.name) as len,
+      select distinct on (m.id) m.id, m.name, m.retired, m.former, length(coalesce(m.former, m.name)) as len,
         case when m.folded = q.whole or m.bare = q.whole then 0 when m.bare like q.prefix then 1 else 2 end as rank
       from (select *, ${BARE_NAME} as bare from matches) m,
         (select danvan_fold(${f.q}) as whole, danvan_fold(${prefix}) as prefix) q
+      order by m.id, rank, m.former is not null, len
     ),
     hits as (
       select r.*, count(*) over () as total from ranked r
       order by r.rank, r.retired, r.len, r.name ${collate}, r.id
       limit ${f.limit}
     )
-    select ${UNIT_COLUMNS}, h.total::int as total,
-      coalesce((
-        select string_agg(a.name, ' › ' order by p.ord)
+    select ${UNIT_COLUMNS}, h.total::int as total, h.former as matched_name,
+      array_to_string(parents.names, ' › ') as path_names, parents.names as parent_names
+    from hits h join units u on u.id = h.id,
+      lateral (
+        select coalesce(array_agg(a.name order by p.ord), '{}') as names
         from unnest(string_to_array(u.path::text, '.')) with ordinality as p(id, ord)
         join units a on a.id = p.id::bigint
         where p.ord > 1 and a.id <> u.id
-      ), '') as path_names
-    from hits h join units u on u.id = h.id
+      ) parents
     order by h.rank, h.retired, h.len, h.name ${collate}, h.id`;
 }
 
-export type LinkRecord = UnitRefRecord & { of_id: string; link_kind: SuccessionKind; effective: string };
+export type LinkRecord = UnitRefRecord & { of_id: string; link_kind: SuccessionKind; effective: string; basis: SuccessionBasis; main: boolean };
 
 /** Successors (direction 'successors') or predecessors of the given units, with the other unit. */
 export async function findLinks(db: Q, ids: string[], direction: 'successors' | 'predecessors'): Promise<LinkRecord[]> {
@@ -190,7 +186,7 @@ export async function findLinks(db: Q, ids: string[], direction: 'successors' | 
   const collate = await viCollation(db);
   const [self, other] = direction === 'successors' ? ['predecessor_id', 'successor_id'] : ['successor_id', 'predecessor_id'];
   const { rows } = await sql<LinkRecord>`
-    select s.${sql.raw(self)}::text as of_id, s.kind as link_kind, s.effective,
+    select s.${sql.raw(self)}::text as of_id, s.kind as link_kind, s.effective, s.basis, s.main,
       u.id::text, u.name, u.kind, u.code, u.valid_from, u.valid_to
     from unit_successions s join units u on u.id = s.${sql.raw(other)}
     where s.${sql.raw(self)} = any(${ids}::bigint[])
@@ -198,15 +194,21 @@ export async function findLinks(db: Q, ids: string[], direction: 'successors' | 
   return rows;
 }
 
-/** Audit records about one unit, oldest first. */
+/**
+ * Audit records about one unit, oldest first; `actor_name` is the person's display name (the
+ * stored sign-in name when the account is gone), `actor_id` null for the system (start-up tasks,
+ * the command line), which the audit log names "Hệ thống".
+ */
 export async function findUnitEvents(db: Q, id: string, limit = 500) {
   return db
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'action', 'actor_name', 'before', 'after'])
-    .where('record_type', '=', 'unit')
-    .where('record_id', '=', id)
-    .orderBy('at')
-    .orderBy('id')
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'a.action', 'a.before', 'a.after', 'a.actor_id'])
+    .select((eb) => eb.fn.coalesce('u.display_name', 'a.actor_name').as('actor_name'))
+    .where('a.record_type', '=', 'unit')
+    .where('a.record_id', '=', id)
+    .orderBy('a.at')
+    .orderBy('a.id')
     .limit(limit)
     .execute();
 }
@@ -222,7 +224,17 @@ export async function countChildrenInForceOn(trx: Q, id: string, day: string): P
   return rows[0]?.n ?? 0;
 }
 
-export type NewUnitInput = { parentId: string; parentPath: string; kind: string; name: string; nameEn: string | null; code: string | null; divisionType: string | null };
+export type NewUnitInput = {
+  parentId: string;
+  parentPath: string;
+  kind: string;
+  name: string;
+  nameEn: string | null;
+  code: string | null;
+  divisionType: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+};
 
 /** Inserts a unit with its path (the id is drawn first, so the row is written once). */
 export async function createUnit(trx: Q, u: NewUnitInput): Promise<string> {
@@ -230,12 +242,23 @@ export async function createUnit(trx: Q, u: NewUnitInput): Promise<string> {
   const id = rows[0]!.id;
   await trx
     .insertInto('units')
-    .values({ id, parent_id: u.parentId, path: `${u.parentPath}.${id}`, kind: u.kind, name: u.name, name_en: u.nameEn, code: u.code, division_type: u.divisionType })
+    .values({
+      id,
+      parent_id: u.parentId,
+      path: `${u.parentPath}.${id}`,
+      kind: u.kind,
+      name: u.name,
+      name_en: u.nameEn,
+      code: u.code,
+      division_type: u.divisionType,
+      valid_from: u.validFrom,
+      valid_to: u.validTo,
+    })
     .execute();
   return id;
 }
 
-export type UnitChanges = { name?: string; name_en?: string | null; code?: string | null; valid_to?: string | null };
+export type UnitChanges = { name?: string; name_en?: string | null; code?: string | null; valid_from?: string | null; valid_to?: string | null };
 
 /** Applies changes and bumps the version, if the version is still `version`; false when it is not. */
 export async function updateUnit(trx: Q, id: string, version: number, changes: UnitChanges): Promise<boolean> {

@@ -1,22 +1,39 @@
 import { actorOf, type App } from '../../http/context.js';
-import { presentEvent, presentLink, presentRef, presentSearchHit, presentUnit } from './units.presenter.js';
+import * as unitHistory from './units-history.service.js';
+import { presentEvent, presentFormerName, presentLink, presentRef, presentReviewItem, presentSearchHit, presentUnit } from './units.presenter.js';
 import {
   ChildrenQuery,
   CreateUnitBody,
+  ResolveQuery,
   RetireUnitBody,
   SearchQuery,
+  SuccessionReviewPage,
+  SuccessionReviewQuery,
+  SuccessorsBody,
   Unit,
   UnitDetail,
   UnitHistory,
   UnitIdParams,
   UnitPage,
+  UnitResolution,
   UnitSearchResult,
   UpdateUnitBody,
 } from './units.schema.js';
 import * as units from './units.service.js';
 import { unitKindRoutes } from './unit-kinds.routes.js';
+import { issuingBodyRoutes } from './issuing-bodies/issuing-bodies.routes.js';
 
 const tags = ['units'];
+
+function presentDetail(d: Awaited<ReturnType<typeof units.getUnitDetail>>) {
+  return {
+    unit: presentUnit(d.unit),
+    names: d.names.map(presentFormerName),
+    ancestors: d.ancestors.map(presentRef),
+    predecessors: d.predecessors.map(presentLink),
+    successors: d.successors.map(presentLink),
+  };
+}
 
 export async function unitRoutes(app: App): Promise<void> {
   app.get(
@@ -41,12 +58,46 @@ export async function unitRoutes(app: App): Promise<void> {
   );
 
   app.get(
+    '/api/units/resolve',
+    {
+      config: { permission: 'units.read' },
+      schema: { tags, summary: 'The unit an official code names on a day: district:374@2023-09-08, kind:code (in force today, else the latest) or an id', querystring: ResolveQuery, response: { 200: UnitResolution } },
+    },
+    async (request) => {
+      const r = await unitHistory.resolveReadableUnitRef(app.ctx, actorOf(request), request.query.ref, request.query.asOf);
+      return { unit: presentUnit(r.unit), asOf: r.asOf, nameAsOf: r.nameAsOf, label: r.label };
+    },
+  );
+
+  app.get(
+    '/api/units/successions',
+    {
+      config: { permission: 'system.manage' },
+      schema: { tags, summary: 'Retired units whose successors a system administrator should check (the history\'s ambiguous fallbacks) or has set', querystring: SuccessionReviewQuery, response: { 200: SuccessionReviewPage } },
+    },
+    async (request) => {
+      const page = await unitHistory.listSuccessionReview(app.ctx, actorOf(request), request.query);
+      return { items: page.rows.map((r) => presentReviewItem(r, page.successorsOf(r.id))), total: page.total };
+    },
+  );
+
+  app.put(
+    '/api/units/:id/successors',
+    {
+      config: { permission: 'system.manage' },
+      schema: { tags, summary: 'Set the successors of a retired unit (system administrator; audited; reports follow at once; kept by later imports)', params: UnitIdParams, body: SuccessorsBody, response: { 200: UnitDetail } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await unitHistory.setSuccessors(app.ctx, actor, request.params.id, request.body);
+      return presentDetail(await units.getUnitDetail(app.ctx, actor, request.params.id));
+    },
+  );
+
+  app.get(
     '/api/units/:id',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'A unit with its breadcrumb, predecessors and successors', params: UnitIdParams, response: { 200: UnitDetail } } },
-    async (request) => {
-      const d = await units.getUnitDetail(app.ctx, actorOf(request), request.params.id);
-      return { unit: presentUnit(d.unit), ancestors: d.ancestors.map(presentRef), predecessors: d.predecessors.map(presentLink), successors: d.successors.map(presentLink) };
-    },
+    async (request) => presentDetail(await units.getUnitDetail(app.ctx, actorOf(request), request.params.id)),
   );
 
   app.get(
@@ -66,7 +117,13 @@ export async function unitRoutes(app: App): Promise<void> {
     { config: { permission: 'units.read' }, schema: { tags, summary: 'Where a unit came from, what replaced it and every recorded change', params: UnitIdParams, response: { 200: UnitHistory } } },
     async (request) => {
       const h = await units.getUnitHistory(app.ctx, actorOf(request), request.params.id);
-      return { unit: presentUnit(h.unit), predecessors: h.predecessors.map(presentLink), successors: h.successors.map(presentLink), events: h.events.map(presentEvent) };
+      return {
+        unit: presentUnit(h.unit),
+        names: h.names.map(presentFormerName),
+        predecessors: h.predecessors.map(presentLink),
+        successors: h.successors.map(presentLink),
+        events: h.events.map((e) => presentEvent(e, h.refNames)),
+      };
     },
   );
 
@@ -92,4 +149,5 @@ export async function unitRoutes(app: App): Promise<void> {
   );
 
   await unitKindRoutes(app);
+  await issuingBodyRoutes(app);
 }

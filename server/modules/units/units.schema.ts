@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../common/access.js';
-import { CatalogueCode, Id, IsoDate, SEARCH_QUERY_MAX, SuccessionLink, Unit, UNIT_NAME_MAX, UnitKind } from '../../../common/units.js';
-import { cleanText } from './units.seed.js';
+import { CatalogueCode, FormerName, Id, IsoDate, SEARCH_QUERY_MAX, SuccessionLink, Unit, UNIT_NAME_MAX, UnitKind, Version } from '../../../common/units.js';
+import { cleanText } from './units-names.js';
 
-export { Unit, UnitDetail, UnitKind, UnitPage, UnitSearchResult } from '../../../common/units.js';
+export { SuccessionReviewPage, Unit, UnitDetail, UnitKind, UnitPage, UnitResolution, UnitSearchResult } from '../../../common/units.js';
 
 /** "true" / "false" in a query string. */
 const flag = (fallback: boolean) =>
@@ -46,6 +46,10 @@ export const CreateUnitBody = z.object({
   name: Text(UNIT_NAME_MAX),
   nameEn: Text(UNIT_NAME_MAX).nullish(),
   code: UnitCode.nullish(),
+  validFrom: IsoDate.nullable()
+    .optional()
+    .describe('Founding date. Omitted: today under a unit in force, the parent\'s first day under a retired one; null: the parent\'s first day. Within the parent\'s interval'),
+  validTo: IsoDate.nullable().optional().describe('First day no longer in force. Omitted: the parent\'s (none while it is in force)'),
 });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 
@@ -54,14 +58,15 @@ export const UpdateUnitBody = z
     name: Text(UNIT_NAME_MAX).optional(),
     nameEn: Text(UNIT_NAME_MAX).nullish(),
     code: UnitCode.nullish(),
-    version: z.number().int().min(1).describe('The version the change was made on; another one means someone changed the unit meanwhile'),
+    validFrom: IsoDate.nullable().optional().describe('An organization\'s founding date (null: as long as its parent); within the parent\'s interval'),
+    version: Version.describe('The version the change was made on; another one means someone changed the unit meanwhile'),
   })
-  .refine((b) => b.name !== undefined || b.nameEn !== undefined || b.code !== undefined, { message: 'nothing to change' });
+  .refine((b) => b.name !== undefined || b.nameEn !== undefined || b.code !== undefined || b.validFrom !== undefined, { message: 'nothing to change' });
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
 export const RetireUnitBody = z.object({
   validTo: IsoDate.describe('First day the unit is no longer in force'),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export type RetireUnitBody = z.infer<typeof RetireUnitBody>;
 
@@ -72,10 +77,13 @@ export const UnitHistoryEvent = z.object({
   actorName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  refs: z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string()), z.null()])).describe('Names of the ids and codes in before/after, keyed "kind:id", as in the audit log'),
 });
 
 export const UnitHistory = z.object({
   unit: Unit,
+  /** Former names, oldest first. */
+  names: z.array(FormerName),
   predecessors: z.array(SuccessionLink),
   successors: z.array(SuccessionLink),
   /** Audit records about this unit, oldest first. */
@@ -94,3 +102,26 @@ export const CreateUnitKindBody = z.object({
 export type CreateUnitKindBody = z.infer<typeof CreateUnitKindBody>;
 
 export const UnitKindList = z.object({ items: z.array(UnitKind) });
+
+export const ResolveQuery = z.object({
+  ref: z.string().trim().min(1).max(80).describe('An id, kind:code (district:374: in force today, else the latest) or kind:code@YYYY-MM-DD (in force that day)'),
+  asOf: IsoDate.optional().describe('The day a reference without @date is read for (default: today)'),
+});
+export type ResolveQuery = z.infer<typeof ResolveQuery>;
+
+export const SuccessorsBody = z.object({
+  successors: z
+    .array(z.object({ unitId: Id, kind: z.enum(['whole', 'partial', 'unchanged']) }))
+    .min(1)
+    .max(20)
+    .describe('The units that took over this retired unit; several only in part (partial)'),
+  mainId: Id.optional().describe('Of several, the one its records count under (default: the first)'),
+});
+export type SuccessorsBody = z.infer<typeof SuccessorsBody>;
+
+export const SuccessionReviewQuery = z.object({
+  basis: z.enum(['ambiguous', 'manual', 'inferred']).default('ambiguous').describe('ambiguous: the history rule\'s fallbacks; manual: corrections made; inferred: what the rule found'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type SuccessionReviewQuery = z.infer<typeof SuccessionReviewQuery>;

@@ -1,7 +1,9 @@
 /**
  * The official lists of administrative units (server/db/seed, see its README): read, cleaned and
- * turned into the unit rows and successions that the import writes. No database here, so the
- * model can be checked on its own; docs/units.md explains the model and the anomalies handled.
+ * turned into the unit rows, former names and successions that the import writes — the lists of
+ * 2019–2025 (units-history.seed.ts), the list of 4 January 2025 and the 1 July 2025 conversion as
+ * the last steps. No database here, so the model can be checked on its own; docs/units.md explains
+ * the model and the anomalies handled.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,8 +11,29 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { RESTRUCTURE_DATE } from '../../../common/units.js';
-import type { SuccessionKind } from '../../db/schema.js';
+import type { SuccessionBasis, SuccessionKind } from '../../db/schema.js';
 import { seedDataDir } from '../../paths.js';
+import {
+  buildHistory,
+  EFFECTIVE_DATES_FILE,
+  HISTORY_CHANGES_FILE,
+  historyListFile,
+  type HistoryModel,
+  type HistoryFiles,
+  historyTexts,
+  type Listed,
+  type ListedState,
+  lastName,
+  type ChangeRow,
+  readChanges,
+  readHistoryList,
+  readHistoryFiles,
+  stateBeforeFirstList,
+  type UnitVersion,
+} from './units-history.seed.js';
+import { cleanName, cleanText, typePrefix } from './units-names.js';
+
+export { cleanName, cleanText, typePrefix } from './units-names.js';
 
 export const SEED_FILES = {
   current: 'units-2025-07-01.json',
@@ -18,30 +41,63 @@ export const SEED_FILES = {
   conversion: 'conversion-2025-07-01.csv',
 } as const;
 
+/** The date of the legacy list: the last state before the restructure (the history's lists come before it). */
+export const LEGACY_LIST_DATE = '2025-01-04';
+
 /** Part of the checksum: bump it when the reading of the files changes, so that start-up imports again. */
-export const IMPORT_MODEL_VERSION = 1;
+export const IMPORT_MODEL_VERSION = 2;
 
 export type OfficialKind = 'province' | 'district' | 'commune';
 export const OFFICIAL_KINDS: readonly OfficialKind[] = ['province', 'district', 'commune'];
 
+/** A name a unit bore before its current one, and when. */
+export type SeedName = { name: string; divisionType: string; validFrom: string | null; validTo: string };
+
 export type SeedUnit = {
-  /** The natural key the import matches rows by: kind, official code, first day in force. */
+  /** The natural key the import matches rows by: kind, official code, first list that shows it. */
   key: string;
   kind: OfficialKind;
   code: string;
   name: string;
   nameEn: string | null;
   divisionType: string;
+  /** The first official list showing this unit (null: the earliest the files know). Stable when a date is corrected. */
+  listedFrom: string | null;
   validFrom: string | null;
   validTo: string | null;
   /** Key of the parent unit; null: the root (Việt Nam). */
   parentKey: string | null;
+  /** Former names, oldest first (the current one is `name`). */
+  formerNames: SeedName[];
 };
 
-export type SeedSuccession = { predecessorKey: string; successorKey: string; kind: SuccessionKind };
+export type SeedSuccession = {
+  predecessorKey: string;
+  successorKey: string;
+  kind: SuccessionKind;
+  effective: string;
+  basis: Exclude<SuccessionBasis, 'manual'>;
+  /** The main successor of a predecessor with several (else the attribution's own rule decides). */
+  preferred: boolean;
+};
 
 /** Something in the files that is not as it should be, and how it was handled. */
 export type Anomaly = { type: string; detail: string };
+
+/** A removed unit whose successor the rule could not find: the fallback given, for a person to check. */
+export type AmbiguousSuccession = { predecessorKey: string; name: string; until: string; successorKey: string; candidates: 'several' | 'none' };
+
+export type HistoryCounts = {
+  /** Units (versions) that existed only before 4 January 2025, by kind. */
+  earlier: { district: number; commune: number };
+  formerNames: number;
+  /** Removed units whose successor the rule found (unique candidate, or the one bearing its name; districts: where their communes went). */
+  inferred: number;
+  /** Removed communes given their district (or where it went) for want of one candidate. */
+  ambiguous: number;
+  /** Units listed under another parent: one unit before, one after, linked "unchanged". */
+  moved: number;
+};
 
 export type OfficialDataset = {
   checksum: string;
@@ -49,19 +105,22 @@ export type OfficialDataset = {
   units: SeedUnit[];
   successions: SeedSuccession[];
   anomalies: Anomaly[];
+  history: HistoryCounts;
+  ambiguous: AmbiguousSuccession[];
 };
 
-export type SeedTexts = { current: string; legacy: string; conversion: string };
+export type SeedTexts = { current: string; legacy: string; conversion: string; history: HistoryFiles };
 
-export const unitKey = (kind: OfficialKind, code: string, validFrom: string | null) => `${kind}:${code}:${validFrom ?? '-'}`;
+/** `kind:code:first list` ('-' for the earliest): the natural key of an official unit. */
+export const unitKey = (kind: OfficialKind, code: string, listedFrom: string | null) => `${kind}:${code}:${listedFrom ?? '-'}`;
 
-/** The three files' texts, from server/db/seed (or `dir`). */
+/** The files' texts, from server/db/seed (or `dir`). */
 export function readSeedTexts(dir: string = seedDataDir): SeedTexts {
   const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
-  return { current: read(SEED_FILES.current), legacy: read(SEED_FILES.legacy), conversion: read(SEED_FILES.conversion) };
+  return { current: read(SEED_FILES.current), legacy: read(SEED_FILES.legacy), conversion: read(SEED_FILES.conversion), history: readHistoryFiles(dir) };
 }
 
-/** Reads the three files and builds the dataset. */
+/** Reads the files and builds the dataset. */
 export function loadOfficialDataset(dir: string = seedDataDir): OfficialDataset {
   return buildOfficialDataset(readSeedTexts(dir));
 }
@@ -69,37 +128,17 @@ export function loadOfficialDataset(dir: string = seedDataDir): OfficialDataset 
 /** Checksum of the files' contents (line endings normalised) and of the model version. */
 export function seedChecksum(texts: SeedTexts): string {
   const hash = createHash('sha256').update(`danvan-units-v${IMPORT_MODEL_VERSION}\n`);
-  for (const name of ['current', 'legacy', 'conversion'] as const) {
-    hash.update(`${SEED_FILES[name]}\n`).update(texts[name].replace(/\r\n?/g, '\n')).update('\n');
-  }
+  const add = (name: string, text: string) => hash.update(`${name}\n`).update(text.replace(/\r\n?/g, '\n')).update('\n');
+  for (const name of ['current', 'legacy', 'conversion'] as const) add(SEED_FILES[name], texts[name]);
+  // The gzipped history as stored (binary: no line endings to normalise, nothing to inflate).
+  for (const l of texts.history.lists) hash.update(`${historyListFile(l.date)}\n`).update(l.gz).update('\n');
+  hash.update(`${HISTORY_CHANGES_FILE}\n`).update(texts.history.changesGz).update('\n');
+  add(EFFECTIVE_DATES_FILE, texts.history.effectiveDates);
   return hash.digest('hex');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cleaning
-
-const TYPE_PREFIXES = ['Thành phố', 'Thị trấn', 'Thị xã', 'Tỉnh', 'Quận', 'Huyện', 'Phường', 'Xã', 'Đặc khu'] as const;
-const PREFIX_RE = new RegExp(`^(${TYPE_PREFIXES.join('|')})(?= )`, 'iu');
-
-/** NFC, every run of white space (tabs, newlines, no-break spaces) one space, trimmed. */
-export function cleanText(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/** cleanText, and the type prefix in its usual spelling ("Thị Trấn X" → "Thị trấn X", "xã X" → "Xã X"). */
-export function cleanName(raw: string): string {
-  const name = cleanText(raw);
-  const m = PREFIX_RE.exec(name);
-  if (!m?.[1]) return name;
-  const canonical = TYPE_PREFIXES.find((p) => p.toLowerCase() === m[1]!.toLowerCase()) ?? m[1];
-  return canonical + name.slice(m[1].length);
-}
-
-/** The type prefix of a name ("Huyện", "Thị xã", …), or null. */
-export function typePrefix(name: string): string | null {
-  const m = PREFIX_RE.exec(name);
-  return m?.[1] ? (TYPE_PREFIXES.find((p) => p.toLowerCase() === m[1]!.toLowerCase()) ?? null) : null;
-}
 
 const capitalize = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
 
@@ -406,49 +445,133 @@ export function buildOfficialDataset(texts: SeedTexts): OfficialDataset {
     if (now && sameName(now.name, old.name) && targets?.size === 1 && targets.has(code) && sources?.size === 1 && sources.has(code)) continuing.add(code);
   }
 
+  // The units of their day: the dated lists of 2019–2025, ending with the legacy list.
+  const history = readHistory(texts, legacy, notes);
+  const last = history.states.length - 1;
+  const listedOn = (i: number) => history.states[i]!.date;
+  const versionKey = (v: UnitVersion) => unitKey(v.kind, v.code, v.first === 0 ? null : listedOn(v.first));
+  const legacyKey = (kind: 'district' | 'commune', code: string) => {
+    const v = history.lastVersion(kind, code);
+    if (!v) throw new Error(`${kind} ${code} of ${SEED_FILES.legacy} has no version in the history`);
+    return versionKey(v);
+  };
+  const formerNames = (periods: { from: number; name: string; divisionType: string }[], validFrom: string | null, dateOf: (i: number) => string): SeedName[] =>
+    periods.slice(0, -1).map((p, n) => ({ name: p.name, divisionType: p.divisionType, validFrom: n === 0 ? validFrom : dateOf(p.from), validTo: dateOf(periods[n + 1]!.from) }));
+
   const units: SeedUnit[] = [];
   const currentProvinceKey = (code: string) => unitKey('province', code, continuing.has(code) ? null : RESTRUCTURE_DATE);
   const legacyProvinceKey = (code: string) => unitKey('province', code, null);
   const byCode = <T extends { code: string }>(a: T, b: T) => a.code.localeCompare(b.code);
+  const provinceFormerNames = (code: string) => formerNames(history.provinceNames.get(code) ?? [], null, (i) => history.changeDate(i, 'province', code));
 
   for (const p of [...legacy.provinces.values()].sort(byCode)) {
     if (continuing.has(p.code)) continue;
-    units.push({ key: legacyProvinceKey(p.code), kind: 'province', code: p.code, name: p.name, nameEn: null, divisionType: typePrefix(p.name) === 'Thành phố' ? 'Thành phố trung ương' : 'Tỉnh', validFrom: null, validTo: RESTRUCTURE_DATE, parentKey: null });
+    units.push({ key: legacyProvinceKey(p.code), kind: 'province', code: p.code, name: p.name, nameEn: null, divisionType: typePrefix(p.name) === 'Thành phố' ? 'Thành phố trung ương' : 'Tỉnh', listedFrom: null, validFrom: null, validTo: RESTRUCTURE_DATE, parentKey: null, formerNames: provinceFormerNames(p.code) });
   }
   for (const p of [...current.provinces].sort(byCode)) {
-    units.push({ key: currentProvinceKey(p.code), kind: 'province', code: p.code, name: p.name, nameEn: null, divisionType: p.divisionType, validFrom: continuing.has(p.code) ? null : RESTRUCTURE_DATE, validTo: null, parentKey: null });
+    const from = continuing.has(p.code) ? null : RESTRUCTURE_DATE;
+    units.push({ key: currentProvinceKey(p.code), kind: 'province', code: p.code, name: p.name, nameEn: null, divisionType: p.divisionType, listedFrom: from, validFrom: from, validTo: null, parentKey: null, formerNames: continuing.has(p.code) ? provinceFormerNames(p.code) : [] });
   }
-  for (const d of [...legacy.districts.values()].sort(byCode)) {
-    units.push({ key: unitKey('district', d.code, null), kind: 'district', code: d.code, name: d.name, nameEn: null, divisionType: typePrefix(d.name) ?? 'Huyện', validFrom: null, validTo: RESTRUCTURE_DATE, parentKey: legacyProvinceKey(d.provinceCode) });
-  }
-  for (const c of [...legacy.communes.values()].sort(byCode)) {
-    units.push({ key: unitKey('commune', c.code, null), kind: 'commune', code: c.code, name: c.name, nameEn: c.nameEn, divisionType: typePrefix(c.name) ?? capitalize(c.level), validFrom: null, validTo: RESTRUCTURE_DATE, parentKey: unitKey('district', c.districtCode, null) });
-  }
+  const versionUnit = (v: UnitVersion, parentKey: string): SeedUnit => {
+    const dateOf = (i: number) => history.changeDate(i, v.kind, v.code);
+    const validFrom = v.first === 0 ? null : dateOf(v.first);
+    const now = lastName(v);
+    return {
+      key: versionKey(v),
+      kind: v.kind,
+      code: v.code,
+      name: now.name,
+      nameEn: v.last === last ? v.nameEn : null,
+      divisionType: now.divisionType,
+      listedFrom: v.first === 0 ? null : listedOn(v.first),
+      validFrom,
+      validTo: v.last === last ? RESTRUCTURE_DATE : dateOf(v.last + 1),
+      parentKey,
+      formerNames: formerNames(v.periods, validFrom, dateOf),
+    };
+  };
+  const byVersion = (a: UnitVersion, b: UnitVersion) => a.code.localeCompare(b.code) || a.first - b.first;
+  for (const d of [...history.districts].sort(byVersion)) units.push(versionUnit(d, legacyProvinceKey(d.province)));
+  for (const c of [...history.communes].sort(byVersion)) units.push(versionUnit(c, versionKey(c.parent!)));
   for (const c of [...current.communes.values()].sort(byCode)) {
-    units.push({ key: unitKey('commune', c.code, RESTRUCTURE_DATE), kind: 'commune', code: c.code, name: c.name, nameEn: null, divisionType: c.divisionType, validFrom: RESTRUCTURE_DATE, validTo: null, parentKey: currentProvinceKey(c.provinceCode) });
+    units.push({ key: unitKey('commune', c.code, RESTRUCTURE_DATE), kind: 'commune', code: c.code, name: c.name, nameEn: null, divisionType: c.divisionType, listedFrom: RESTRUCTURE_DATE, validFrom: RESTRUCTURE_DATE, validTo: null, parentKey: currentProvinceKey(c.provinceCode), formerNames: [] });
   }
 
   const successions: SeedSuccession[] = [];
-  const newCommuneKey = (code: string) => unitKey('commune', code, RESTRUCTURE_DATE);
-  for (const [oldCode, links] of [...communeLinks].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [newCode, l] of [...links].sort(([a], [b]) => a.localeCompare(b))) {
-      successions.push({ predecessorKey: unitKey('commune', oldCode, null), successorKey: newCommuneKey(newCode), kind: l.kind });
+  const ambiguous: AmbiguousSuccession[] = [];
+  const restructure = (predecessorKey: string, successorKey: string, kind: SuccessionKind) =>
+    successions.push({ predecessorKey, successorKey, kind, effective: RESTRUCTURE_DATE, basis: 'official', preferred: false });
+  for (const s of history.successions) {
+    const effective = history.changeDate(s.at, s.predecessor.kind, s.predecessor.code);
+    successions.push({ predecessorKey: versionKey(s.predecessor), successorKey: versionKey(s.successor), kind: s.kind, effective, basis: s.basis, preferred: s.preferred });
+    if (s.basis === 'ambiguous') {
+      ambiguous.push({ predecessorKey: versionKey(s.predecessor), name: lastName(s.predecessor).name, until: effective, successorKey: versionKey(s.successor), candidates: s.reason === 'several' ? 'several' : 'none' });
     }
   }
+  const newCommuneKey = (code: string) => unitKey('commune', code, RESTRUCTURE_DATE);
+  for (const [oldCode, links] of [...communeLinks].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [newCode, l] of [...links].sort(([a], [b]) => a.localeCompare(b))) restructure(legacyKey('commune', oldCode), newCommuneKey(newCode), l.kind);
+  }
   for (const [districtCode, links] of [...districtLinks].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [newCode, kind] of links) successions.push({ predecessorKey: unitKey('district', districtCode, null), successorKey: newCommuneKey(newCode), kind });
+    for (const [newCode, kind] of links) restructure(legacyKey('district', districtCode), newCommuneKey(newCode), kind);
   }
   for (const d of [...legacy.districts.values()].sort(byCode)) {
     const targets = [...(districtTargets.get(d.code) ?? [])].sort();
     if (!targets.length) notes.add('no-successor', `old district ${d.code} "${d.name}": none of its communes has a successor; no successor recorded`);
-    for (const t of targets) successions.push({ predecessorKey: unitKey('district', d.code, null), successorKey: currentProvinceKey(t), kind: targets.length === 1 ? 'whole' : 'partial' });
+    for (const t of targets) restructure(legacyKey('district', d.code), currentProvinceKey(t), targets.length === 1 ? 'whole' : 'partial');
   }
   for (const p of [...legacy.provinces.values()].sort(byCode)) {
     if (continuing.has(p.code)) continue;
     const targets = [...(provinceTargets.get(p.code) ?? [])].sort();
     if (!targets.length) notes.add('no-successor', `old province ${p.code} "${p.name}": no successor found`);
-    for (const t of targets) successions.push({ predecessorKey: legacyProvinceKey(p.code), successorKey: currentProvinceKey(t), kind: targets.length === 1 ? 'whole' : 'partial' });
+    for (const t of targets) restructure(legacyProvinceKey(p.code), currentProvinceKey(t), targets.length === 1 ? 'whole' : 'partial');
   }
 
-  return { checksum: seedChecksum(texts), units, successions, anomalies: notes.list };
+  const counts: HistoryCounts = {
+    earlier: { district: history.districts.filter((v) => v.last < last).length, commune: history.communes.filter((v) => v.last < last).length },
+    formerNames: units.reduce((n, u) => n + u.formerNames.length, 0),
+    inferred: new Set(history.successions.filter((s) => s.basis === 'inferred').map((s) => s.predecessor)).size,
+    ambiguous: ambiguous.length,
+    moved: history.successions.filter((s) => s.reason === 'moved').length,
+  };
+  return { checksum: seedChecksum(texts), units, successions, anomalies: notes.list, history: counts, ambiguous };
+}
+
+/** The history's states: the one before the first list, the dated lists, then the legacy list. */
+function readHistory(texts: SeedTexts, legacy: ReturnType<typeof readLegacy>, notes: Notes): HistoryModel {
+  const inflated = historyTexts(texts.history);
+  const lists = inflated.lists.map((l) => readHistoryList(l.text, l.date, notes));
+  const changes = readChanges(inflated.changes);
+  checkChanges(lists, changes, notes);
+  const legacyState: ListedState = {
+    date: LEGACY_LIST_DATE,
+    provinces: new Map([...legacy.provinces.values()].map((p) => [p.code, p.name])),
+    districts: new Map([...legacy.districts.values()].map((d) => [d.code, { name: d.name, divisionType: typePrefix(d.name) ?? 'Huyện', parent: d.provinceCode }])),
+    communes: new Map(
+      [...legacy.communes.values()].map((c) => [c.code, { name: c.name, divisionType: typePrefix(c.name) ?? capitalize(c.level), parent: c.districtCode, nameEn: c.nameEn } satisfies Listed]),
+    ),
+  };
+  return buildHistory([stateBeforeFirstList(lists[0]!, changes), ...lists, legacyState], texts.history.effectiveDates, notes);
+}
+
+/**
+ * The changes file and the lists must tell the same story: each list with the changes of its step
+ * applied gives the next list (codes, names, parents). A difference is reported, not fatal: the
+ * lists are the authority.
+ */
+function checkChanges(lists: ListedState[], changes: ChangeRow[], notes: Notes): void {
+  for (let i = 1; i < lists.length; i++) {
+    const [a, b] = [lists[i - 1]!, lists[i]!];
+    const step = changes.filter((c) => c.seenBetween === a.date && c.and === b.date);
+    for (const level of ['district', 'commune'] as const) {
+      const map = new Map(level === 'district' ? a.districts : a.communes);
+      for (const c of step.filter((x) => x.level === level)) {
+        if (c.after) map.set(c.code, c.after);
+        else map.delete(c.code);
+      }
+      const want = level === 'district' ? b.districts : b.communes;
+      const differ = [...new Set([...map.keys(), ...want.keys()])].filter((code) => map.get(code)?.name !== want.get(code)?.name || map.get(code)?.parent !== want.get(code)?.parent);
+      if (differ.length) notes.add('changes-mismatch', `${HISTORY_CHANGES_FILE}: ${a.date} → ${b.date} does not give the ${level}s ${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ' …' : ''} of the list; the lists are used`);
+    }
+  }
 }

@@ -3,10 +3,13 @@
  * found", so the existence of units outside the scope does not leak), who may add, rename and
  * retire which, and the audit record of every change.
  */
+import { todayInVietnam } from '../../../common/units.js';
 import { AppError } from '../../errors.js';
 import { type Actor, assertCan, can, isSystemAdmin, readScopes, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { auditNames, collect } from '../audit/audit.presenter.js';
+import { type AuditRefIds, findAuditNames, recordAudit } from '../audit/audit.repository.js';
+import * as history from './units-history.repository.js';
 import * as repo from './units.repository.js';
 import type { ChildrenQuery, CreateUnitBody, RetireUnitBody, SearchQuery, UpdateUnitBody } from './units.schema.js';
 
@@ -43,12 +46,13 @@ export async function listRoots(ctx: Ctx, actor: Actor) {
 
 export async function getUnitDetail(ctx: Ctx, actor: Actor, id: string) {
   const unit = await getReadableUnit(ctx, actor, id);
-  const [ancestors, predecessors, successors] = await Promise.all([
+  const [ancestors, predecessors, successors, names] = await Promise.all([
     repo.findAncestorRefs(ctx.db, unit.path),
     repo.findLinks(ctx.db, [unit.id], 'predecessors'),
     repo.findLinks(ctx.db, [unit.id], 'successors'),
+    history.findFormerNames(ctx.db, unit.id),
   ]);
-  return { unit, ancestors, predecessors, successors };
+  return { unit, ancestors, predecessors, successors, names };
 }
 
 export async function listChildren(ctx: Ctx, actor: Actor, id: string, q: ChildrenQuery) {
@@ -78,17 +82,61 @@ export async function searchUnits(ctx: Ctx, actor: Actor, q: SearchQuery) {
 
 export async function getUnitHistory(ctx: Ctx, actor: Actor, id: string) {
   const unit = await getReadableUnit(ctx, actor, id);
-  const [predecessors, successors, events] = await Promise.all([
+  const [predecessors, successors, events, names] = await Promise.all([
     repo.findLinks(ctx.db, [unit.id], 'predecessors'),
     repo.findLinks(ctx.db, [unit.id], 'successors'),
     repo.findUnitEvents(ctx.db, unit.id),
+    history.findFormerNames(ctx.db, unit.id),
   ]);
-  return { unit, predecessors, successors, events };
+  // The names of the units, people and catalogue entries the changes point to, as the audit log gives them.
+  const refIds: AuditRefIds = {};
+  for (const e of events) {
+    collect('unit', e.before, refIds);
+    collect('unit', e.after, refIds);
+  }
+  const refNames = auditNames(actor, await findAuditNames(ctx.db, refIds));
+  return { unit, predecessors, successors, events, names, refNames };
+}
+
+type Interval = { validFrom: string | null; validTo: string | null };
+type ParentInterval = { id: string; valid_from: string | null; valid_to: string | null };
+
+/**
+ * The interval of a new unit: a founding date given, else today under a unit in force (it did not
+ * exist before it was added) or the parent's first day under a retired one (added for its years);
+ * null: the parent's first day. The end defaults to the parent's.
+ */
+function newInterval(parent: ParentInterval, input: { validFrom?: string | null; validTo?: string | null }, today: string): Interval {
+  const parentInForce = parent.valid_to === null || parent.valid_to > today;
+  const validFrom = input.validFrom === undefined ? (parentInForce ? today : parent.valid_from) : (input.validFrom ?? parent.valid_from);
+  return { validFrom, validTo: input.validTo === undefined ? parent.valid_to : input.validTo };
+}
+
+/**
+ * Checks that [validFrom, validTo) is a real interval, starts no later than today, and lies within
+ * the parent's: UNIT_INTERVAL_OUTSIDE_PARENT otherwise, with both intervals in `details`.
+ */
+function checkInterval(parent: ParentInterval, i: Interval, today: string): void {
+  const problems: { path: string; message: string }[] = [];
+  if (i.validFrom && i.validFrom > today) problems.push({ path: 'body.validFrom', message: `must not be in the future (today is ${today})` });
+  if (i.validFrom && i.validTo && i.validTo <= i.validFrom) problems.push({ path: 'body.validTo', message: 'must be after the first day' });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', 'The interval is not valid', problems);
+  const startsBefore = parent.valid_from !== null && (i.validFrom === null || i.validFrom < parent.valid_from);
+  const endsAfter = parent.valid_to !== null && (i.validTo === null || i.validTo > parent.valid_to);
+  if (startsBefore || endsAfter) {
+    throw new AppError('UNIT_INTERVAL_OUTSIDE_PARENT', `The unit's interval ${i.validFrom ?? '…'} – ${i.validTo ?? '…'} leaves its parent's, ${parent.valid_from ?? '…'} – ${parent.valid_to ?? '…'}`, {
+      validFrom: i.validFrom,
+      validTo: i.validTo,
+      parentValidFrom: parent.valid_from,
+      parentValidTo: parent.valid_to,
+    });
+  }
 }
 
 /**
  * Adds a unit under `parentId`: an organization for holders of units.write on the parent; any
- * administrative unit only for a system admin, and only under the right kind of parent.
+ * administrative unit only for a system admin, and only under the right kind of parent. Under a
+ * retired unit too, for its years: the new unit's interval lies within its parent's.
  */
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitBody): Promise<repo.UnitRecord> {
   const parent = await getReadableUnit(ctx, actor, input.parentId);
@@ -101,13 +149,14 @@ export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitBody):
       throw new AppError('INVALID_UNIT_PARENT', `A unit of kind ${kind.code} cannot be placed under a ${parent.kind}`, { kind: kind.code, parentKind: parent.kind });
     }
   }
-  // A parent that is retired, or is to be retired on a set day, takes no new children.
-  if (parent.valid_to) throw new AppError('UNIT_RETIRED', 'The parent unit is no longer in force', { parentId: parent.id, validTo: parent.valid_to });
+  const today = todayInVietnam();
+  checkInterval(parent, newInterval(parent, input, today), today);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    // Locked so that a retirement of the parent cannot slip in between.
+    // Locked so that a change of the parent's interval cannot slip in between.
     const locked = await repo.lockUnit(trx, parent.id);
     if (!locked) throw notFound(parent.id);
-    if (locked.valid_to) throw new AppError('UNIT_RETIRED', 'The parent unit is no longer in force', { parentId: parent.id, validTo: locked.valid_to });
+    const interval = newInterval(locked, input, today);
+    checkInterval(locked, interval, today);
     const newId = await repo.createUnit(trx, {
       parentId: parent.id,
       parentPath: parent.path,
@@ -116,13 +165,14 @@ export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitBody):
       nameEn: input.nameEn ?? null,
       code: input.code ?? null,
       divisionType: null,
+      ...interval,
     });
     await recordAudit(trx, actor, {
       action: 'unit.create',
       recordType: 'unit',
       recordId: newId,
       unitId: newId,
-      after: { parentId: parent.id, kind: kind.code, name: input.name, nameEn: input.nameEn ?? null, code: input.code ?? null },
+      after: { parentId: parent.id, kind: kind.code, name: input.name, nameEn: input.nameEn ?? null, code: input.code ?? null, ...interval },
     });
     return newId;
   });
@@ -145,9 +195,18 @@ async function getWritableUnit(ctx: Ctx, actor: Actor, id: string): Promise<repo
 const versionConflict = (current: number) =>
   new AppError('CONFLICT', 'The unit was changed by someone else; reload it and try again', { currentVersion: current });
 
-/** Renames a unit (name, English name, code) with optimistic concurrency on `version`. */
+/**
+ * Renames a unit (name, English name, code) or sets an organization's founding date, with
+ * optimistic concurrency on `version`. A founding date keeps the unit within its parent's interval
+ * and its children and registered entries within its own.
+ */
 export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: UpdateUnitBody): Promise<repo.UnitRecord> {
-  await getWritableUnit(ctx, actor, id);
+  const unit = await getWritableUnit(ctx, actor, id);
+  if (input.validFrom !== undefined && (await isAdministrative(ctx, unit.kind))) {
+    // Official units' dates come from the official lists (server/db/seed/history-effective-dates.csv).
+    throw new AppError('FORBIDDEN', 'The interval of an administrative unit comes from the official lists', { kind: unit.kind });
+  }
+  const today = todayInVietnam();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.lockUnit(trx, id);
     if (!row) throw notFound(id);
@@ -155,7 +214,7 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: Upda
     const changes: repo.UnitChanges = {};
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    const change = <K extends 'name' | 'name_en' | 'code'>(column: K, field: string, value: repo.UnitChanges[K] | undefined) => {
+    const change = <K extends 'name' | 'name_en' | 'code' | 'valid_from'>(column: K, field: string, value: repo.UnitChanges[K] | undefined) => {
       if (value === undefined || value === row[column]) return;
       changes[column] = value;
       before[field] = row[column];
@@ -164,6 +223,16 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: Upda
     change('name', 'name', input.name);
     change('name_en', 'nameEn', input.nameEn);
     change('code', 'code', input.code);
+    if (input.validFrom !== undefined && row.parent_id) {
+      const parent = (await repo.lockUnit(trx, row.parent_id))!;
+      const validFrom = input.validFrom ?? parent.valid_from;
+      checkInterval(parent, { validFrom, validTo: row.valid_to }, today);
+      const children = await history.countChildrenOutside(trx, id, validFrom, row.valid_to);
+      if (children) throw new AppError('UNIT_INTERVAL_OUTSIDE_PARENT', `${children} units under it would then start before it`, { childrenOutside: children, validFrom });
+      const entries = await history.countEntriesOutside(trx, id, validFrom, row.valid_to);
+      if (entries) throw new AppError('CONFLICT', `The unit registered ${entries} entries for years before ${validFrom}`, { entriesOutside: entries, validFrom });
+      change('valid_from', 'validFrom', validFrom);
+    }
     if (!Object.keys(changes).length) return;
     if (!(await repo.updateUnit(trx, id, input.version, changes))) throw versionConflict(row.version);
     await recordAudit(trx, actor, { action: 'unit.update', recordType: 'unit', recordId: id, unitId: id, before, after });
@@ -183,6 +252,10 @@ export async function retireUnit(ctx: Ctx, actor: Actor, id: string, input: Reti
     const row = await repo.lockUnit(trx, id);
     if (!row) throw notFound(id);
     if (row.version !== input.version) throw versionConflict(row.version);
+    const parent = row.parent_id ? await repo.lockUnit(trx, row.parent_id) : undefined;
+    if (parent?.valid_to && input.validTo > parent.valid_to) {
+      checkInterval(parent, { validFrom: row.valid_from, validTo: input.validTo }, todayInVietnam());
+    }
     const inForce = await repo.countChildrenInForceOn(trx, id, input.validTo);
     if (inForce) throw new AppError('CONFLICT', `The unit has ${inForce} units in force under it; retire them first`, { childrenInForce: inForce });
     if (!(await repo.updateUnit(trx, id, input.version, { valid_to: input.validTo }))) throw versionConflict(row.version);

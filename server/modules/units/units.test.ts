@@ -58,7 +58,9 @@ describe('search', () => {
   it('finds the retired "Thành phố Hoa Lư" with its successor, the new Ninh Bình', async () => {
     const hit = await findOne(admin, 'hoa lu', 'Thành phố Hoa Lư');
     expect(hit).toMatchObject({ kind: 'district', validTo: RESTRUCTURE_DATE, retired: true, pathNames: 'Tỉnh Ninh Bình' });
-    expect(hit.successors).toEqual([{ unit: expect.objectContaining({ id: ids.ninhBinh, name: 'Tỉnh Ninh Bình', validFrom: RESTRUCTURE_DATE, validTo: null }), kind: 'whole', effective: RESTRUCTURE_DATE }]);
+    expect(hit.successors).toEqual([
+      { unit: expect.objectContaining({ id: ids.ninhBinh, name: 'Tỉnh Ninh Bình', validFrom: RESTRUCTURE_DATE, validTo: null }), kind: 'whole', effective: RESTRUCTURE_DATE, basis: 'official', main: true },
+    ]);
     // Case and accents do not matter either way.
     expect((await findOne(admin, 'HOA LƯ', 'Thành phố Hoa Lư')).id).toBe(hit.id);
   });
@@ -67,7 +69,9 @@ describe('search', () => {
     const all = await get<{ items: UnitSearchHit[]; total: number }>(admin, '/api/units/search?q=ba%20dinh&limit=50');
     const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
     const bare = (n: string) => fold(n).replace(/^(phuong|quan|xa|thi tran|thi xa|huyen|tinh|thanh pho) /, '');
-    const rank = (h: UnitSearchHit) => [bare(h.name) === 'ba dinh' ? 0 : bare(h.name).startsWith('ba dinh') ? 1 : 2, h.retired ? 1 : 0, h.name.length];
+    // A unit found by a former name ranks by that name.
+    const named = (h: UnitSearchHit) => h.matchedName ?? h.name;
+    const rank = (h: UnitSearchHit) => [bare(named(h)) === 'ba dinh' ? 0 : bare(named(h)).startsWith('ba dinh') ? 1 : 2, h.retired ? 1 : 0, named(h).length];
     const ranks = all.body.items.map(rank);
     expect(ranks.length).toBeGreaterThan(3);
     for (let i = 1; i < ranks.length; i++) {
@@ -76,7 +80,7 @@ describe('search', () => {
       expect(order, `${all.body.items[i - 1]!.name} before ${all.body.items[i]!.name}`).toBeLessThanOrEqual(0);
     }
     expect(all.body.items.some((h) => h.retired) && all.body.items.some((h) => !h.retired)).toBe(true);
-    expect(all.body.items.every((h) => fold(h.name).includes('ba dinh'))).toBe(true);
+    expect(all.body.items.every((h) => fold(named(h)).includes('ba dinh'))).toBe(true);
     expect(all.body.total).toBe(all.body.items.length);
     const current = await get<{ items: UnitSearchHit[] }>(admin, '/api/units/search?q=ba%20dinh&includeRetired=false');
     expect(current.body.items.length).toBeGreaterThan(0);
@@ -172,7 +176,7 @@ describe('reading units', () => {
     const old = await get<UnitDetail>(admin, `/api/units/${trucBach.id}`);
     expect(old.body.unit.retired).toBe(true);
     expect(old.body.ancestors.map((a) => a.name)).toEqual(['Việt Nam', 'Thành phố Hà Nội', 'Quận Ba Đình']);
-    expect(old.body.successors).toEqual([{ unit: expect.objectContaining({ id: ids.baDinh, name: 'Phường Ba Đình' }), kind: 'whole', effective: RESTRUCTURE_DATE }]);
+    expect(old.body.successors).toEqual([{ unit: expect.objectContaining({ id: ids.baDinh, name: 'Phường Ba Đình' }), kind: 'whole', effective: RESTRUCTURE_DATE, basis: 'official', main: true }]);
     const now = await get<UnitDetail>(admin, `/api/units/${ids.baDinh}`);
     const preds = Object.fromEntries(now.body.predecessors.map((p) => [p.unit.name, p.kind]));
     expect(preds).toMatchObject({ 'Phường Trúc Bạch': 'whole', 'Phường Quán Thánh': 'whole', 'Phường Ngọc Hà': 'partial', 'Phường Thụy Khuê': 'partial' });
@@ -201,10 +205,11 @@ describe('reading units', () => {
 
 describe('organizations', () => {
   it('are added, renamed and retired with an audit record each, and keep their history', async () => {
-    const created = await t.call('POST', '/api/units', { cookie: hanoiAdmin, body: { parentId: ids.baDinh, kind: 'fatherland_front', name: '  Ủy ban MTTQ   phường Ba Đình ', code: 'MT-BD' } });
+    // Founded with the new ward (its founding date given), so it can be retired on a day of 2026.
+    const created = await t.call('POST', '/api/units', { cookie: hanoiAdmin, body: { parentId: ids.baDinh, kind: 'fatherland_front', name: '  Ủy ban MTTQ   phường Ba Đình ', code: 'MT-BD', validFrom: '2025-07-01' } });
     expect(created.statusCode).toBe(201);
     const unit = created.json() as Unit;
-    expect(unit).toMatchObject({ parentId: ids.baDinh, kind: 'fatherland_front', name: 'Ủy ban MTTQ phường Ba Đình', code: 'MT-BD', version: 1, retired: false, childCount: 0 });
+    expect(unit).toMatchObject({ parentId: ids.baDinh, kind: 'fatherland_front', name: 'Ủy ban MTTQ phường Ba Đình', code: 'MT-BD', version: 1, retired: false, childCount: 0, validFrom: '2025-07-01', validTo: null });
     const row = await t.db.selectFrom('units').select(['path']).where('id', '=', unit.id).executeTakeFirstOrThrow();
     const parent = await t.db.selectFrom('units').select(['path']).where('id', '=', ids.baDinh).executeTakeFirstOrThrow();
     expect(row.path).toBe(`${parent.path}.${unit.id}`);
@@ -233,12 +238,18 @@ describe('organizations', () => {
     expect(audit[1]).toMatchObject({ before: { name: 'Ủy ban MTTQ phường Ba Đình' }, after: { name: 'Ủy ban Mặt trận Tổ quốc phường Ba Đình' } });
     expect(audit[2]).toMatchObject({ before: { validTo: null }, after: { validTo: '2026-01-01' } });
 
-    const history = await get<{ events: { action: string; actorName: string }[]; unit: Unit }>(baDinhViewer, `/api/units/${unit.id}/history`);
+    const history = await get<{ events: { action: string; actorName: string; after: Record<string, unknown>; refs: Record<string, unknown> }[]; unit: Unit }>(
+      baDinhViewer,
+      `/api/units/${unit.id}/history`,
+    );
     expect(history.body.events.map((e) => [e.action, e.actorName])).toEqual([
       ['unit.create', 'hanoi.admin'],
       ['unit.update', 'hanoi.admin'],
       ['unit.retire', 'hanoi.admin'],
     ]);
+    // The history names what the changes point to, as the audit log does: the parent by its name, not its id.
+    const baDinhName = (await t.db.selectFrom('units').select('name').where('id', '=', ids.baDinh).executeTakeFirstOrThrow()).name;
+    expect(history.body.events[0]!.refs).toMatchObject({ [`unit:${ids.baDinh}`]: baDinhName });
     // Retired units are kept: still readable, listed among retired children.
     const children = await get<{ items: Unit[] }>(admin, `/api/units/${ids.baDinh}/children?includeRetired=true`);
     expect(children.body.items.map((u) => u.id)).toContain(unit.id);
@@ -250,7 +261,7 @@ describe('organizations', () => {
     const child = await t.call('POST', '/api/units', { cookie: hanoiAdmin, body: { parentId: parent.id, kind: 'womens_union', name: 'Chi hội 1' } });
     expect(child.statusCode).toBe(201);
     const before = await counts();
-    const res = await t.call('POST', `/api/units/${parent.id}/retire`, { cookie: hanoiAdmin, body: { validTo: '2026-06-01', version: 1 } });
+    const res = await t.call('POST', `/api/units/${parent.id}/retire`, { cookie: hanoiAdmin, body: { validTo: '2099-06-01', version: 1 } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', details: { childrenInForce: 1 } });
     expect(await counts()).toEqual(before);
@@ -265,7 +276,11 @@ describe('organizations', () => {
       { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'chess_club', name: 'CLB cờ' }, status: 400, code: 'VALIDATION_FAILED' },
       { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'Fatherland Front!', name: 'X' }, status: 400, code: 'VALIDATION_FAILED' },
       { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.hanoi, kind: 'commune', name: 'Phường Mới' }, status: 403, code: 'FORBIDDEN' },
-      { cookie: admin, method: 'POST', url: '/api/units', body: { parentId: legacyDistrict.id, kind: 'fatherland_front', name: 'Ủy ban MTTQ quận' }, status: 409, code: 'UNIT_RETIRED' },
+      // Under a unit retired on 1 July 2025: only for its years.
+      { cookie: admin, method: 'POST', url: '/api/units', body: { parentId: legacyDistrict.id, kind: 'fatherland_front', name: 'Ủy ban MTTQ quận', validTo: '2026-01-01' }, status: 400, code: 'UNIT_INTERVAL_OUTSIDE_PARENT' },
+      { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'fatherland_front', name: 'MTTQ từ 2024', validFrom: '2024-01-01' }, status: 400, code: 'UNIT_INTERVAL_OUTSIDE_PARENT' },
+      { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'fatherland_front', name: 'MTTQ tương lai', validFrom: '2099-01-01' }, status: 400, code: 'VALIDATION_FAILED' },
+      { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'fatherland_front', name: 'MTTQ ngược', validFrom: '2025-09-01', validTo: '2025-08-01' }, status: 400, code: 'VALIDATION_FAILED' },
       { cookie: admin, method: 'POST', url: '/api/units', body: { parentId: ids.baDinh, kind: 'province', name: 'Tỉnh Mới' }, status: 400, code: 'INVALID_UNIT_PARENT' },
       { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: 'x1', kind: 'fatherland_front', name: 'X' }, status: 400, code: 'VALIDATION_FAILED' },
       { cookie: hanoiAdmin, method: 'POST', url: '/api/units', body: { parentId: ids.ninhBinh, kind: 'fatherland_front', name: 'X' }, status: 404, code: 'NOT_FOUND' },

@@ -1,13 +1,16 @@
 /**
  * Accounts and role grants. Who may manage whom: a holder of `users.manage` on a unit manages
- * the accounts whose every grant lies in that unit's subtree; only system admins manage system
- * admins and accounts with no grant. Every write is audited in its own transaction.
+ * the accounts whose every grant lies in that unit's subtree and carries no right the manager
+ * lacks there; only system admins manage system admins and accounts with no grant. Nobody grants
+ * a role whose permissions they do not hold on its unit, and nobody grants roles to or resets the
+ * password of their own account (giving up one's own role stays possible): no route of this
+ * module raises anyone above the one acting. Every write is audited in its own transaction.
  */
 import { type Kysely, sql } from 'kysely';
-import { grantableRoles, type Role } from '../../../common/access.js';
+import { grantableRoles, type Role, ROLE_PERMISSIONS } from '../../../common/access.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { type Actor, assertCan, can, isSystemAdmin, scopePaths } from '../../http/access.js';
+import { type Actor, assertCan, can, isSystemAdmin, permissionsOn, scopePaths } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { assertStrongPassword, generatePassword, hashPassword } from '../auth/password.js';
@@ -25,17 +28,40 @@ async function getUnitForGrant(db: Q, unitId: string) {
   return unit;
 }
 
-/** Checks that the actor may give `role` on `unit`. */
+/** Refuses an administrator's action on their own account: rights and passwords come from someone else. */
+function refuseOwnAccount(actor: Actor, userId: string, what: string): void {
+  if (actor.userId !== null && actor.userId === userId) {
+    throw new AppError('FORBIDDEN', `You cannot ${what} on your own account; ask another administrator`, { reason: 'own_account' });
+  }
+}
+
+/** True when the actor holds, on the unit at `unitPath`, every permission `role` carries. */
+function holdsRole(actor: Actor, role: Role, unitPath: string): boolean {
+  return grantableRoles(permissionsOn(actor, unitPath)).includes(role);
+}
+
+/** Checks that the actor may give `role` on `unit` (to someone else: see refuseOwnAccount). */
 function assertMayGrant(actor: Actor, role: Role, unit: { path: string; kind: string; valid_to: string | null; parent_id: string | null }) {
   assertCan(actor, 'users.manage', unit.path);
-  if (!grantableRoles(isSystemAdmin(actor)).includes(role)) throw new AppError('FORBIDDEN', 'Only a system admin can grant this role', { role });
+  if (!holdsRole(actor, role, unit.path)) {
+    const held = permissionsOn(actor, unit.path);
+    throw new AppError('FORBIDDEN', 'You can grant only a role whose permissions you hold on this unit', {
+      role,
+      missing: ROLE_PERMISSIONS[role].filter((p) => !held.includes(p)),
+    });
+  }
   if (role === 'system_admin' && unit.parent_id !== null) {
     throw new AppError('VALIDATION_FAILED', 'The system admin role is granted on the root unit only', { role });
   }
   if (unit.valid_to) throw new AppError('UNIT_RETIRED', 'Roles cannot be granted on a retired unit', { validTo: unit.valid_to });
 }
 
-/** Loads a user the actor may manage, or throws NOT_FOUND (outside the scope, the account does not exist for them). */
+/**
+ * Loads a user the actor may manage, or throws NOT_FOUND (outside the scope, the account does not
+ * exist for them) or FORBIDDEN: an account with a grant outside the actor's `users.manage` scope,
+ * or with a right the actor does not hold on that grant's unit (an approver beside a unit admin),
+ * belongs to an administrator above — whoever resets its password or re-enables it could act as it.
+ */
 async function getManageableUser(db: Q, actor: Actor, userId: string) {
   const user = await repo.getUser(db, userId);
   if (!user) throw new AppError('NOT_FOUND', `User ${userId} not found`);
@@ -43,8 +69,8 @@ async function getManageableUser(db: Q, actor: Actor, userId: string) {
   if (isSystemAdmin(actor)) return { user, grants };
   const visible = grants.some((g) => can(actor, 'users.read', g.unit_path));
   if (!visible) throw new AppError('NOT_FOUND', `User ${userId} not found`);
-  const manageable = grants.every((g) => g.role !== 'system_admin' && can(actor, 'users.manage', g.unit_path));
-  if (!manageable) throw new AppError('FORBIDDEN', 'This account also holds roles outside your units; ask an administrator above you');
+  const manageable = grants.every((g) => can(actor, 'users.manage', g.unit_path) && holdsRole(actor, g.role, g.unit_path));
+  if (!manageable) throw new AppError('FORBIDDEN', 'This account holds roles outside your units or rights you do not hold; ask an administrator above you');
   return { user, grants };
 }
 
@@ -172,6 +198,8 @@ export async function setDisabled(ctx: Ctx, actor: Actor, userId: string, disabl
 
 /** Sets a new password (generated when absent), requires a change at next sign-in, ends every session. */
 export async function resetPassword(ctx: Ctx, actor: Actor, userId: string, password?: string): Promise<{ temporaryPassword: string }> {
+  // One's own password is changed with the current one (POST /api/auth/me/password), never reset.
+  refuseOwnAccount(actor, userId, 'reset the password');
   const target = await repo.getUser(ctx.db, userId);
   if (!target) throw new AppError('NOT_FOUND', `User ${userId} not found`);
   if (password !== undefined) assertStrongPassword(password, target.username);
@@ -191,6 +219,7 @@ export async function resetPassword(ctx: Ctx, actor: Actor, userId: string, pass
 }
 
 export async function grantRole(ctx: Ctx, actor: Actor, userId: string, input: { unitId: string; role: Role }) {
+  refuseOwnAccount(actor, userId, 'grant roles');
   const unit = await getUnitForGrant(ctx.db, input.unitId);
   assertMayGrant(actor, input.role, unit);
   return ctx.db.transaction().execute(async (trx) => {
@@ -215,6 +244,8 @@ export async function revokeRole(ctx: Ctx, actor: Actor, userId: string, grantId
     const grant = (await repo.findGrantsOfUsers(trx, [userId])).find((g) => g.id === grantId);
     if (!grant || !can(actor, 'users.read', grant.unit_path)) throw new AppError('NOT_FOUND', `Grant ${grantId} not found`);
     assertCan(actor, 'users.manage', grant.unit_path);
+    // What one could not grant, one does not take away either.
+    if (!holdsRole(actor, grant.role, grant.unit_path)) throw new AppError('FORBIDDEN', 'You can revoke only a role whose permissions you hold on its unit', { role: grant.role });
     if (grant.role === 'system_admin') {
       if (!isSystemAdmin(actor)) throw new AppError('FORBIDDEN', 'Only a system admin can revoke this role');
       if ((await repo.countSystemAdmins(trx, grantId)) === 0) throw new AppError('LAST_SYSTEM_ADMIN', 'The last system admin keeps the role');

@@ -26,7 +26,8 @@ async function auditCount(action: string, recordId: string) {
 
 describe('accounts', () => {
   it('creates an account with a generated temporary password, its first role and audit records', async () => {
-    const res = await t.call('POST', '/api/users', { cookie: provinceAdminCookie, body: { username: 'Mai.Vu', displayName: 'Vũ Thị Mai', unitId: hanoi.id, role: 'editor' } });
+    // An editor is made by someone who holds data.write there (a unit admin alone may not: see the access matrix).
+    const res = await t.call('POST', '/api/users', { cookie: adminCookie, body: { username: 'Mai.Vu', displayName: 'Vũ Thị Mai', unitId: hanoi.id, role: 'editor' } });
     expect(res.statusCode).toBe(201);
     const { user, temporaryPassword } = res.json();
     expect(user).toMatchObject({ username: 'mai.vu', displayName: 'Vũ Thị Mai', mustChangePassword: true, disabled: false });
@@ -76,14 +77,14 @@ describe('accounts', () => {
   it('grants and revokes roles; revocation applies to the next request', async () => {
     const user = await buildUser(t.db, { username: 'grant.me', grants: [{ unitId: hanoi.id, role: 'viewer' }] });
     const cookie = await t.login('grant.me');
-    const grant = await t.call('POST', `/api/users/${user.id}/grants`, { cookie: provinceAdminCookie, body: { unitId: hanoi.id, role: 'approver' } });
+    const grant = await t.call('POST', `/api/users/${user.id}/grants`, { cookie: provinceAdminCookie, body: { unitId: hanoi.id, role: 'unit_admin' } });
     expect(grant.statusCode).toBe(201);
-    expect((await t.call('GET', '/api/auth/me', { cookie })).json().permissions).toContain('data.approve');
-    const again = await t.call('POST', `/api/users/${user.id}/grants`, { cookie: provinceAdminCookie, body: { unitId: hanoi.id, role: 'approver' } });
+    expect((await t.call('GET', '/api/auth/me', { cookie })).json().permissions).toContain('users.manage');
+    const again = await t.call('POST', `/api/users/${user.id}/grants`, { cookie: provinceAdminCookie, body: { unitId: hanoi.id, role: 'unit_admin' } });
     expect(again.json().error.code).toBe('ALREADY_EXISTS');
     const revoke = await t.call('DELETE', `/api/users/${user.id}/grants/${grant.json().id}`, { cookie: provinceAdminCookie });
     expect(revoke.statusCode).toBe(200);
-    expect((await t.call('GET', '/api/auth/me', { cookie })).json().permissions).not.toContain('data.approve');
+    expect((await t.call('GET', '/api/auth/me', { cookie })).json().permissions).not.toContain('users.manage');
     expect(await auditCount('role.revoke', grant.json().id)).toBe(1);
   });
 

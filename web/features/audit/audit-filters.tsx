@@ -1,13 +1,12 @@
 import Button from 'antd/es/button';
 import Checkbox from 'antd/es/checkbox';
-import DatePicker from 'antd/es/date-picker';
+import { DateRangeField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
 import { AUDIT_ACTIONS, RECORD_TYPES } from '../../ui/audit-vocabulary';
 import { useAuditActionName, useRecordTypeName } from '../../ui/use-audit-action-name';
 import { UnitPicker } from '../units/unit-picker';
@@ -64,7 +63,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('audit.any')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionName(a) }))} />
         </Form.Item>
         <Form.Item label={t('audit.dateRange')} name="range">
-          <DatePicker.RangePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS[currentLocale()]} allowEmpty={[true, true]} />
+          <DateRangeField style={{ width: '100%' }} allowEmpty={[true, true]} />
         </Form.Item>
       </div>
       <Space wrap>

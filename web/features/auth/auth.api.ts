@@ -76,12 +76,22 @@ export function useSetLanguage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (locale: Locale) => {
-      await applyLanguage(locale);
+      // The account's language is changed in the cache first: a route that checks the account
+      // while the PUT is in flight would otherwise see the old language and switch back to it.
       const me = queryClient.getQueryData(meQuery.queryKey);
+      if (me) {
+        const next: Me = { ...me, locale };
+        queryClient.setQueryData(meQuery.queryKey, next);
+      }
+      await applyLanguage(locale);
       if (!me) return;
-      await api.put<{ ok: true }>('/api/auth/me/locale', { locale });
-      const next: Me = { ...me, locale };
-      queryClient.setQueryData(meQuery.queryKey, next);
+      try {
+        await api.put<{ ok: true }>('/api/auth/me/locale', { locale });
+      } catch (error) {
+        queryClient.setQueryData(meQuery.queryKey, me);
+        await applyLanguage(me.locale);
+        throw error;
+      }
     },
   });
 }

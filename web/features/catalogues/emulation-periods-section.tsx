@@ -3,13 +3,13 @@ import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Space from 'antd/es/space';
 import Table from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberField } from '../../ui/number-field';
 import { type EmulationPeriod, usePeriods } from '../entries/entries.api';
 import { useCreatePeriod } from './catalogues.api';
 import { useServerErrors } from './use-server-errors';
@@ -50,13 +50,15 @@ export function EmulationPeriodsSection({ canAdd }: { canAdd: boolean }) {
 
 type Values = { name: string; startYear: number; endYear: number };
 
+/** Years of an emulation period (the server's range), typed ungrouped. */
+const YEAR = { min: 1990, max: 2100, grouping: false, input: { style: { width: 120 } } } as const;
+
 function AddPeriodModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = AntdApp.useApp();
   const create = useCreatePeriod();
   const showErrors = useServerErrors();
   const [form] = Form.useForm<Values>();
-  const year = { type: 'number' as const, min: 1990, max: 2100, message: t('catalogues.yearRange') };
   const submit = (v: Values) =>
     create.mutate(
       { name: v.name.trim(), startYear: v.startYear, endYear: v.endYear },
@@ -84,26 +86,22 @@ function AddPeriodModal({ onClose }: { onClose: () => void }) {
           <Input maxLength={100} placeholder="2026–2030" />
         </Form.Item>
         <Space align="start" wrap>
-          <Form.Item label={t('catalogues.startYear')} name="startYear" rules={[{ required: true, message: t('catalogues.yearRequired') }, year]}>
-            <InputNumber min={1990} max={2100} precision={0} />
-          </Form.Item>
-          <Form.Item
+          <NumberField label={t('catalogues.startYear')} name="startYear" rules={[{ required: true, message: t('catalogues.yearRequired') }]} {...YEAR} />
+          <NumberField
             label={t('catalogues.endYear')}
             name="endYear"
             dependencies={['startYear']}
             rules={[
               { required: true, message: t('catalogues.yearRequired') },
-              year,
               ({ getFieldValue }) => ({
-                validator: async (_, value: number | null | undefined) => {
-                  const start = getFieldValue('startYear') as number | null | undefined;
-                  if (value != null && start != null && value < start) throw new Error(t('catalogues.endBeforeStart'));
+                validator: async (_, value: unknown) => {
+                  const start: unknown = getFieldValue('startYear');
+                  if (typeof value === 'number' && typeof start === 'number' && value < start) throw new Error(t('catalogues.endBeforeStart'));
                 },
               }),
             ]}
-          >
-            <InputNumber min={1990} max={2100} precision={0} />
-          </Form.Item>
+            {...YEAR}
+          />
         </Space>
       </Form>
     </Modal>

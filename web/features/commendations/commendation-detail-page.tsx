@@ -7,8 +7,10 @@ import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useFormat } from '../../ui/use-format';
 import { useMe } from '../auth/auth.api';
@@ -60,10 +62,11 @@ function CommendationView({ commendation: c, onReload, reopen }: { commendation:
 
   return (
     <Card>
-      <Typography.Paragraph>
+      <Typography.Paragraph className="screen-only">
         <Link to="/commendations">{t('commendations.backToList')}</Link>
       </Typography.Paragraph>
       <PageHeading title={<span data-testid="commendation-title">{recipientLabel(c)}</span>}>
+        <PrintButton />
         {canEdit && (
           <Button type="primary" onClick={() => setEditing(true)}>
             {t('commendations.edit')}
@@ -80,7 +83,7 @@ function CommendationView({ commendation: c, onReload, reopen }: { commendation:
           ...(individual
             ? [
                 { key: 'name', label: t('commendations.personName'), children: c.name },
-                { key: 'position', label: t('commendations.position'), children: c.position ?? t('common.none') },
+                { key: 'position', label: t('commendations.position'), children: c.position ?? <EmptyValue /> },
                 { key: 'unit', label: t('commendations.personUnit'), children: <UnitLink unit={c.unit} /> },
               ]
             : [{ key: 'unit', label: t('commendations.collectiveUnit'), children: <UnitLink unit={c.unit} /> }]),
@@ -88,7 +91,7 @@ function CommendationView({ commendation: c, onReload, reopen }: { commendation:
           { key: 'issuing', label: t('commendations.issuingUnit'), children: <UnitLink unit={c.issuingUnit} /> },
           { key: 'decision', label: t('commendations.decision'), children: <span data-testid="commendation-decision">{t('commendations.decisionOf', { number: c.decisionNumber, date: format.date(c.decisionDate) })}</span> },
           { key: 'year', label: t('commendations.year'), children: c.year },
-          { key: 'period', label: t('commendations.period'), children: c.emulationPeriodId ? (period?.name ?? c.emulationPeriodId) : t('common.none') },
+          { key: 'period', label: t('commendations.period'), children: c.emulationPeriodId ? (period?.name ?? c.emulationPeriodId) : <EmptyValue /> },
           {
             key: 'conference',
             label: t('commendations.conference'),
@@ -97,10 +100,10 @@ function CommendationView({ commendation: c, onReload, reopen }: { commendation:
                 {t('commendations.openConference')}
               </Link>
             ) : (
-              t('common.none')
+              <EmptyValue />
             ),
           },
-          { key: 'reason', label: t('commendations.reason'), children: c.reason ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.reason}</span> : t('common.none') },
+          { key: 'reason', label: t('commendations.reason'), children: c.reason ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.reason}</span> : <EmptyValue /> },
           {
             key: 'entries',
             label: t('commendations.entries'),
@@ -116,7 +119,7 @@ function CommendationView({ commendation: c, onReload, reopen }: { commendation:
                 ))}
               </ul>
             ) : (
-              t('common.none')
+              <EmptyValue />
             ),
           },
           { key: 'updated', label: t('commendations.updatedAt'), children: format.dateTime(c.updatedAt) },

@@ -2,13 +2,13 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Select from 'antd/es/select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberField } from '../../ui/number-field';
 import { fieldErrorsOf, usePeriods } from '../entries/entries.api';
 import { DecisionFields } from './commendation-fields';
 import { changesOf, type EditValues as Values, valuesOf } from './commendation-changes';
@@ -84,9 +84,7 @@ export function CommendationEditModal({ commendation, onClose, onReload }: Props
           </>
         )}
         <DecisionFields />
-        <Form.Item label={t('commendations.year')} name="year" extra={t('commendations.yearHelp')} rules={[{ required: true, message: t('commendations.yearRequired') }]}>
-          <InputNumber min={2000} max={2100} precision={0} />
-        </Form.Item>
+        <NumberField label={t('commendations.year')} name="year" extra={t('commendations.yearHelp')} rules={[{ required: true, message: t('commendations.yearRequired') }]} min={2000} max={2100} grouping={false} input={{ style: { width: 120 } }} />
         <Form.Item label={t('commendations.period')} name="emulationPeriodId" extra={t('commendations.periodHelp')}>
           <Select allowClear loading={periods.isFetching} options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>

@@ -1,10 +1,9 @@
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Select from 'antd/es/select';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
 import { localName, useCommendationForms } from './commendations.api';
 
 /** The decision's fields (form of commendation, number, date), shared by one commendation and a conference's batch. */
@@ -24,7 +23,7 @@ export function DecisionFields() {
         name="decisionDate"
         rules={[{ required: true, message: t('commendations.decisionDateRequired') }]}
       >
-        <DatePicker format={DATE_INPUT_FORMATS[currentLocale()]} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DateField disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
     </>
   );

@@ -5,7 +5,6 @@ import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Radio from 'antd/es/radio';
 import Select from 'antd/es/select';
@@ -14,8 +13,9 @@ import Typography from 'antd/es/typography';
 import type { Dayjs } from 'dayjs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { api, apiUrl } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberInput } from '../../ui/number-input';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
@@ -25,7 +25,9 @@ import { usePeriods } from '../entries/entries.api';
 import { DecisionFields } from './commendation-fields';
 import { useCommendedSummary } from './use-commended-summary';
 import { type Commendation, localName, recipientLabel, type RecipientKind, useCommendationForms, useCommendations, useCreateCommendation } from './commendations.api';
+import { DownloadButton } from '../../ui/download-button';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 
 export function CommendationsPage() {
   const { t, i18n } = useTranslation();
@@ -46,18 +48,31 @@ export function CommendationsPage() {
   // After a reload or a shared link the picker knows only the unit's id: show its name.
   const filterUnit = useQuery({ queryKey: unitKeys.detail(search.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${search.unitId}`), enabled: !!search.unitId });
   // The filters live in the URL (reload, back and a shared link keep them); a new filter starts at page 1.
+  // The export holds what the list's filters match, every page of it.
+  const exportHref = (format: 'xlsx' | 'csv') => {
+    const { limit: _limit, offset: _offset, ...filters } = commendationListQuery(search);
+    return apiUrl(`/api/commendations/export.${format}`, filters);
+  };
+  const [exportError, setExportError] = useState<unknown>(null);
   const update = (patch: Partial<CommendationSearch>) => void navigate({ to: '/commendations', search: validateCommendationSearch({ ...search, page: undefined, ...patch }) });
 
   return (
     <>
       <PageHeading title={t('commendations.title')}>
+        <PrintButton />
+        <DownloadButton href={exportHref('xlsx')} fileName="khen-thuong.xlsx" onError={setExportError} data-testid="export-xlsx">
+          {t('common.exportExcel')}
+        </DownloadButton>
+        <DownloadButton href={exportHref('csv')} fileName="khen-thuong.csv" onError={setExportError} data-testid="export-csv">
+          {t('common.exportCsv')}
+        </DownloadButton>
         {canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('commendations.create')}
           </Button>
         )}
       </PageHeading>
-      <Card size="small" style={{ marginBottom: 16 }}>
+      <Card size="small" style={{ marginBottom: 16 }} className="screen-only">
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 260px' }}>
             <label htmlFor={unitLabel} style={{ display: 'block', marginBottom: 4 }}>
@@ -69,7 +84,18 @@ export function CommendationsPage() {
             <label htmlFor={yearLabel} style={{ display: 'block', marginBottom: 4 }}>
               {t('commendations.year')}
             </label>
-            <InputNumber id={yearLabel} min={2000} max={2100} precision={0} value={search.year} onChange={(v) => update({ year: v ?? undefined })} />
+            <NumberInput
+              id={yearLabel}
+              min={2000}
+              max={2100}
+              grouping={false}
+              style={{ width: 120 }}
+              value={search.year ?? null}
+              onChange={(v) => {
+                // Text not read as a year (yet) leaves the filter as it is; the input says why.
+                if (v === null || typeof v === 'number') update({ year: v ?? undefined });
+              }}
+            />
           </div>
           <div style={{ flex: '0 1 200px' }}>
             <label htmlFor={periodLabel} style={{ display: 'block', marginBottom: 4 }}>
@@ -116,6 +142,7 @@ export function CommendationsPage() {
         </div>
       </Card>
       <ErrorAlert error={list.error} />
+      <ErrorAlert error={exportError} />
       {list.data && (
         <Typography.Paragraph strong data-testid="commendations-summary">
           {summaryText(list.data.summary)}

@@ -11,8 +11,10 @@ import Typography from 'antd/es/typography';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
+import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { DecisionFields } from '../commendations/commendation-fields';
@@ -43,14 +45,17 @@ function ConferenceView({ conference, onReload }: { conference: ConferenceDetail
 
   return (
     <Card>
-      <Typography.Paragraph>
+      <Typography.Paragraph className="screen-only">
         <Link to="/conferences">{t('conferences.backToList')}</Link>
       </Typography.Paragraph>
       <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }} wrap>
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           {conference.title}
         </Typography.Title>
-        {canWrite && <Button onClick={() => setEditing(true)}>{t('conferences.edit')}</Button>}
+        <Space wrap className="screen-only">
+          <PrintButton />
+          {canWrite && <Button onClick={() => setEditing(true)}>{t('conferences.edit')}</Button>}
+        </Space>
       </Space>
       {editing && (
         <ConferenceFormModal
@@ -72,9 +77,9 @@ function ConferenceView({ conference, onReload }: { conference: ConferenceDetail
           { key: 'unit', label: t('conferences.unit'), children: conference.unit.name },
           { key: 'heldOn', label: t('conferences.heldOn'), children: format.date(conference.heldOn) },
           { key: 'period', label: t('conferences.period'), children: `${periodLabel(conference)} (${format.date(conference.periodStart)} – ${format.date(conference.periodEnd)})` },
-          { key: 'participantsCount', label: t('conferences.participantsCount'), children: conference.participantsCount === null ? t('common.none') : format.number(conference.participantsCount) },
-          { key: 'participants', label: t('conferences.participants'), children: conference.participants ?? t('common.none') },
-          { key: 'notes', label: t('conferences.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{conference.notes ?? t('common.none')}</span> },
+          { key: 'participantsCount', label: t('conferences.participantsCount'), children: conference.participantsCount === null ? <EmptyValue /> : format.number(conference.participantsCount) },
+          { key: 'participants', label: t('conferences.participants'), children: conference.participants ?? <EmptyValue /> },
+          { key: 'notes', label: t('conferences.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{conference.notes ?? <EmptyValue />}</span> },
         ]}
       />
       <Typography.Title level={2} style={{ fontSize: 17, marginTop: 24 }}>

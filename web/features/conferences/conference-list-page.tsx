@@ -3,6 +3,8 @@ import Button from 'antd/es/button';
 import Table from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../app/api-client';
+import { DownloadButton } from '../../ui/download-button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
@@ -11,6 +13,7 @@ import { ConferenceFormModal } from './conference-form-modal';
 import { type ReviewConference, useConferences } from './conferences.api';
 import { usePeriodLabel } from './use-period-label';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 
 const PAGE_SIZE = 20;
 
@@ -23,11 +26,19 @@ export function ConferenceListPage() {
   const [year, setYear] = useState<number | undefined>();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
   const list = useConferences({ unitId, year, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   return (
     <>
       <PageHeading title={t('conferences.title')}>
+        <PrintButton />
+        <DownloadButton href={apiUrl('/api/review-conferences/export.xlsx', { unitId, year })} fileName="hoi-nghi.xlsx" onError={setExportError} data-testid="export-xlsx">
+          {t('common.exportExcel')}
+        </DownloadButton>
+        <DownloadButton href={apiUrl('/api/review-conferences/export.csv', { unitId, year })} fileName="hoi-nghi.csv" onError={setExportError} data-testid="export-csv">
+          {t('common.exportCsv')}
+        </DownloadButton>
         {canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('conferences.create')}
@@ -50,6 +61,7 @@ export function ConferenceListPage() {
         }}
       />
       <ErrorAlert error={list.error} />
+      <ErrorAlert error={exportError} />
       <Table<ReviewConference>
         rowKey="id"
         loading={list.isFetching}

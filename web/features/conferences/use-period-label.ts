@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { periodLabel } from '../../ui/period-label';
 import { useFormat } from '../../ui/use-format';
 import type { ReviewConference } from './conferences.api';
 
-/** The reviewed period in words: "Quarter 2/2025", "Year 2025", the emulation period's name, or the dates. */
-export function usePeriodLabel(): (c: ReviewConference) => string {
+/** The reviewed period in words: "Quý 2/2025", "Năm 2025", "Giai đoạn 2021–2025", or the dates (ui/period-label.ts). */
+export function usePeriodLabel(): (c: Pick<ReviewConference, 'periodKind' | 'year' | 'quarter' | 'emulationPeriod' | 'periodStart' | 'periodEnd'>) => string {
   const { t } = useTranslation();
   const format = useFormat();
-  return (c) => {
-    if (c.periodKind === 'quarter' && c.year && c.quarter) return t('conferences.quarterOf', { quarter: c.quarter, year: c.year });
-    if (c.periodKind === 'year' && c.year) return t('conferences.yearOf', { year: c.year });
-    if (c.periodKind === 'emulation_period' && c.emulationPeriod) return c.emulationPeriod.name;
-    return `${format.date(c.periodStart)} – ${format.date(c.periodEnd)}`;
-  };
+  return (c) =>
+    periodLabel(
+      { kind: c.periodKind, year: c.year, quarter: c.quarter, emulationPeriod: c.emulationPeriod, from: c.periodStart, to: c.periodEnd },
+      {
+        quarter: (quarter, year) => t('conferences.quarterOf', { quarter, year }),
+        year: (year) => t('conferences.yearOf', { year }),
+        emulationPeriod: (name) => t('conferences.emulationPeriodOf', { name }),
+        range: format.dateRange,
+      },
+    );
 }

@@ -9,9 +9,10 @@ import Table from 'antd/es/table';
 import Typography from 'antd/es/typography';
 import Upload from 'antd/es/upload';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_LIMITS } from '../../../common/entries';
+import { ApiError } from '../../app/api-client';
 import { ButtonLink } from '../../ui/button-link';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ForbiddenResult } from '../../ui/forbidden-result';
@@ -21,6 +22,25 @@ import { useCan } from '../auth/use-can';
 import { entryKeys, importErrorsOf, type ImportResult, type ImportRowError, saveBlob, TEMPLATE_URL, uploadFile } from './entries.api';
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Why the server refused the file (UNSUPPORTED_FILE, FILE_TOO_LARGE: `details.reason` with its
+ * `limit` and `part`, server/documents/xlsx-limits.ts), in the user's language; null otherwise.
+ */
+function useFileProblem(): (error: unknown) => string | null {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) return null;
+      const d = (error.details ?? {}) as { reason?: unknown; limit?: unknown; part?: unknown };
+      if (typeof d.reason !== 'string' || !i18n.exists(`importFileProblems.${d.reason}`)) return null;
+      const limit = typeof d.limit === 'number' ? d.limit : 0;
+      return t(`importFileProblems.${d.reason}`, { limit: format.number(limit), mb: format.number(Math.round(limit / 1024 / 1024)), part: typeof d.part === 'string' ? d.part : '' });
+    },
+    [t, i18n, format],
+  );
+}
 
 export function EntriesImportPage() {
   return useCan('data.write') ? <ImportWizard /> : <ForbiddenResult />;
@@ -32,6 +52,7 @@ function ImportWizard() {
   const format = useFormat();
   const { message } = AntdApp.useApp();
   const errorMessage = useErrorMessage();
+  const fileProblem = useFileProblem();
   const queryClient = useQueryClient();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
@@ -69,14 +90,17 @@ function ImportWizard() {
       const blob = await uploadFile<Blob>('/api/entries/import/annotate', file, { asBlob: true, fields: { lang: i18n.language } });
       saveBlob(blob, file.name.replace(/(\.xlsx)?$/i, '-errors.xlsx'));
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error([errorMessage(e), fileProblem(e)].filter(Boolean).join(' '));
     } finally {
       setAnnotating(false);
     }
   };
 
   /** The row error in the user's language: the catalog's text for its code, else the server's. */
-  const errorText = (e: ImportRowError) => (i18n.exists(`importErrors.${e.code}`) ? t(`importErrors.${e.code}`, { ...e.params, defaultValue: e.message }) : e.message);
+  const errorText = (e: ImportRowError) => (i18n.exists(`importErrors.${e.code}`) ? t(`importErrors.${e.code}`, { ...shownParams(e), defaultValue: e.message }) : e.message);
+  /** The two readings of an ambiguous number as the language writes them (docs/numbers.md). */
+  const shownParams = (e: ImportRowError) =>
+    e.code === 'AMBIGUOUS_NUMBER' ? Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? format.number(v) : v])) : e.params;
 
   return (
     <Card>
@@ -138,6 +162,11 @@ function ImportWizard() {
           {error !== null && (
             <>
               <ErrorAlert error={error} />
+              {fileProblem(error) && (
+                <Typography.Paragraph type="danger" data-testid="import-file-problem">
+                  {fileProblem(error)}
+                </Typography.Paragraph>
+              )}
               {rowErrors.length > 0 && (
                 <>
                   <Button onClick={() => void annotate()} loading={annotating} style={{ marginBottom: 12 }} data-testid="import-annotate">

@@ -1,102 +1,110 @@
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import AntdApp from 'antd/es/app';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Col from 'antd/es/col';
 import Input from 'antd/es/input';
-import Modal from 'antd/es/modal';
 import Row from 'antd/es/row';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../app/api-client';
+import { api } from '../../app/api-client';
 import { unitKeys, type UnitDetail } from '../units/units.api';
 import { ButtonLink } from '../../ui/button-link';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
-import { useErrorMessage } from '../../ui/use-error-message';
-import { useFormat } from '../../ui/use-format';
-import { ERROR_CODES, type ErrorCode } from '../../../common/errors';
+import type { EntryStatus } from '../../../common/entries';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
-import { type EntryFilters, type EntrySummary, exportUrl, PAGE_SIZE, useBulkAction, useEntries } from './entries.api';
+import { type BulkSelection, EntriesBulkBar } from './entries-bulk-bar';
+import { type EntryFilters, type EntryPage, type EntrySummary, exportUrl, listQuery, PAGE_SIZE, useEntries } from './entries.api';
 import { EntryFacets } from './entry-facets';
 import { SORTS, validateEntrySearch } from './entry-search';
-import { STATUS_COLORS, useEntryVocabulary } from './use-entry-vocabulary';
+import { isStatus } from './use-entry-vocabulary';
+import { useEntryColumns } from './entry-columns';
 import { PageHeading } from '../../ui/page-heading';
+import { PhoneFilters } from '../../ui/phone-filters';
+import { PrintButton } from '../../ui/print-button';
+import { usePrintList } from '../../ui/print-list';
+import { ResponsiveTable } from '../../ui/responsive-table';
+import { useEntryFilterWords } from './entry-filter-words';
+import { EntryQueueFilter } from '../work-queue/entry-queue-filter';
 
-type BulkFailure = { id: string; code: string };
-
-/** The failing items of an all-or-nothing bulk action (error details: [{ path, id, code, message }]). */
-function bulkFailures(error: unknown): BulkFailure[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
-  return (error.details as { id?: unknown; code?: unknown }[]).flatMap((d) => (typeof d?.id === 'string' ? [{ id: d.id, code: typeof d.code === 'string' ? d.code : 'INTERNAL' }] : []));
+/**
+ * The states of the entries matching the filters, from the status facet (counted under the other
+ * filters) narrowed by the status filter itself: what "all matching" holds without reading it.
+ */
+function matchingStatuses(facet: { value: string; count: number }[] | undefined, filter: string | undefined): EntryStatus[] {
+  const wanted = filter ? new Set(filter.split(',')) : null;
+  return (facet ?? []).filter((v) => v.count > 0 && (!wanted || wanted.has(v.value))).map((v) => v.value).filter(isStatus);
 }
 
 export function EntriesPage() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const vocabulary = useEntryVocabulary();
-  const { message, modal } = AntdApp.useApp();
-  const errorMessage = useErrorMessage();
   const filters = useSearch({ strict: false }) as EntryFilters;
   const navigate = useNavigate();
   const canWrite = useCan('data.write');
   const canApprove = useCan('data.approve');
+  // Whoever may take some step selects rows; the bar offers the steps their rights and the rows' states allow.
+  const canAct = canWrite || canApprove;
   const searchId = useId();
   const unitId = useId();
   const sortId = useId();
   const [text, setText] = useState(filters.q ?? '');
   const q = useDebouncedValue(text.trim(), 400);
   const [selected, setSelected] = useState<EntrySummary[]>([]);
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
-  const bulk = useBulkAction();
+  const [allMatching, setAllMatching] = useState(false);
   const entries = useEntries(filters);
+  const total = entries.data?.total ?? 0;
   // After a reload or a shared link the picker knows only the unit's id: show its name.
   const filterUnit = useQuery({ queryKey: unitKeys.detail(filters.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${filters.unitId}`), enabled: !!filters.unitId });
 
-  const update = (patch: Partial<EntryFilters>) => {
+  // A refetch (after a bulk action was refused, say) brings the selected rows' current versions and states.
+  useEffect(() => {
+    const fresh = entries.data?.items;
+    if (fresh) setSelected((prev) => (prev.length ? prev.map((s) => fresh.find((e) => e.id === s.id) ?? s) : prev));
+  }, [entries.data]);
+
+  const clearSelection = () => {
     setSelected([]);
+    setAllMatching(false);
+  };
+  const update = (patch: Partial<EntryFilters>) => {
+    clearSelection();
     void navigate({ to: '/entries', search: validateEntrySearch({ ...filters, page: undefined, ...patch }) });
   };
 
   useEffect(() => {
     if ((filters.q ?? '') !== q && (q.length >= 2 || q.length === 0)) {
+      clearSelection();
       void navigate({ to: '/entries', search: validateEntrySearch({ ...filters, q: q || undefined, page: undefined }), replace: true });
     }
     // Only the typed text drives this; the URL drives the rest.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const runBulk = (action: 'accept' | 'return') =>
-    bulk.mutate(
-      { action, reason: action === 'return' ? reason.trim() : undefined, items: selected.map((e) => ({ id: e.id, version: e.version })) },
-      {
-        onSuccess: (result) => {
-          void message.success(t(action === 'accept' ? 'entries.bulkAccepted' : 'entries.bulkReturned', { count: result.updated }));
-          setSelected([]);
-          setReturning(false);
-          setReason('');
-        },
-        onError: () => setReturning(false),
-      },
-    );
-
-  const failed = bulkFailures(bulk.error).map((f) => {
-    const title = entries.data?.items.find((e) => e.id === f.id)?.title ?? f.id;
-    return `${title} (${errorMessage(new ApiError(409, (ERROR_CODES as readonly string[]).includes(f.code) ? (f.code as ErrorCode) : 'INTERNAL', null))})`;
+  const selection: BulkSelection | null = allMatching
+    ? { kind: 'filter', filters, count: total, statuses: matchingStatuses(entries.data?.facets.status, filters.status) }
+    : selected.length
+      ? { kind: 'rows', rows: selected }
+      : null;
+  const pageRows = entries.data?.items ?? [];
+  const columns = useEntryColumns(pageRows);
+  const wholePageSelected = pageRows.length > 0 && pageRows.every((e) => selected.some((s) => s.id === e.id));
+  const printList = usePrintList({
+    rows: pageRows,
+    total,
+    fetchAll: async (limit) => (await api.get<EntryPage>('/api/entries', { ...listQuery(filters), limit, offset: 0 })).items,
   });
+  const filterWords = useEntryFilterWords(filters, filterUnit.data?.unit.name);
 
   return (
     <>
-      <PageHeading title={t('entries.title')}>
+      <PageHeading title={t('entries.title')} printFilters={[...filterWords, t('entries.total', { count: total })]}>
         <Space wrap>
+          <PrintButton onPrint={printList.print} loading={printList.pending} />
           <Button href={exportUrl('xlsx', filters)} data-testid="export-xlsx">
             {t('entries.exportExcel')}
           </Button>
@@ -112,22 +120,24 @@ export function EntriesPage() {
         </Space>
       </PageHeading>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={6}>
-          <Card size="small" title={t('entries.filters')}>
-            <div style={{ marginBottom: 16 }}>
-              <label htmlFor={unitId} style={{ display: 'block', marginBottom: 4 }}>
-                {t('entries.unitFilter')}
-              </label>
-              <UnitPicker id={unitId} value={filters.unitId} initialLabel={filterUnit.data?.unit.name} onChange={(next) => update({ unitId: next })} includeRetired />
-            </div>
-            <EntryFacets facets={entries.data?.facets} filters={filters} onChange={update} />
-            <Button type="link" onClick={() => void navigate({ to: '/entries', search: {} })} style={{ paddingInline: 0 }}>
-              {t('entries.clearFilters')}
-            </Button>
-          </Card>
+        <Col xs={24} lg={6} className="screen-only">
+          <PhoneFilters active={filterWords.length}>
+            <Card size="small" title={t('entries.filters')}>
+              <div style={{ marginBottom: 16 }}>
+                <label htmlFor={unitId} style={{ display: 'block', marginBottom: 4 }}>
+                  {t('entries.unitFilter')}
+                </label>
+                <UnitPicker id={unitId} value={filters.unitId} initialLabel={filterUnit.data?.unit.name} onChange={(next) => update({ unitId: next })} includeRetired />
+              </div>
+              <EntryFacets facets={entries.data?.facets} filters={filters} onChange={update} />
+              <Button type="link" onClick={() => void navigate({ to: '/entries', search: {} })} style={{ paddingInline: 0 }}>
+                {t('entries.clearFilters')}
+              </Button>
+            </Card>
+          </PhoneFilters>
         </Col>
         <Col xs={24} lg={18}>
-          <Card size="small" style={{ marginBottom: 16 }}>
+          <Card size="small" style={{ marginBottom: 16 }} className="screen-only">
             <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
               <div style={{ flex: '1 1 260px' }}>
                 <label htmlFor={searchId} style={{ display: 'block', marginBottom: 4 }}>
@@ -149,94 +159,54 @@ export function EntriesPage() {
               </div>
             </div>
           </Card>
+          <EntryQueueFilter queue={filters.queue} onClear={() => update({ queue: undefined })} />
           <ErrorAlert error={entries.error} />
-          <ErrorAlert error={bulk.error} />
-          {failed.length > 0 && (
-            <Typography.Paragraph type="danger" data-testid="bulk-failed">
-              {t('entries.bulkFailed', { ids: failed.join('; ') })}
+          {selection && (
+            <div className="screen-only">
+              <EntriesBulkBar selection={selection} onClear={clearSelection} titleOf={(id) => pageRows.find((e) => e.id === id)?.title} />
+            </div>
+          )}
+          {canAct && !allMatching && wholePageSelected && total > selected.length && (
+            <Typography.Paragraph data-testid="select-all-matching" className="screen-only">
+              <Button type="link" style={{ paddingInline: 0 }} onClick={() => setAllMatching(true)}>
+                {t('entries.selectAllMatching', { count: total })}
+              </Button>
             </Typography.Paragraph>
           )}
-          {canApprove && selected.length > 0 && (
-            <Space wrap style={{ marginBottom: 12 }} data-testid="bulk-bar">
-              <Typography.Text>{t('entries.selectedCount', { count: selected.length })}</Typography.Text>
-              <Button
-                type="primary"
-                data-testid="bulk-accept"
-                loading={bulk.isPending}
-                onClick={() => modal.confirm({ title: t('entries.bulkAcceptConfirm', { count: selected.length }), onOk: () => runBulk('accept'), okText: t('common.confirm'), cancelText: t('common.cancel') })}
-              >
-                {t('entries.bulkAccept')}
-              </Button>
-              <Button danger data-testid="bulk-return" onClick={() => setReturning(true)}>
-                {t('entries.bulkReturn')}
-              </Button>
-            </Space>
-          )}
-          <Table<EntrySummary>
+          <ResponsiveTable<EntrySummary>
             rowKey="id"
             data-testid="entries-table"
             loading={entries.isFetching}
-            dataSource={entries.data?.items ?? []}
+            dataSource={printList.rows}
             rowSelection={
-              canApprove
+              canAct
                 ? {
-                    selectedRowKeys: selected.map((e) => e.id),
-                    onChange: (_, rows) => setSelected(rows),
-                    getCheckboxProps: (e) => ({ disabled: e.status !== 'registered', 'aria-label': e.title }),
+                    selectedRowKeys: allMatching ? pageRows.map((e) => e.id) : selected.map((e) => e.id),
+                    preserveSelectedRowKeys: true,
+                    onChange: (_, rows) => {
+                      setAllMatching(false);
+                      setSelected(rows.filter((e): e is EntrySummary => !!e));
+                    },
+                    getCheckboxProps: (e) => ({ 'aria-label': e.title }),
                   }
                 : undefined
             }
-            pagination={{
-              current: filters.page ?? 1,
-              pageSize: PAGE_SIZE,
-              total: entries.data?.total ?? 0,
-              onChange: (page) => void navigate({ to: '/entries', search: validateEntrySearch({ ...filters, page }) }),
-              showSizeChanger: false,
-              showTotal: (total) => t('entries.total', { count: total }),
-            }}
+            pagination={
+              !printList.whole && {
+                current: filters.page ?? 1,
+                pageSize: PAGE_SIZE,
+                total: entries.data?.total ?? 0,
+                onChange: (page) => void navigate({ to: '/entries', search: validateEntrySearch({ ...filters, page }) }),
+                showSizeChanger: false,
+                showTotal: (total) => t('entries.total', { count: total }),
+              }
+            }
             locale={{ emptyText: t('common.noResults') }}
             scroll={{ x: true }}
-            columns={[
-              {
-                key: 'title',
-                title: t('entries.fields.title'),
-                render: (_, e) => (
-                  <Link to="/entries/$entryId" params={{ entryId: e.id }}>
-                    {e.title}
-                  </Link>
-                ),
-              },
-              { key: 'unit', title: t('entries.fields.registeringUnit'), render: (_, e) => e.registeringUnit.name },
-              { key: 'year', title: t('entries.fields.year'), render: (_, e) => e.year },
-              { key: 'field', title: t('entries.fields.fieldCode'), render: (_, e) => vocabulary.field(e.fieldCode) },
-              { key: 'level', title: t('entries.fields.level'), render: (_, e) => vocabulary.level(e.level) },
-              {
-                key: 'status',
-                title: t('entries.fields.status'),
-                render: (_, e) => (
-                  <Tag color={STATUS_COLORS[e.status]} data-testid="entry-status">
-                    {vocabulary.status(e.status)}
-                  </Tag>
-                ),
-              },
-              { key: 'updated', title: t('entries.fields.updatedAt'), render: (_, e) => format.date(e.updatedAt) },
-            ]}
+            columns={columns}
           />
         </Col>
       </Row>
-      <Modal
-        open={returning}
-        title={t('entries.bulkReturnTitle', { count: selected.length })}
-        okText={t('entries.bulkReturn')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: bulk.isPending }}
-        onOk={() => runBulk('return')}
-        onCancel={() => setReturning(false)}
-        destroyOnHidden
-      >
-        <label htmlFor={`${searchId}-reason`}>{t('entries.reason')}</label>
-        <Input.TextArea id={`${searchId}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={2000} />
-      </Modal>
     </>
   );
 }

@@ -1,13 +1,14 @@
 /** The entries ("Dân vận khéo") API: list with facets, detail, registration, lifecycle actions, evidence, replication, import and export. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EntryAction, EntryDetail, EntryInput, EntrySummary, Facet, ImportResult, ImportRowError } from '../../../common/entries';
+import type { EntryAction, EntryDetail, EntryInput, EntryListItem, EntrySummary, Facet, ImportResult, ImportRowError } from '../../../common/entries';
+import type { EntryQueue } from '../../../common/entries';
 import { api, apiUrl, ApiError } from '../../app/api-client';
 import { ERROR_CODES, type ErrorCode } from '../../../common/errors';
 
-export type { EntryAction, EntryDetail, EntrySummary, Facet };
+export type { EntryAction, EntryDetail, EntryListItem, EntrySummary, Facet };
 
 export type FacetValue = { value: string; count: number };
-export type EntryPage = { items: EntrySummary[]; total: number; facets: Partial<Record<Facet, FacetValue[]>> };
+export type EntryPage = { items: EntryListItem[]; total: number; facets: Partial<Record<Facet, FacetValue[]>> };
 export type EntryField = { code: string; names: Record<string, string>; unitId: string | null; sortOrder: number; builtin: boolean };
 export type EmulationPeriod = { id: string; name: string; startYear: number; endYear: number };
 
@@ -24,6 +25,8 @@ export type EntryFilters = {
   typical?: string;
   replicated?: string;
   q?: string;
+  /** One of the signed-in person's work queues (docs/work-queue.md). */
+  queue?: EntryQueue;
   sort?: string;
   page?: number;
 };
@@ -95,10 +98,28 @@ export function useEntryAction() {
   return useEntryWrite(({ id, action, ...body }: ActionInput) => api.post<EntryDetail>(`/api/entries/${id}/actions/${action}`, body));
 }
 
-export type BulkInput = { action: 'accept' | 'return'; reason?: string; items: { id: string; version: number }[] };
+/**
+ * A bulk step: on the selection (`items`, with the versions read) or on every entry matching the
+ * list's filters (`filter`, with the count the user confirmed). All or nothing on the server.
+ */
+export type BulkInput = {
+  action: EntryAction;
+  items?: { id: string; version: number }[];
+  filter?: Record<string, string | number | undefined>;
+  expectedCount?: number;
+  reason?: string;
+  effective?: boolean;
+  score?: number;
+};
 
 export function useBulkAction() {
-  return useEntryWrite((input: BulkInput) => api.post<{ updated: number }>('/api/entries/bulk-actions', input));
+  return useEntryWrite(({ action, ...body }: BulkInput) => api.post<{ updated: number }>(`/api/entries/bulk-actions/${action}`, body));
+}
+
+/** The list's filters as a bulk action's `filter` (no paging or order). */
+export function bulkFilter(filters: EntryFilters): Record<string, string | number | undefined> {
+  const { limit: _limit, offset: _offset, sort: _sort, ...query } = listQuery(filters);
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 export function useAddProgress() {

@@ -2,7 +2,6 @@ import AntdApp from 'antd/es/app';
 import Button, { type ButtonProps } from 'antd/es/button';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Radio from 'antd/es/radio';
 import Space from 'antd/es/space';
@@ -11,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTRY_ACTIONS, type EntryAction } from '../../../common/entries';
 import { isApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberField } from '../../ui/number-field';
 import { type EntryDetail, useEntryAction } from './entries.api';
 import { useEntryVocabulary } from './use-entry-vocabulary';
 
@@ -82,9 +82,7 @@ export function EntryActions({ entry, onConflict }: { entry: EntryDetail; onConf
                   ]}
                 />
               </Form.Item>
-              <Form.Item label={t('entries.score')} name="score" rules={[{ required: true, message: t('entries.scoreRequired') }, { type: 'number', min: 0, max: 100, message: t('entries.scoreRange') }]}>
-                <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} />
-              </Form.Item>
+              <NumberField label={t('entries.score')} name="score" rules={[{ required: true, message: t('entries.scoreRequired') }]} min={0} max={100} scale={2} input={{ style: { width: 160 } }} />
             </>
           )}
           <Form.Item

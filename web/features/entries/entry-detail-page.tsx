@@ -2,7 +2,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Col from 'antd/es/col';
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Descriptions from 'antd/es/descriptions';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
@@ -17,10 +17,11 @@ import Alert from 'antd/es/alert';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
 import { ButtonLink } from '../../ui/button-link';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
+import { PrintButton } from '../../ui/print-button';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useFormat } from '../../ui/use-format';
 import { type EntryDetail, useAddProgress, useAddReplicate, useEntries, useEntry, useRemoveReplicate } from './entries.api';
@@ -64,12 +65,12 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
   const vocabulary = useEntryVocabulary();
   const [conflict, setConflict] = useState(false);
   const canEdit = entry.allowedActions.includes('edit');
-  const text = (value: string | null) => (value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : t('common.none'));
-  const num = (value: number | null) => (value === null ? t('common.none') : format.number(value));
+  const text = (value: string | null) => (value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : <EmptyValue />);
+  const num = (value: number | null) => (value === null ? <EmptyValue /> : format.number(value));
 
   return (
     <Card>
-      <Typography.Paragraph>
+      <Typography.Paragraph className="screen-only">
         <Link to="/entries">{t('entries.backToList')}</Link>
       </Typography.Paragraph>
       {conflict && (
@@ -105,7 +106,8 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
             <Typography.Text type="secondary">{entry.registeringUnit.name}</Typography.Text>
           </Space>
         </Space>
-        <Space wrap>
+        <Space wrap className="screen-only">
+          <PrintButton />
           {canEdit && (
             <ButtonLink to="/entries/$entryId/edit" params={{ entryId: entry.id }} data-testid="entry-edit">
               {t('entries.edit')}
@@ -114,7 +116,7 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
           <EntryActions entry={entry} onConflict={() => setConflict(true)} />
         </Space>
       </div>
-      <Row gutter={[24, 24]} style={{ marginTop: 16 }}>
+      <Row gutter={[24, 24]} style={{ marginTop: 16 }} className="print-stack">
         <Col xs={24} xl={15}>
           <Descriptions
             column={1}
@@ -126,21 +128,21 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
               { key: 'level', label: t('entries.fields.level'), children: vocabulary.level(entry.level) },
               { key: 'field', label: t('entries.fields.fieldCode'), children: vocabulary.field(entry.fieldCode) },
               { key: 'year', label: t('entries.fields.year'), children: entry.year },
-              { key: 'period', label: t('entries.fields.periodId'), children: entry.periodId ? vocabulary.period(entry.periodId) : t('common.none') },
-              { key: 'dates', label: t('entries.dates'), children: entry.startDate || entry.endDate ? `${format.date(entry.startDate)} – ${format.date(entry.endDate)}` : t('common.none') },
+              { key: 'period', label: t('entries.fields.periodId'), children: entry.periodId ? vocabulary.period(entry.periodId) : <EmptyValue /> },
+              { key: 'dates', label: t('entries.dates'), children: entry.startDate || entry.endDate ? format.dateRange(entry.startDate, entry.endDate) : <EmptyValue /> },
               { key: 'description', label: t('entries.fields.description'), children: text(entry.description) },
               { key: 'goals', label: t('entries.fields.goals'), children: text(entry.goals) },
               { key: 'results', label: t('entries.fields.results'), children: text(entry.results) },
               { key: 'participantsCount', label: t('entries.fields.participantsCount'), children: num(entry.participantsCount) },
               { key: 'participants', label: t('entries.fields.participants'), children: text(entry.participants) },
-              { key: 'money', label: t('entries.fields.moneyVnd'), children: entry.moneyVnd ? money(entry.moneyVnd) : t('common.none') },
+              { key: 'money', label: t('entries.fields.moneyVnd'), children: entry.moneyVnd ? money(entry.moneyVnd) : <EmptyValue /> },
               { key: 'workingDays', label: t('entries.fields.workingDays'), children: num(entry.workingDays) },
-              { key: 'land', label: t('entries.fields.landM2'), children: entry.landM2 ? format.number(Number(entry.landM2)) : t('common.none') },
+              { key: 'land', label: t('entries.fields.landM2'), children: entry.landM2 ? format.number(Number(entry.landM2)) : <EmptyValue /> },
               { key: 'resourcesOther', label: t('entries.fields.resourcesOther'), children: text(entry.resourcesOther) },
               {
                 key: 'implementers',
                 label: t('entries.fields.implementers'),
-                children: entry.implementers.length ? <Implementers implementers={entry.implementers} /> : t('common.none'),
+                children: entry.implementers.length ? <Implementers implementers={entry.implementers} /> : <EmptyValue />,
               },
               ...(entry.evaluationEffective === null
                 ? []
@@ -182,6 +184,7 @@ function EntryView({ entry, reload }: { entry: EntryDetail; reload: () => void }
                   <strong>{vocabulary.action(tr.action)}</strong> → {vocabulary.status(tr.toStatus)}
                   <div>{t('entries.by', { name: tr.actorName ?? t('common.unknown') })}</div>
                   {tr.reason && <div style={{ whiteSpace: 'pre-wrap' }}>{t('entries.because', { reason: tr.reason })}</div>}
+                  {tr.importedFrom && <div data-testid="timeline-imported">{t('entries.importedFrom', { file: tr.importedFrom })}</div>}
                 </div>
               ),
             }))}
@@ -212,12 +215,13 @@ function ProgressForm({ entryId }: { entryId: string }) {
     <Form
       form={form}
       layout="vertical"
+      className="screen-only"
       name="entry-progress"
       onFinish={(v) => add.mutate({ id: entryId, onDate: v.onDate.format('YYYY-MM-DD'), note: v.note.trim() }, { onSuccess: () => form.resetFields() })}
     >
       <ErrorAlert error={add.error} />
       <Form.Item label={t('entries.progressDate')} name="onDate" rules={[{ required: true, message: t('entries.progressDateRequired') }]}>
-        <DatePicker format={DATE_INPUT_FORMATS[currentLocale()]} />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('entries.progressNote')} name="note" rules={[{ required: true, whitespace: true, message: t('entries.progressNoteRequired') }]}>
         <Input.TextArea rows={2} maxLength={5000} />

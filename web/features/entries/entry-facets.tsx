@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet } from '../../../common/entries';
 import { useFormat } from '../../ui/use-format';
 import type { EntryFilters, FacetValue } from './entries.api';
-import { useEntryVocabulary } from './use-entry-vocabulary';
+import { useFacetValueLabel } from './entry-filter-words';
 
 /** Facets whose filter takes one value (true or false), not a list. */
 const SINGLE: readonly Facet[] = ['typical', 'replicated'];
@@ -30,29 +30,9 @@ type Props = {
 /** Each facet's values with their counts (under the other filters), as checkbox lists. */
 export function EntryFacets({ facets, filters, onChange }: Props) {
   const { t } = useTranslation();
-  const vocabulary = useEntryVocabulary();
   const format = useFormat();
-  const label = (facet: Facet, value: string): string => {
-    switch (facet) {
-      case 'periodId':
-        return vocabulary.period(value);
-      case 'field':
-        return vocabulary.field(value);
-      case 'kind':
-        return vocabulary.kind(value);
-      case 'form':
-        return vocabulary.form(value);
-      case 'level':
-        return vocabulary.level(value);
-      case 'status':
-        return vocabulary.status(value);
-      case 'typical':
-      case 'replicated':
-        return value === 'true' ? t('common.yes') : t('common.no');
-      default:
-        return value;
-    }
-  };
+  const label = useFacetValueLabel();
+
 
   return (
     <div data-testid="entry-facets">

@@ -3,10 +3,9 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Col from 'antd/es/col';
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Radio from 'antd/es/radio';
 import Row from 'antd/es/row';
 import Select from 'antd/es/select';
@@ -17,10 +16,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_LIMITS, type EntryLevel, LAST_DISTRICT_YEAR } from '../../../common/entries';
 import { ApiError, isApiError } from '../../app/api-client';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useErrorMessage } from '../../ui/use-error-message';
 import { ForbiddenResult } from '../../ui/forbidden-result';
+import { NumberField } from '../../ui/number-field';
+import { emulationPeriodName } from '../../ui/period-label';
 import { PageSpinner } from '../../ui/page-spinner';
+import { useMe } from '../auth/auth.api';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { unitKeys, type UnitDetail } from '../units/units.api';
@@ -29,6 +31,7 @@ import { api } from '../../app/api-client';
 import { type EntryBody, type EntryDetail, fieldErrorsOf, useCreateEntry, useEntry, useEntryFields, usePeriods, useUpdateEntry } from './entries.api';
 import { ImplementerUnits } from './implementer-units';
 import { implementersOf, refusedUnitRows } from './implementers';
+import { registrationDefaults, singleWritableUnit } from './registration-defaults';
 import { fieldName, useEntryVocabulary } from './use-entry-vocabulary';
 
 type Values = {
@@ -55,6 +58,10 @@ type Values = {
   /** Implementing units, one picker each (form names `implementerUnits.0.unitId`, …). */
   implementerUnits?: { unitId?: string }[];
 };
+
+/** Bounds of EntryInput (common/entries.ts): counts, and m² with two decimals under 10¹². */
+const COUNT_MAX = 100_000_000;
+const LAND_M2_MAX = 999_999_999_999.99;
 
 /** Error codes the server ties to one field of the form. */
 const CODE_FIELDS: Record<string, keyof Values> = { LEVEL_NOT_ON_PATH: 'level', DISTRICT_AFTER_2025: 'level', UNIT_NOT_IN_FORCE: 'registeringUnitId', ALREADY_EXISTS: 'title' };
@@ -109,6 +116,8 @@ function initialValues(entry: EntryDetail | undefined): Partial<Values> {
 
 function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => void }) {
   const { t, i18n } = useTranslation();
+  // A coded error's message on its field, with the details it needs (the year of a duplicate registration).
+  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const vocabulary = useEntryVocabulary();
   const [form] = Form.useForm<Values>();
@@ -118,12 +127,15 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
   const [conflict, setConflict] = useState(false);
   // The version this form was opened on: a change saved meanwhile by someone else answers CONFLICT.
   const [version] = useState(entry?.version ?? 0);
+  // An account that writes for one unit registers for it: the form starts there (the level follows below).
+  const me = useMe();
+  const [ownUnit] = useState(() => (entry ? null : singleWritableUnit(me?.grants)));
+  const own = useQuery({ queryKey: unitKeys.detail(ownUnit?.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${ownUnit?.unitId}`), enabled: !!ownUnit });
   const unitId = Form.useWatch('registeringUnitId', form);
   const year = Form.useWatch('year', form);
   const unit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
   const fields = useEntryFields(unitId);
   const periods = usePeriods();
-  const dateFormat = DATE_INPUT_FORMATS[currentLocale()];
   const implementerUnitNames = useMemo(() => new Map(entry?.implementers.flatMap((i) => ('unitId' in i ? [[i.unitId, i.unitName ?? i.unitId] as const] : [])) ?? []), [entry]);
 
   /** Levels whose unit lies on the path from the root to the chosen unit (district only up to 2025). */
@@ -132,12 +144,22 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
     const kinds = new Set([unit.data.unit.kind, ...unit.data.ancestors.map((a) => a.kind)]);
     return ENTRY_LEVELS.filter((l) => kinds.has(l));
   }, [unitId, unit.data]);
-  const allowedLevels = levels.filter((l) => l !== 'district' || !year || year <= LAST_DISTRICT_YEAR);
+  // The year as typed so far: unread text (NumberField) decides nothing yet.
+  const typedYear = typeof year === 'number' ? year : undefined;
+  const allowedLevels = levels.filter((l) => l !== 'district' || !typedYear || typedYear <= LAST_DISTRICT_YEAR);
 
   useEffect(() => {
     const level = form.getFieldValue('level') as EntryLevel | undefined;
     if (level && unit.data && !allowedLevels.includes(level)) void form.validateFields(['level']).catch(() => undefined);
   }, [allowedLevels, form, unit.data]);
+
+  // The account's one unit and its level, unless the officer has already chosen (registration-defaults.ts).
+  useEffect(() => {
+    if (!own.data || form.getFieldValue('registeringUnitId') || form.isFieldTouched('registeringUnitId') || form.isFieldTouched('level')) return;
+    const year = form.getFieldValue('year') as unknown;
+    const defaults = registrationDefaults(own.data, typeof year === 'number' ? year : undefined);
+    if (defaults) form.setFieldsValue(defaults);
+  }, [form, own.data]);
 
   const submit = (values: Values) => {
     const body: EntryBody = {
@@ -165,7 +187,7 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
     const onError = (error: Error) => {
       if (isApiError(error, 'CONFLICT')) setConflict(true);
       const byField = fieldErrorsOf(error).map((f) => ({ name: f.name as keyof Values, errors: [t('entries.fieldInvalid')] }));
-      const coded = error instanceof ApiError && CODE_FIELDS[error.code] ? [{ name: CODE_FIELDS[error.code] as keyof Values, errors: [t(`errors.${error.code}`)] }] : [];
+      const coded = error instanceof ApiError && CODE_FIELDS[error.code] ? [{ name: CODE_FIELDS[error.code] as keyof Values, errors: [errorMessage(error)] }] : [];
       // A refused implementing unit (outside the user's reach, say) is marked on its own picker row.
       const units = refusedUnitRows(error, body.implementers, values.implementerUnits).map((row) => ({ name: ['implementerUnits', row, 'unitId'] as ['implementerUnits', number, 'unitId'], errors: [t('entries.implementerUnitInvalid')] }));
       if (byField.length || coded.length || units.length) form.setFields([...byField, ...coded, ...units]);
@@ -184,7 +206,6 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
       <Input.TextArea rows={3} maxLength={ENTRY_LIMITS.text} />
     </Form.Item>
   );
-  const nonNegative = { type: 'number' as const, min: 0, message: t('entries.notNegative') };
 
   return (
     <Card>
@@ -208,13 +229,11 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label={t('entries.fields.registeringUnit')} name="registeringUnitId" rules={[required('entries.unitRequired')]}>
-              <UnitPicker includeRetired disabled={!!entry} initialLabel={entry?.registeringUnit.name} />
+              <UnitPicker includeRetired disabled={!!entry} initialLabel={entry?.registeringUnit.name ?? ownUnit?.unitName} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label={t('entries.fields.year')} name="year" rules={[required('entries.yearRequired'), { type: 'number', min: 2000, max: 2100, message: t('entries.yearRange') }]}>
-              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
+            <NumberField label={t('entries.fields.year')} name="year" rules={[required('entries.yearRequired')]} min={2000} max={2100} grouping={false} />
           </Col>
           <Col xs={24} md={6}>
             <Form.Item
@@ -226,7 +245,7 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
                 {
                   validator: async (_, value: EntryLevel | undefined) => {
                     if (!value) return;
-                    if (value === 'district' && year > LAST_DISTRICT_YEAR) throw new Error(t('errors.DISTRICT_AFTER_2025'));
+                    if (value === 'district' && typedYear && typedYear > LAST_DISTRICT_YEAR) throw new Error(t('errors.DISTRICT_AFTER_2025'));
                     if (!levels.includes(value)) throw new Error(t('errors.LEVEL_NOT_ON_PATH'));
                   },
                 },
@@ -261,12 +280,12 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t('entries.fields.periodId')} name="periodId">
-              <Select allowClear options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              <Select allowClear options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: emulationPeriodName(p) }))} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label={t('entries.fields.startDate')} name="startDate">
-              <DatePicker format={dateFormat} style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -283,7 +302,7 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
                 }),
               ]}
             >
-              <DatePicker format={dateFormat} style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24}>{textArea('description', t('entries.fields.description'))}</Col>
@@ -294,24 +313,16 @@ function EntryForm({ entry, onReload }: { entry?: EntryDetail; onReload?: () => 
             {textArea('results', t('entries.fields.results'))}
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('entries.fields.participantsCount')} name="participantsCount" rules={[nonNegative]}>
-              <InputNumber min={0} max={100_000_000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
+            <NumberField label={t('entries.fields.participantsCount')} name="participantsCount" min={0} max={COUNT_MAX} />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('entries.fields.workingDays')} name="workingDays" rules={[nonNegative]}>
-              <InputNumber min={0} max={100_000_000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
+            <NumberField label={t('entries.fields.workingDays')} name="workingDays" min={0} max={COUNT_MAX} />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('entries.fields.moneyVnd')} name="moneyVnd" rules={[{ pattern: /^\d{1,15}$/, message: t('entries.moneyInvalid') }]}>
-              <InputNumber<string> stringMode min="0" precision={0} style={{ width: '100%' }} />
-            </Form.Item>
+            <NumberField label={t('entries.fields.moneyVnd')} name="moneyVnd" min={0} max={ENTRY_LIMITS.moneyVnd - 1} currency="VND" valueType="string" />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('entries.fields.landM2')} name="landM2" rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('entries.landInvalid') }]}>
-              <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} />
-            </Form.Item>
+            <NumberField label={t('entries.fields.landM2')} name="landM2" min={0} max={LAND_M2_MAX} scale={2} valueType="string" />
           </Col>
           <Col xs={24} md={12}>
             {textArea('participants', t('entries.fields.participants'))}

@@ -4,10 +4,9 @@
  * records here (a day off added, a weekend day worked). Due dates count working days by it.
  */
 import Button from 'antd/es/button';
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
@@ -15,6 +14,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberInput } from '../../ui/number-input';
 import { PageHeading } from '../../ui/page-heading';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
@@ -34,7 +34,7 @@ export function HolidaysPage() {
   return (
     <>
       <PageHeading title={t('holidays.title')}>
-        <InputNumber aria-label={t('holidays.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} />
+        <NumberInput aria-label={t('holidays.year')} min={2000} max={2100} grouping={false} style={{ width: 120 }} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
       </PageHeading>
       <p>{t('holidays.intro')}</p>
       <ErrorAlert error={holidays.error ?? setHoliday.error ?? deleteHoliday.error} />
@@ -48,7 +48,7 @@ export function HolidaysPage() {
           initialValues={{ kind: 'day_off' }}
         >
           <Form.Item name="date" rules={[{ required: true, message: t('petitions.public.required') }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder={t('holidays.date')} />
+            <DateField hint={t('holidays.date')} />
           </Form.Item>
           <Form.Item name="kind">
             <Select

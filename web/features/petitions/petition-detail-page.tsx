@@ -9,7 +9,6 @@ import Card from 'antd/es/card';
 import Descriptions from 'antd/es/descriptions';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
@@ -18,11 +17,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PETITION_KINDS, type PetitionAction, type PetitionDetail } from '../../../common/petitions';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberField } from '../../ui/number-field';
+import { ButtonLink } from '../../ui/button-link';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useFormat } from '../../ui/use-format';
-import { UnitPicker } from '../units/unit-picker';
 import { DueTag } from './due-tag';
+import { HandlingUnitPicker } from './handling-unit-picker';
 import { localName, usePetition, usePetitionAction, usePetitionSettings, useRevealIdentity } from './petitions.api';
 
 /** The fields each step asks for. */
@@ -53,7 +55,13 @@ function StepDialog({ petition, action, onClose }: { petition: PetitionDetail; a
       okText={t(`petitions.actions.${action}`)}
       confirmLoading={step.isPending}
       onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => step.mutate({ action, body: { ...v, version: petition.version } }, { onSuccess: onClose }))}
+      // A form that does not validate shows its messages; the refusal of validateFields is that, not an error to leave unhandled.
+      onOk={() =>
+        void form.validateFields().then(
+          (v) => step.mutate({ action, body: { ...v, version: petition.version } }, { onSuccess: onClose }),
+          () => undefined,
+        )
+      }
     >
       <ErrorAlert error={step.error} />
       <Form form={form} layout="vertical" initialValues={{ kind: petition.kind, categoryCode: petition.categoryCode }}>
@@ -68,14 +76,20 @@ function StepDialog({ petition, action, onClose }: { petition: PetitionDetail; a
           </Form.Item>
         )}
         {fields.includes('handlingUnitId') && (
-          <Form.Item label={t('petitions.fields.handlingUnit')} name="handlingUnitId" rules={[{ required: true, message: t('petitions.public.required') }]} extra={t(`petitions.help.${action}`)}>
-            <UnitPicker />
+          <Form.Item label={t('petitions.fields.handlingUnit')} name="handlingUnitId" rules={[{ required: true, message: t('petitions.public.required') }]} extra={t(action === 'transfer' ? 'petitions.help.transfer' : 'petitions.help.assign')}>
+            <HandlingUnitPicker petitionId={petition.id} action={action === 'transfer' ? 'transfer' : 'assign'} />
           </Form.Item>
         )}
         {fields.includes('days') && (
-          <Form.Item label={t('petitions.fields.extensionDays')} name="days" rules={[{ required: true, message: t('petitions.public.required') }]} extra={t('petitions.help.extend', { max: petition.timeLimit.maxExtensionDays, used: petition.extendedDays })}>
-            <InputNumber min={1} max={365} precision={0} />
-          </Form.Item>
+          <NumberField
+            label={t('petitions.fields.extensionDays')}
+            name="days"
+            rules={[{ required: true, message: t('petitions.public.required') }]}
+            extra={t('petitions.help.extend', { max: petition.timeLimit.maxExtensionDays, used: petition.extendedDays })}
+            min={1}
+            max={365}
+            input={{ style: { width: 120 } }}
+          />
         )}
         {fields.includes('note') && (
           <Form.Item label={t('petitions.fields.note')} name="note" rules={[{ required: true, whitespace: true, message: t('petitions.public.required') }]}>
@@ -125,6 +139,10 @@ export function PetitionDetailPage() {
     <>
       <PageHeading title={`${t('petitions.numberLabel', { number: p.number })} — ${p.title}`}>
         <Space wrap>
+          <PrintButton />
+          <ButtonLink to="/petitions/$petitionId/receipt" params={{ petitionId: p.id }}>
+            {t('petitions.receipt.open')}
+          </ButtonLink>
           {p.actions.map((a) => (
             <Button key={a} type={a === 'resolve' ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => setStep(a)}>
               {t(`petitions.actions.${a}`)}
@@ -199,7 +217,7 @@ export function PetitionDetailPage() {
             key: i,
             content: (
               <>
-                <strong>{t(`petitions.actions.${x.action}`)}</strong> — {format.dateTime(x.at)} — {x.actorName}
+                <strong>{t(`petitions.actions.${x.action}`)}</strong> — {format.dateTime(x.at)} — {x.actorName ?? t(x.action === 'receive' ? 'petitions.byPublic' : 'audit.system')}
                 {x.toUnit && (
                   <div>
                     {x.fromUnit ? `${x.fromUnit.name} → ` : ''}

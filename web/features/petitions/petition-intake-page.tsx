@@ -1,17 +1,14 @@
 /**
  * Recording a received petition (reception in person, hotline, mail, …). After saving, the
- * tracking code and secret for the citizen are shown once, to be written on the receipt.
+ * receipt with the tracking code and the secret (shown once) is printed for the citizen
+ * (intake-receipt.tsx).
  */
-import { useNavigate } from '@tanstack/react-router';
-import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Checkbox from 'antd/es/checkbox';
-import DatePicker from 'antd/es/date-picker';
-import Descriptions from 'antd/es/descriptions';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import Result from 'antd/es/result';
 import Select from 'antd/es/select';
 import Upload, { type UploadFile } from 'antd/es/upload';
 import type { Dayjs } from 'dayjs';
@@ -21,6 +18,7 @@ import { PETITION_CHANNELS, PETITION_KINDS, PETITION_LIMITS, type PetitionChanne
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { UnitPicker } from '../units/unit-picker';
+import { IntakeReceipt } from './intake-receipt';
 import { fileToBase64 } from './petitions-public.api';
 import { localName, useIntake, usePetitionSettings } from './petitions.api';
 
@@ -42,7 +40,6 @@ type Values = {
 
 export function PetitionIntakePage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const anonymous = Form.useWatch('anonymous', form);
@@ -52,31 +49,7 @@ export function PetitionIntakePage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const required = { required: true, whitespace: true, message: t('petitions.public.required') };
 
-  if (receipt) {
-    return (
-      <Result
-        status="success"
-        title={t('petitions.intake.saved', { number: receipt.number })}
-        subTitle={t('petitions.public.dueOn', { date: receipt.dueOn })}
-        extra={
-          <div style={{ maxWidth: 480, margin: '0 auto', textAlign: 'start' }}>
-            <Alert type="warning" showIcon title={t('petitions.intake.giveReceipt')} style={{ marginBottom: 12 }} />
-            <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t('petitions.public.code')}>
-                <code>{receipt.trackingCode}</code>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('petitions.public.secret')}>
-                <code>{receipt.secret}</code>
-              </Descriptions.Item>
-            </Descriptions>
-            <Button type="primary" style={{ marginTop: 12 }} onClick={() => void navigate({ to: '/petitions/$petitionId', params: { petitionId: receipt.id } })}>
-              {t('petitions.intake.openIt')}
-            </Button>
-          </div>
-        }
-      />
-    );
-  }
+  if (receipt) return <IntakeReceipt receipt={receipt} />;
 
   const onFinish = async (v: Values) => {
     const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, dataBase64: await fileToBase64(f.originFileObj as File) })));
@@ -115,7 +88,7 @@ export function PetitionIntakePage() {
               <Select options={PETITION_CHANNELS.map((c) => ({ value: c, label: t(`petitions.channel.${c}`) }))} />
             </Form.Item>
             <Form.Item label={t('petitions.fields.receivedOn')} name="receivedOn" style={{ flex: '1 1 160px' }}>
-              <DatePicker style={{ width: '100%' }} format="DD/MM/YYYY" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </div>
           <Form.Item name="anonymous" valuePropName="checked" extra={kind !== 'recommendation' ? t('petitions.intake.anonymousOnlyRecommendation') : undefined}>

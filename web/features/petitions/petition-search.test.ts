@@ -17,6 +17,13 @@ describe('the petition filters in the URL', () => {
     expect(validatePetitionSearch({ page: '-2', categoryCode: 'a' })).toEqual({});
   });
 
+  it('keep the text search, trimmed and cut to what the API takes', () => {
+    expect(validatePetitionSearch({ q: '  12/2026 ' })).toEqual({ q: '12/2026' });
+    expect(validatePetitionSearch({ q: '   ' })).toEqual({});
+    expect(validatePetitionSearch({ q: 'x'.repeat(150) }).q).toHaveLength(100);
+    expect(petitionListFilters({ q: 'den duong' })).toEqual({ q: 'den duong', open: 'true' });
+  });
+
   it('keep the queue only with a unit (the API needs one for it)', () => {
     expect(validatePetitionSearch({ view: 'queue' })).toEqual({});
     expect(validatePetitionSearch({ unitId: '7', view: 'all' })).toEqual({ unitId: '7' });

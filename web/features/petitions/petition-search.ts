@@ -16,8 +16,13 @@ export type PetitionSearch = {
   channel?: PetitionChannel;
   categoryCode?: string;
   due?: 'overdue' | 'due_soon';
+  /** Text search: a number ("12/2026"), words of the title, a tracking code, or (identity holders) a sender's name. */
+  q?: string;
   page?: number;
 };
+
+/** The longest search the API takes (server petitions.schema PETITION_SEARCH_MAX). */
+export const PETITION_SEARCH_MAX = 100;
 
 const ID = /^\d{1,18}$/;
 const DUE = ['overdue', 'due_soon'] as const;
@@ -45,6 +50,8 @@ export function validatePetitionSearch(search: Record<string, unknown>): Petitio
   if (CATALOGUE_CODE.test(categoryCode)) out.categoryCode = categoryCode;
   const due = oneOf(DUE, text(search.due));
   if (due) out.due = due;
+  const q = text(search.q).slice(0, PETITION_SEARCH_MAX).trim();
+  if (q) out.q = q;
   const page = Number(text(search.page) || NaN);
   if (Number.isInteger(page) && page > 1 && page <= 20_000) out.page = page;
   return out;

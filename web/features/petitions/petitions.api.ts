@@ -1,7 +1,7 @@
 /** Petitions for officers: list, one petition, intake, its steps, the identity. Shapes: common/petitions.ts. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DigestRow, IntakeBody, PetitionAction, PetitionDetail, PetitionSummary, Receipt } from '../../../common/petitions';
-import { api } from '../../app/api-client';
+import { api, apiUrl } from '../../app/api-client';
 
 export type PetitionFilters = {
   unitId?: string;
@@ -13,6 +13,7 @@ export type PetitionFilters = {
   due?: 'overdue' | 'due_soon';
   open?: 'true';
   year?: number;
+  q?: string;
   page?: number;
 };
 export type PetitionPage = { items: PetitionSummary[]; total: number; totalCapped: boolean; today: string; dueSoonUntil: string };
@@ -67,6 +68,24 @@ export function usePetitionAction(id: string) {
       if (d) qc.setQueryData(petitionKeys.detail(id), d);
       void qc.invalidateQueries({ queryKey: petitionKeys.all });
     },
+  });
+}
+
+/** The export of the list as filtered (no paging): `/api/petitions/export.xlsx?…`. */
+export function petitionsExportUrl(format: 'xlsx' | 'csv', f: PetitionFilters): string {
+  const { page: _page, ...rest } = f;
+  return apiUrl(`/api/petitions/export.${format}`, rest);
+}
+
+export type HandlingUnits = { root: { id: string; name: string }; parent: { id: string; name: string } | null; items: { id: string; name: string; kind: string; pathNames: string | null }[] };
+
+/** The units a petition may be assigned or transferred to (the server knows the rule; the picker offers only these). */
+export function useHandlingUnits(id: string, action: 'assign' | 'transfer', q: string) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['petitions', 'handling-units', id, action, text.length >= 2 ? text : ''],
+    queryFn: () => api.get<HandlingUnits>(`/api/petitions/${id}/handling-units`, { action, q: text.length >= 2 ? text : undefined }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { Link, useNavigate } from '@tanstack/react-router';
 import Button from 'antd/es/button';
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
@@ -14,6 +14,7 @@ import Tag from 'antd/es/tag';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notBeforeToday } from '../../ui/deadline-rule';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { useFormat } from '../../ui/use-format';
@@ -34,6 +35,7 @@ type Values = {
 
 function CreateSession({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [form] = Form.useForm<Values>();
   const create = useCreateSession();
   const navigate = useNavigate();
@@ -64,7 +66,7 @@ function CreateSession({ onClose }: { onClose: () => void }) {
           <UnitPicker />
         </Form.Item>
         <Form.Item label={t('reception.heldOn')} name="heldOn" rules={[{ required: true, message: t('petitions.public.required') }]}>
-          <DatePicker format="DD/MM/YYYY" />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('petitions.fields.title')} name="title" rules={required}>
           <Input maxLength={300} />
@@ -105,8 +107,11 @@ function CreateSession({ onClose }: { onClose: () => void }) {
                   <Form.Item name={[f.name, 'owner']} rules={required} style={{ flex: '1 1 140px' }}>
                     <Input placeholder={t('reception.owner')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'deadline']} rules={[{ required: true, message: t('petitions.public.required') }]}>
-                    <DatePicker format="DD/MM/YYYY" placeholder={t('reception.deadline')} />
+                  <Form.Item
+                    name={[f.name, 'deadline']}
+                    rules={[{ required: true, message: t('petitions.public.required') }, notBeforeToday((today) => t('reception.deadlinePast', { today: format.date(today) }))]}
+                  >
+                    <DateField hint={t('reception.deadline')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'issue']} style={{ flex: '1 1 140px' }}>
                     <Select allowClear placeholder={t('reception.forIssue')} options={issues.map((iss, i) => ({ value: i, label: iss?.summary || t('reception.issue', { n: i + 1 }) }))} />

@@ -16,8 +16,8 @@ export function AttributionNote({ report }: { report: ReportView }) {
   const date = format.date(RESTRUCTURE_DATE);
   const lines = [
     !report.unit.inForce && t('reports.unitRetired', { date: format.date(report.unit.validTo) }),
-    retiredEntries > 0 && t('reports.attributionEntries', { count: retiredEntries, n: format.number(retiredEntries), m: format.number(partialEntries), date }),
-    retiredCommendations > 0 && t('reports.attributionCommendations', { count: retiredCommendations, n: format.number(retiredCommendations), m: format.number(partialCommendations), date }),
+    retiredEntries > 0 && t('reports.attributionEntries', { n: format.number(retiredEntries), m: format.number(partialEntries), date }),
+    retiredCommendations > 0 && t('reports.attributionCommendations', { n: format.number(retiredCommendations), m: format.number(partialCommendations), date }),
   ].filter((line): line is string => typeof line === 'string');
   if (lines.length === 0) return null;
   return (

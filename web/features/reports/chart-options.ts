@@ -25,7 +25,9 @@ export type ChartContext = {
 export const KIND_COLORS: Record<EntryKind, string> = { model: '#c62828', typical_example: '#f9a825' };
 const FUNNEL_COLORS = ['#1565c0', '#00838f', '#2e7d32', '#6a1b9a', '#c62828'];
 
-/** Category labels longer than this are cut with "…" (the tooltip shows them whole). */
+/** Category labels longer than this wrap onto the next line, between words: a name cut with "…"
+ * ("Đất đai, giải phóng mặt …") hides what the bar is about, and where it is cut depends on the
+ * fonts of the reader's machine. */
 const LABEL_WIDTH = 160;
 
 /** Height of a horizontal bar chart for `n` categories: every label stays readable. */
@@ -71,7 +73,7 @@ function horizontalBars(ctx: ChartContext, categories: string[], series: BarSeri
     grid: grid(),
     xAxis: { type: 'value', inverse: ctx.rtl, minInterval: 1, axisLabel: { formatter: (v: number) => ctx.number(v) } },
     // inverse: the first category on top, as a table reads.
-    yAxis: { type: 'category', data: categories, inverse: true, position: ctx.rtl ? 'right' : 'left', axisLabel: { width: LABEL_WIDTH, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: categories, inverse: true, position: ctx.rtl ? 'right' : 'left', axisLabel: { width: LABEL_WIDTH, overflow: 'break' } },
     series,
   };
 }

@@ -1,5 +1,6 @@
 import Card from 'antd/es/card';
 import Col from 'antd/es/col';
+import Collapse from 'antd/es/collapse';
 import Empty from 'antd/es/empty';
 import Row from 'antd/es/row';
 import { type ReactNode, useMemo } from 'react';
@@ -9,6 +10,8 @@ import { isRtl, isLocale } from '../../app/i18n';
 import { EChart } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
+import { useScreen } from '../../ui/use-screen';
 import { useFormat } from '../../ui/use-format';
 import {
   barChartHeight,
@@ -36,17 +39,13 @@ function useChartContext(): ChartContext {
   return useMemo(() => ({ t: (key, options) => t(key, options), language, rtl: isLocale(language) && isRtl(language), number: format.number }), [t, language, format]);
 }
 
-function ChartCard({ title, empty, testId, children }: { title: string; empty: boolean; testId: string; children: ReactNode }) {
+function ChartBody({ empty, children }: { empty: boolean; children: ReactNode }) {
   const { t } = useTranslation();
-  return (
-    <Card size="small" title={title} data-testid={testId} style={{ height: '100%' }}>
-      {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} /> : children}
-    </Card>
-  );
+  return empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} /> : children;
 }
 
 /** Entries by year: the report's own years when it spans several, else the five years up to it. */
-function YearChart({ report, ctx }: { report: ReportView; ctx: ChartContext }) {
+function YearChart({ report, ctx, height }: { report: ReportView; ctx: ChartContext; height: number }) {
   const { t } = useTranslation();
   const query = trendQuery(report.unit.id, report.range);
   const trend = useReport(query);
@@ -56,10 +55,10 @@ function YearChart({ report, ctx }: { report: ReportView; ctx: ChartContext }) {
     [source, ctx],
   );
   return (
-    <ChartCard title={t('dashboard.byYear')} empty={!!source && source.figures.entries.total === 0} testId="chart-card-year">
+    <ChartBody empty={!!source && source.figures.entries.total === 0}>
       <ErrorAlert error={trend.error} />
-      {option && <EChart option={option} height={300} label={t('dashboard.byYear')} testId="chart-year" />}
-    </ChartCard>
+      {option && <EChart option={option} height={height} label={t('dashboard.byYear')} testId="chart-year" />}
+    </ChartBody>
   );
 }
 
@@ -72,7 +71,9 @@ export function DashboardPage() {
   const ctx = useChartContext();
   return (
     <>
-      <PageHeading title={t('dashboard.title')} />
+      <PageHeading title={t('dashboard.title')}>
+        <PrintButton />
+      </PageHeading>
       <ReportFrame to="/dashboard">
         {(report, { previous, drill }) => <DashboardCharts report={report} previous={previous} drill={drill} ctx={ctx} />}
       </ReportFrame>
@@ -80,8 +81,24 @@ export function DashboardPage() {
   );
 }
 
+type Section = {
+  key: string;
+  title: string;
+  /** The card's test id (chart-card-…), kept on the phone's panel too. */
+  testId: string;
+  /** Columns out of 24 from 992 px and from 1200 px (phones and tablets: one chart a row). */
+  lg: number;
+  xl: number;
+  body: ReactNode;
+};
+
+/**
+ * On a phone the charts are sections to open one by one (the first two open): eleven figures and
+ * six charts one under another made a 3,800 px page. Wider, they stand side by side in cards.
+ */
 function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView; previous: string; drill: (unitId: string) => void; ctx: ChartContext }) {
   const { t } = useTranslation();
+  const { cards: phone } = useScreen();
   const fieldOption = useMemo(() => buildFieldChartOption(report, ctx), [report, ctx]);
   const childOption = useMemo(() => buildChildChartOption(report, ctx), [report, ctx]);
   const kindOption = useMemo(() => buildKindChartOption(report.figures, ctx), [report, ctx]);
@@ -91,52 +108,109 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   const empty = report.figures.entries.total === 0;
   const fieldCount = fieldKindFormRows(report, ctx.language).length;
   const childCount = chartedChildren(report).length;
+  // A phone's screen is short: round charts and the trend need less height than on a desktop.
+  const squareHeight = phone ? 240 : 300;
+
+  const sections: Section[] = [
+    {
+      key: 'field',
+      title: t('dashboard.byField'),
+      testId: 'chart-card-field',
+      lg: 24,
+      xl: 12,
+      body: (
+        <ChartBody empty={empty}>
+          <EChart option={fieldOption} height={barChartHeight(fieldCount)} label={t('dashboard.byField')} testId="chart-field" />
+        </ChartBody>
+      ),
+    },
+    { key: 'year', title: t('dashboard.byYear'), testId: 'chart-card-year', lg: 24, xl: 12, body: <YearChart report={report} ctx={ctx} height={squareHeight} /> },
+    {
+      key: 'children',
+      title: t('dashboard.byChildUnit'),
+      testId: 'chart-card-children',
+      lg: 24,
+      xl: 24,
+      body: (
+        <ChartBody empty={childCount === 0}>
+          <div style={{ marginBottom: 8, color: 'rgba(0,0,0,0.55)' }} className="screen-only">
+            {t('reports.drillHint')}
+          </div>
+          <EChart
+            option={childOption}
+            height={barChartHeight(childCount)}
+            label={t('dashboard.byChildUnit')}
+            testId="chart-children"
+            onItemClick={(data) => {
+              const unitId = childOfClick(data);
+              if (unitId) drill(unitId);
+            }}
+          />
+        </ChartBody>
+      ),
+    },
+    {
+      key: 'kind',
+      title: t('dashboard.byKind'),
+      testId: 'chart-card-kind',
+      lg: 12,
+      xl: 12,
+      body: (
+        <ChartBody empty={empty}>
+          <EChart option={kindOption} height={squareHeight} label={t('dashboard.byKind')} testId="chart-kind" />
+        </ChartBody>
+      ),
+    },
+    {
+      key: 'funnel',
+      title: t('dashboard.statusFunnel'),
+      testId: 'chart-card-funnel',
+      lg: 12,
+      xl: 12,
+      body: (
+        <ChartBody empty={empty}>
+          <EChart option={funnelOption} height={squareHeight} label={t('dashboard.statusFunnel')} testId="chart-funnel" />
+        </ChartBody>
+      ),
+    },
+  ];
+  // Petitions when there are any: most units' entries reports have none to chart.
+  if (petitionCategories > 0) {
+    sections.push({
+      key: 'petitions',
+      title: t('dashboard.petitionsByCategory'),
+      testId: 'chart-card-petitions',
+      lg: 24,
+      xl: 24,
+      body: <EChart option={petitionOption} height={barChartHeight(petitionCategories * 2)} label={t('dashboard.petitionsByCategory')} testId="chart-petitions" />,
+    });
+  }
+
   return (
     <>
       <HeadlineFigures report={report} previousLabel={previous} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <ChartCard title={t('dashboard.byField')} empty={empty} testId="chart-card-field">
-            <EChart option={fieldOption} height={barChartHeight(fieldCount)} label={t('dashboard.byField')} testId="chart-field" />
-          </ChartCard>
-        </Col>
-        <Col xs={24} xl={12}>
-          <YearChart report={report} ctx={ctx} />
-        </Col>
-        <Col xs={24}>
-          <ChartCard title={t('dashboard.byChildUnit')} empty={childCount === 0} testId="chart-card-children">
-            <div style={{ marginBottom: 8, color: 'rgba(0,0,0,0.55)' }}>{t('reports.drillHint')}</div>
-            <EChart
-              option={childOption}
-              height={barChartHeight(childCount)}
-              label={t('dashboard.byChildUnit')}
-              testId="chart-children"
-              onItemClick={(data) => {
-                const unitId = childOfClick(data);
-                if (unitId) drill(unitId);
-              }}
-            />
-          </ChartCard>
-        </Col>
-        <Col xs={24} lg={12}>
-          <ChartCard title={t('dashboard.byKind')} empty={empty} testId="chart-card-kind">
-            <EChart option={kindOption} height={300} label={t('dashboard.byKind')} testId="chart-kind" />
-          </ChartCard>
-        </Col>
-        <Col xs={24} lg={12}>
-          <ChartCard title={t('dashboard.statusFunnel')} empty={empty} testId="chart-card-funnel">
-            <EChart option={funnelOption} height={300} label={t('dashboard.statusFunnel')} testId="chart-funnel" />
-          </ChartCard>
-        </Col>
-        {/* Petitions when there are any: most units' entries reports have none to chart. */}
-        {petitionCategories > 0 && (
-          <Col xs={24}>
-            <ChartCard title={t('dashboard.petitionsByCategory')} empty={false} testId="chart-card-petitions">
-              <EChart option={petitionOption} height={barChartHeight(petitionCategories * 2)} label={t('dashboard.petitionsByCategory')} testId="chart-petitions" />
-            </ChartCard>
-          </Col>
-        )}
-      </Row>
+      {phone ? (
+        <Collapse
+          data-testid="dashboard-sections"
+          defaultActiveKey={['field', 'year']}
+          items={sections.map((section) => ({
+            key: section.key,
+            label: section.title,
+            children: <div data-testid={section.testId}>{section.body}</div>,
+            styles: { body: { padding: 8 } },
+          }))}
+        />
+      ) : (
+        <Row gutter={[16, 16]} className="print-stack">
+          {sections.map((section) => (
+            <Col key={section.key} xs={24} lg={section.lg} xl={section.xl}>
+              <Card size="small" title={section.title} data-testid={section.testId} style={{ height: '100%' }} className="print-keep">
+                {section.body}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
     </>
   );
 }

@@ -14,14 +14,15 @@ export function HeadlineFigures({ report, previousLabel }: { report: ReportView;
   const before = headline(report.previous);
   const names = useHeadlineNames();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 12, marginBottom: 16 }} data-testid="headline-figures">
+    // The grid is in app/global.css: two compact columns on a phone.
+    <div className="headline-figures" data-testid="headline-figures">
       {HEADLINE_KEYS.map((key) => {
         const delta = now[key] - before[key];
         const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
         return (
           <Card key={key} size="small" data-testid={`figure-${key}`}>
             <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>{names[key]}</div>
-            <div style={{ fontSize: 26, fontWeight: 600 }} data-testid="figure-value" data-value={now[key]}>
+            <div className="headline-figure-value" data-testid="figure-value" data-value={now[key]}>
               {format.number(now[key])}
             </div>
             <Typography.Text type={delta > 0 ? 'success' : delta < 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="figure-change">

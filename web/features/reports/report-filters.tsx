@@ -1,11 +1,11 @@
-import DatePicker from 'antd/es/date-picker';
+import { DateRangeField } from '../../ui/date-field';
 import Radio from 'antd/es/radio';
 import Select from 'antd/es/select';
 import dayjs from 'dayjs';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportPeriod } from '../../../common/reports';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
+import { emulationPeriodName } from '../../ui/period-label';
 import { usePeriods } from '../entries/entries.api';
 import { UnitPicker } from '../units/unit-picker';
 import type { ReportSearch } from './report-search';
@@ -31,7 +31,6 @@ export function ReportFilters({ search, unitId, today, unitName, onChange }: Pro
   const thisYear = Number(today.slice(0, 4));
   const period = search.period ?? 'year';
   const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
-  const dateFormat = DATE_INPUT_FORMATS[currentLocale()];
   // Changing the kind of period keeps the unit and the year, and drops what the other kinds used.
   const choosePeriod = (next: ReportPeriod) => onChange({ unitId: search.unitId, period: next, year: search.year });
 
@@ -91,7 +90,7 @@ export function ReportFilters({ search, unitId, today, unitName, onChange }: Pro
             placeholder={t('reports.chooseEmulationPeriod')}
             loading={periods.isLoading}
             onChange={(periodId) => onChange({ ...search, periodId })}
-            options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.startYear}–${p.endYear})` }))}
+            options={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: emulationPeriodName(p) }))}
             style={{ width: '100%' }}
           />
         </div>
@@ -101,9 +100,8 @@ export function ReportFilters({ search, unitId, today, unitName, onChange }: Pro
           <label htmlFor={ids.range} style={{ display: 'block', marginBottom: 4 }}>
             {t('reports.customRange')}
           </label>
-          <DatePicker.RangePicker
+          <DateRangeField
             id={ids.range}
-            format={dateFormat}
             value={search.from && search.to ? [dayjs(search.from), dayjs(search.to)] : null}
             onChange={(range) => onChange({ ...search, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
             style={{ width: '100%' }}

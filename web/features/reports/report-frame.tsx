@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportView, ReportQuery } from '../../../common/reports';
 import { ErrorAlert } from '../../ui/error-alert';
+import { emulationPeriodName } from '../../ui/period-label';
 import { useFormat } from '../../ui/use-format';
 import { usePeriods } from '../entries/entries.api';
 import { AttributionNote } from './attribution-note';
@@ -24,8 +25,9 @@ function useRangeLabels(report: ReportView | undefined, periodId: string | undef
   if (!report) return { range: '', previous: '' };
   const period = report.range.period === 'emulation_period' ? periods.data?.items.find((p) => p.id === periodId) : undefined;
   return {
-    range: period ? `${period.name} (${period.startYear}–${period.endYear})` : rangeLabel(report.range, t, format.date),
-    previous: rangeLabel(report.previousRange, t, format.date),
+    range: period ? emulationPeriodName(period) : rangeLabel(report.range, t, format.date),
+    // The previous range is read inside "+3 so với năm 2025 (12)".
+    previous: rangeLabel(report.previousRange, t, format.date, 'inSentence'),
   };
 }
 
@@ -49,7 +51,7 @@ export function ReportFrame({ to, actions, children }: Props) {
   const data = filters.query ? report.data : undefined;
   return (
     <>
-      <div style={{ marginBottom: 16 }}>
+      <div style={{ marginBottom: 16 }} className="screen-only">
         <ReportFilters search={filters.search} unitId={filters.unitId} today={filters.today} unitName={data?.unit.name} onChange={filters.change} />
       </div>
       {filters.missing && (

@@ -1,6 +1,7 @@
 import Card from 'antd/es/card';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 import { ChildBreakdownTable } from './child-breakdown-table';
 import { FieldKindFormTable, LevelStatusTable } from './cross-tab-tables';
 import { HeadlineFigures } from './headline-figures';
@@ -13,7 +14,9 @@ export function ReportsPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeading title={t('reports.title')} />
+      <PageHeading title={t('reports.title')}>
+        <PrintButton />
+      </PageHeading>
       <ReportFrame to="/reports" actions={(query) => <ReportDownloads query={query} />}>
         {(report, { previous, drill }) => (
           <>

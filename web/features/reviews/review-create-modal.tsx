@@ -1,16 +1,15 @@
 import { useNavigate } from '@tanstack/react-router';
-import DatePicker from 'antd/es/date-picker';
+import { DateRangeField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
-import InputNumber from 'antd/es/input-number';
 import Modal from 'antd/es/modal';
 import Radio from 'antd/es/radio';
 import Select from 'antd/es/select';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { REPORT_PERIODS, type ReportPeriod } from '../../../common/reports';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
+import { NumberField } from '../../ui/number-field';
 import { usePeriods } from '../entries/entries.api';
 import { UnitPicker } from '../units/unit-picker';
 import { type CreateReviewInput, useCreateReview } from './reviews.api';
@@ -39,7 +38,6 @@ export function ReviewCreateModal({ onClose }: { onClose: () => void }) {
   const periods = usePeriods();
   const [form] = Form.useForm<Values>();
   const period = Form.useWatch('period', form);
-  const dateFormat = DATE_INPUT_FORMATS[currentLocale()];
 
   const submit = (v: Values) => create.mutate(inputOf(v), { onSuccess: (r) => void navigate({ to: '/reviews/$reviewId', params: { reviewId: r.id } }) });
 
@@ -62,9 +60,7 @@ export function ReviewCreateModal({ onClose }: { onClose: () => void }) {
           <Radio.Group options={REPORT_PERIODS.map((p) => ({ value: p, label: t(`reviews.periodKinds.${p}`) }))} />
         </Form.Item>
         {(period === 'quarter' || period === 'year') && (
-          <Form.Item label={t('reviews.year')} name="year" rules={[{ required: true, message: t('reviews.yearRequired') }]}>
-            <InputNumber min={1990} max={2100} precision={0} />
-          </Form.Item>
+          <NumberField label={t('reviews.year')} name="year" rules={[{ required: true, message: t('reviews.yearRequired') }]} min={1990} max={2100} grouping={false} input={{ style: { width: 120 } }} />
         )}
         {period === 'quarter' && (
           <Form.Item label={t('reviews.quarter')} name="quarter" rules={[{ required: true }]}>
@@ -78,7 +74,7 @@ export function ReviewCreateModal({ onClose }: { onClose: () => void }) {
         )}
         {period === 'custom' && (
           <Form.Item label={t('reviews.range')} name="range" rules={[{ required: true, message: t('reviews.rangeRequired') }]}>
-            <DatePicker.RangePicker format={dateFormat} />
+            <DateRangeField />
           </Form.Item>
         )}
         <Form.Item label={t('reviews.reviewTitle')} name="title" extra={t('reviews.titleHelp')} rules={[{ max: 500 }]}>

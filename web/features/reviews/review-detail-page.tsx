@@ -9,8 +9,10 @@ import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
+import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { ReviewCalendar } from './review-calendar';
@@ -52,12 +54,13 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
 
   return (
     <Card>
-      <Typography.Paragraph>
+      <Typography.Paragraph className="screen-only">
         <Link to="/reviews">{t('reviews.backToList')}</Link>
       </Typography.Paragraph>
       <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }} wrap>
         <ReviewTitle review={review} editable={canWrite && draft} onReload={onReload} />
-        <Space wrap>
+        <Space wrap className="screen-only">
+          <PrintButton />
           <Button type="primary" href={reviewDocumentUrl(review.id)} download>
             {t('reviews.downloadDocx')}
           </Button>
@@ -81,13 +84,13 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
         items={[
           { key: 'unit', label: t('reviews.unit'), children: review.unit.name },
           { key: 'period', label: t('reviews.period'), children: `${periodLabel(review)} (${format.date(review.from)} – ${format.date(review.to)})` },
-          { key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : t('common.none') },
+          { key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> },
         ]}
       />
 
       {section(t('reviews.sections.results'))}
       {canWrite && draft && (
-        <Space wrap style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 12 }} className="screen-only">
           <Button loading={refresh.isPending} onClick={() => refresh.mutate({ id: review.id, version: review.version, replaceNarrative })}>
             {t('reviews.refresh')}
           </Button>

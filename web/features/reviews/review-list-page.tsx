@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
+import { PrintButton } from '../../ui/print-button';
 import { useCan } from '../auth/use-can';
 import { UnitYearFilters } from '../units/unit-year-filters';
 import { OverdueTasks } from './overdue-tasks';
@@ -28,6 +29,7 @@ export function ReviewListPage() {
   return (
     <>
       <PageHeading title={t('reviews.title')}>
+        <PrintButton />
         {canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('reviews.create')}
@@ -79,7 +81,7 @@ export function ReviewListPage() {
                 {t('reviews.taskCounts', { open: r.taskCounts.open, done: r.taskCounts.done })}
                 {r.taskCounts.overdue > 0 && (
                   <Tag color="red" style={{ marginInlineStart: 8 }}>
-                    {t('reviews.overdueCount', { count: r.taskCounts.overdue })}
+                    {t('reviews.overdueCount', { n: r.taskCounts.overdue })}
                   </Tag>
                 )}
               </>

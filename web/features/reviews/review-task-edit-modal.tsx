@@ -1,4 +1,4 @@
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
+import { notBeforeToday } from '../../ui/deadline-rule';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { fieldErrorsOf } from '../entries/entries.api';
@@ -49,9 +49,10 @@ export function ReviewTaskEditModal({ review, task, onClose, onReload }: Props) 
         onError: (error) => {
           if (isApiError(error, 'CONFLICT')) setConflict(true);
           // The server's checks the form cannot make itself: a unit outside the review's subtree, a deadline out of range.
+          const past = isApiError(error, 'DEADLINE_IN_PAST');
           const messages: Partial<Record<keyof Values, string>> = {
             ownerUnitId: t('reviews.ownerHelp'),
-            deadline: t('reviews.deadlineRange', { first: format.date(range.first), last: format.date(range.last) }),
+            deadline: past ? t('errors.DEADLINE_IN_PAST') : t('reviews.deadlineRange', { first: format.date(range.first), last: format.date(range.last) }),
           };
           const fields = fieldErrorsOf(error).filter((f): f is { name: keyof Values; code: string } => f.name in messages);
           if (fields.length) form.setFields(fields.map((f) => ({ name: f.name, errors: [messages[f.name]!] })));
@@ -97,8 +98,13 @@ export function ReviewTaskEditModal({ review, task, onClose, onReload }: Props) 
         <Form.Item label={t('reviews.owner')} name="ownerUnitId" extra={t('reviews.ownerHelp')} rules={[{ required: true, message: t('reviews.ownerRequired') }]}>
           <UnitPicker initialLabel={task.owner.name} allowClear={false} />
         </Form.Item>
-        <Form.Item label={t('reviews.deadline')} name="deadline" rules={[{ required: true, message: t('reviews.deadlineRequired') }]}>
-          <DatePicker format={DATE_INPUT_FORMATS[currentLocale()]} disabledDate={outsideDeadlineRange(range)} />
+        <Form.Item
+          label={t('reviews.deadline')}
+          name="deadline"
+          // A task already overdue keeps its deadline through other edits; a new one is today or later.
+          rules={[{ required: true, message: t('reviews.deadlineRequired') }, notBeforeToday((today) => t('reviews.deadlinePast', { today: format.date(today) }), task.deadline)]}
+        >
+          <DateField disabledDate={outsideDeadlineRange(range)} />
         </Form.Item>
       </Form>
     </Modal>

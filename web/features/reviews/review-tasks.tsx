@@ -1,5 +1,5 @@
 import Button from 'antd/es/button';
-import DatePicker from 'antd/es/date-picker';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
@@ -9,7 +9,7 @@ import Typography from 'antd/es/typography';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, DATE_INPUT_FORMATS } from '../../app/i18n';
+import { notBeforeToday } from '../../ui/deadline-rule';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { UnitPicker } from '../units/unit-picker';
@@ -100,9 +100,9 @@ export function ReviewTasks({ review, canWrite, onReload }: { review: ReviewDeta
 
 function AddTaskForm({ review }: { review: ReviewDetail }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const create = useCreateTask();
   const [form] = Form.useForm<Values>();
-  const dateFormat = DATE_INPUT_FORMATS[currentLocale()];
   const submit = (v: Values) =>
     create.mutate({ reviewId: review.id, content: v.content.trim(), ownerUnitId: v.ownerUnitId, deadline: v.deadline.format('YYYY-MM-DD') }, { onSuccess: () => form.resetFields() });
 
@@ -117,8 +117,12 @@ function AddTaskForm({ review }: { review: ReviewDetail }) {
           <Form.Item label={t('reviews.owner')} name="ownerUnitId" extra={t('reviews.ownerHelp')} rules={[{ required: true, message: t('reviews.ownerRequired') }]} style={{ minWidth: 360 }}>
             <UnitPicker initialLabel={review.unit.name} allowClear={false} />
           </Form.Item>
-          <Form.Item label={t('reviews.deadline')} name="deadline" rules={[{ required: true, message: t('reviews.deadlineRequired') }]}>
-            <DatePicker format={dateFormat} disabledDate={outsideDeadlineRange(taskDeadlineRange(review))} />
+          <Form.Item
+            label={t('reviews.deadline')}
+            name="deadline"
+            rules={[{ required: true, message: t('reviews.deadlineRequired') }, notBeforeToday((today) => t('reviews.deadlinePast', { today: format.date(today) }))]}
+          >
+            <DateField disabledDate={outsideDeadlineRange(taskDeadlineRange(review))} />
           </Form.Item>
         </Space>
         <Button htmlType="submit" loading={create.isPending}>

@@ -42,6 +42,11 @@ export type ReviewTask = {
 
 export type ReviewEvent = { id: string; reviewId: string; happenedOn: string; title: string; description: string | null };
 
+/** Which of a review's two periods a day falls in: its own, or the next one (the one its tasks are for). */
+export type InPeriod = 'current' | 'next';
+
+export type PeriodSpan = Pick<Review, 'period' | 'year' | 'quarter' | 'emulationPeriod' | 'from' | 'to'>;
+
 export type Anniversary = {
   code: string;
   kind: 'anniversary' | 'edition';
@@ -51,9 +56,17 @@ export type Anniversary = {
   ordinal: number;
   milestone: 10 | 5 | null;
   labelVi: string;
+  inPeriod: InPeriod;
 };
 
-export type ReviewDetail = Review & { figures: Report | null; tasks: ReviewTask[]; events: ReviewEvent[]; anniversaries: Anniversary[] };
+/** Events and anniversaries cover the review's period and the next one (`nextPeriod`), each labelled by `inPeriod`. */
+export type ReviewDetail = Review & {
+  nextPeriod: PeriodSpan;
+  figures: Report | null;
+  tasks: ReviewTask[];
+  events: (ReviewEvent & { inPeriod: InPeriod })[];
+  anniversaries: Anniversary[];
+};
 
 export type ReviewFilter = { unitId?: string; year?: number; limit: number; offset: number };
 

@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { periodLabel } from '../../ui/period-label';
 import { useFormat } from '../../ui/use-format';
 import type { Review } from './reviews.api';
 
-/** The reviewed period in words: "Quý 3/2024", "Năm 2024", the emulation period's name, or the dates. */
+/** The reviewed period in words: "Quý 3/2024", "Năm 2024", "Giai đoạn 2021–2025", or the dates (ui/period-label.ts). */
 export function useReviewPeriodLabel(): (r: Pick<Review, 'period' | 'year' | 'quarter' | 'emulationPeriod' | 'from' | 'to'>) => string {
   const { t } = useTranslation();
   const format = useFormat();
-  return (r) => {
-    if (r.period === 'quarter' && r.year && r.quarter) return t('reviews.quarterOf', { quarter: r.quarter, year: r.year });
-    if (r.period === 'year' && r.year) return t('reviews.yearOf', { year: r.year });
-    if (r.period === 'emulation_period' && r.emulationPeriod) return t('reviews.emulationPeriodOf', { name: r.emulationPeriod.name });
-    return `${format.date(r.from)} – ${format.date(r.to)}`;
-  };
+  return (r) =>
+    periodLabel(
+      { kind: r.period, year: r.year, quarter: r.quarter, emulationPeriod: r.emulationPeriod, from: r.from, to: r.to },
+      {
+        quarter: (quarter, year) => t('reviews.quarterOf', { quarter, year }),
+        year: (year) => t('reviews.yearOf', { year }),
+        emulationPeriod: (name) => t('reviews.emulationPeriodOf', { name }),
+        range: format.dateRange,
+      },
+    );
 }

@@ -2,12 +2,14 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
+import { DateField } from '../../ui/date-field';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
 import Typography from 'antd/es/typography';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { UNIT_NAME_MAX } from '../../../common/units';
+import { todayInVietnam, UNIT_NAME_MAX } from '../../../common/units';
 import { isApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ForbiddenResult } from '../../ui/forbidden-result';
@@ -15,9 +17,9 @@ import { PageSpinner } from '../../ui/page-spinner';
 import { useMe } from '../auth/auth.api';
 import { hasPermissionOn } from '../auth/use-can';
 import { UnitBreadcrumb } from './unit-breadcrumb';
-import { type Unit, UNIT_CODE_PATTERN, useRenameUnit, useUnit } from './units.api';
+import { type Unit, UNIT_CODE_PATTERN, useRenameUnit, useUnit, useUnitKinds } from './units.api';
 
-type Values = { name: string; nameEn?: string; code?: string };
+type Values = { name: string; nameEn?: string; code?: string; validFrom?: Dayjs | null };
 
 /** Renames a unit; someone else's change in the meantime is reported, never overwritten. */
 export function RenameUnitPage() {
@@ -41,10 +43,13 @@ function changes(unit: Unit, values: Values) {
   const name = values.name.trim();
   const nameEn = values.nameEn?.trim() || null;
   const code = values.code?.trim() || null;
+  const validFrom = values.validFrom ? values.validFrom.format('YYYY-MM-DD') : null;
   return {
     name: name !== unit.name ? name : undefined,
     nameEn: nameEn !== unit.nameEn ? nameEn : undefined,
     code: code !== unit.code ? code : undefined,
+    // Only an organization's founding date is set here (the form shows it for organizations only).
+    validFrom: values.validFrom !== undefined && validFrom !== unit.validFrom ? validFrom : undefined,
   };
 }
 
@@ -53,11 +58,13 @@ function RenameUnitForm({ unit, onReload }: { unit: Unit; onReload: () => void }
   const navigate = useNavigate();
   const rename = useRenameUnit();
   const conflict = isApiError(rename.error, 'CONFLICT');
+  const kinds = useUnitKinds();
+  const organization = kinds.data?.items.find((k) => k.code === unit.kind)?.category === 'organization';
   const back = () => void navigate({ to: '/units/$unitId', params: { unitId: unit.id } });
 
   const submit = (values: Values) => {
     const body = changes(unit, values);
-    if (body.name === undefined && body.nameEn === undefined && body.code === undefined) return back();
+    if (body.name === undefined && body.nameEn === undefined && body.code === undefined && body.validFrom === undefined) return back();
     rename.mutate({ id: unit.id, ...body, version: unit.version }, { onSuccess: back });
   };
 
@@ -80,7 +87,7 @@ function RenameUnitForm({ unit, onReload }: { unit: Unit; onReload: () => void }
       ) : (
         <ErrorAlert error={rename.error} />
       )}
-      <Form<Values> layout="vertical" onFinish={submit} name="rename-unit" initialValues={{ name: unit.name, nameEn: unit.nameEn ?? '', code: unit.code ?? '' }} style={{ maxWidth: 560 }}>
+      <Form<Values> layout="vertical" onFinish={submit} name="rename-unit" initialValues={{ name: unit.name, nameEn: unit.nameEn ?? '', code: unit.code ?? '', validFrom: unit.validFrom ? dayjs(unit.validFrom) : null }} style={{ maxWidth: 560 }}>
         <Form.Item label={t('units.name')} name="name" rules={[{ required: true, whitespace: true, message: t('units.nameRequired') }, { max: UNIT_NAME_MAX }]}>
           <Input maxLength={UNIT_NAME_MAX} />
         </Form.Item>
@@ -90,6 +97,11 @@ function RenameUnitForm({ unit, onReload }: { unit: Unit; onReload: () => void }
         <Form.Item label={t('units.code')} name="code" rules={[{ pattern: UNIT_CODE_PATTERN, message: t('units.codeInvalid') }]}>
           <Input maxLength={40} />
         </Form.Item>
+        {organization && (
+          <Form.Item label={t('units.foundedOn')} name="validFrom" extra={t('units.foundedOnEditHelp')}>
+            <DateField disabledDate={(d) => d.isAfter(dayjs(todayInVietnam()), 'day')} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
         <Space>
           <Button type="primary" htmlType="submit" loading={rename.isPending} disabled={conflict}>
             {t('common.save')}

@@ -6,15 +6,17 @@ import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useFormat } from '../../ui/use-format';
 import { UnitActions } from './unit-actions';
 import { UnitBreadcrumb } from './unit-breadcrumb';
 import { UnitChildrenList } from './unit-children-list';
+import { IssuingBodiesSection } from './issuing-bodies-section';
 import { UnitHistoryList } from './unit-history-list';
 import { SuccessionList } from './succession-list';
-import { type UnitDetail, useUnit } from './units.api';
+import { type FormerName, type UnitDetail, useUnit } from './units.api';
 import { useKindName } from './use-kind-name';
 
 export function UnitDetailPage() {
@@ -40,13 +42,14 @@ function UnitDetailView({ detail }: { detail: UnitDetail }) {
         items={[
           { key: 'kind', label: t('units.kind'), children: kindName(unit.kind) },
           ...(unit.divisionType ? [{ key: 'division', label: t('units.divisionType'), children: unit.divisionType }] : []),
-          { key: 'code', label: t('units.code'), children: unit.code ?? t('common.none') },
-          { key: 'nameEn', label: t('units.nameEn'), children: unit.nameEn ?? t('common.none') },
+          { key: 'code', label: t('units.code'), children: unit.code ?? <EmptyValue /> },
+          { key: 'nameEn', label: t('units.nameEn'), children: unit.nameEn ?? <EmptyValue /> },
           { key: 'validFrom', label: t('units.validFrom'), children: unit.validFrom ? format.date(unit.validFrom) : t('common.unknown') },
           { key: 'validTo', label: t('units.validTo'), children: unit.validTo ? format.date(unit.validTo) : t('units.inForce') },
           { key: 'children', label: t('units.childCount'), children: format.number(unit.childCount) },
         ]}
       />
+      <FormerNames names={detail.names} />
       <SuccessionList title={t('units.predecessors')} links={detail.predecessors} />
       <SuccessionList title={t('units.successors')} links={detail.successors} />
     </>
@@ -73,8 +76,33 @@ function UnitDetailView({ detail }: { detail: UnitDetail }) {
           { key: 'info', label: t('units.tabInfo'), children: info },
           { key: 'children', label: t('units.tabChildren'), children: <UnitChildrenList key={unit.id} unitId={unit.id} retired={unit.retired} /> },
           { key: 'history', label: t('units.tabHistory'), children: <UnitHistoryList key={unit.id} unitId={unit.id} /> },
+          { key: 'issuing', label: t('units.issuingBodies.tab'), children: <IssuingBodiesSection key={unit.id} detail={detail} /> },
         ]}
       />
     </Card>
+  );
+}
+
+/** The names the unit bore before its current one, each with its interval ("Huyện Kim Bảng, until 01/01/2025"). */
+function FormerNames({ names }: { names: FormerName[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (names.length === 0) return null;
+  return (
+    <section style={{ marginTop: 16 }} data-testid="former-names">
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        {t('units.formerNames')}
+      </Typography.Title>
+      <ul className="plain-list">
+        {names.map((n) => (
+          <li key={`${n.name}-${n.validTo}`}>
+            {n.name}{' '}
+            <Typography.Text type="secondary">
+              {n.validFrom ? t('units.nameInterval', { from: format.date(n.validFrom), to: format.date(n.validTo) }) : t('units.nameUntil', { to: format.date(n.validTo) })}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

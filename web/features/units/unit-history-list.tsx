@@ -3,16 +3,17 @@ import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
-import { RecordDiff } from '../../ui/record-diff';
 import { useFormat } from '../../ui/use-format';
 import { useAuditActionName } from '../../ui/use-audit-action-name';
+import { AuditChanges, useAuditWords } from '../audit/audit-changes';
 import { useUnitHistory } from './units.api';
 
-/** What happened to a unit: each change with who made it and what it changed. */
+/** What happened to a unit: each change with who made it and what it changed, in the reader's words (as the audit log). */
 export function UnitHistoryList({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const actionName = useAuditActionName();
+  const words = useAuditWords();
   const history = useUnitHistory(unitId);
   if (history.isPending) return <PageSpinner />;
   if (history.isError) return <ErrorAlert error={history.error} />;
@@ -25,9 +26,10 @@ export function UnitHistoryList({ unitId }: { unitId: string }) {
           <>
             <div>
               <Typography.Text strong>{actionName(event.action)}</Typography.Text> · {format.dateTime(event.at)}
-              {event.actorName && <> · {t('audit.by', { name: event.actorName })}</>}
+              {' · '}
+              {t('audit.by', { name: event.actorName ?? t('audit.system') })}
             </div>
-            <RecordDiff before={event.before} after={event.after} />
+            <AuditChanges record={{ recordType: 'unit', before: event.before, after: event.after, refs: event.refs }} words={words} />
           </>
         ),
       }))}

@@ -2,7 +2,9 @@ import Select from 'antd/es/select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { useUnitLabels } from '../../ui/use-unit-labels';
 import { SEARCH_MIN_LENGTH, useUnitSearch } from './units.api';
+import { useUnitLabel } from './use-unit-label';
 
 type Props = {
   id?: string;
@@ -25,7 +27,11 @@ export function UnitPicker({ id, value, onChange, includeRetired = false, allowC
   const q = useDebouncedValue(text, 300);
   const search = useUnitSearch(q, includeRetired, 20);
   const hits = q.trim().length >= SEARCH_MIN_LENGTH ? (search.data?.items ?? []) : [];
-  const options = hits.map((hit) => ({ value: hit.id, label: hit.pathNames ? `${hit.name} — ${hit.pathNames}` : hit.name }));
+  const unitLabel = useUnitLabel();
+  const unitLabels = useUnitLabels();
+  // "Phường 5, Quận 3, TP Hồ Chí Minh"; two hits that would read the same say when each was in force.
+  const labels = unitLabels(hits.map((hit) => ({ id: hit.id, name: unitLabel(hit), parents: hit.parentNames, validFrom: hit.validFrom, validTo: hit.validTo })));
+  const options = hits.map((hit) => ({ value: hit.id, label: labels.get(hit.id)?.text ?? unitLabel(hit) }));
   if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   else if (!chosen && value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
 

@@ -11,6 +11,7 @@ import { SEARCH_QUERY_MAX } from '../../../common/units';
 import { SEARCH_MIN_LENGTH, type UnitSearchHit, useUnitSearch } from './units.api';
 import { RetiredNote } from './retired-note';
 import { useKindName } from './use-kind-name';
+import { useUnitLabel } from './use-unit-label';
 
 /** Finds units by name (accents optional: "hoa lu" finds "Hoa Lư"), old units included by choice. */
 export function UnitSearch() {
@@ -64,10 +65,11 @@ export function UnitSearch() {
 
 function SearchHit({ hit }: { hit: UnitSearchHit }) {
   const kindName = useKindName();
+  const label = useUnitLabel();
   return (
     <li data-testid="unit-search-hit">
       <Link to="/units/$unitId" params={{ unitId: hit.id }} className={hit.retired ? 'unit-retired' : undefined}>
-        {hit.name}
+        {label(hit)}
       </Link>
       <span style={{ marginInlineStart: 8, fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{kindName(hit.kind)}</span>
       {hit.pathNames && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>{hit.pathNames}</div>}

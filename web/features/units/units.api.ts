@@ -1,14 +1,16 @@
 /** The units API: the tree, search, details, history and the edits of organizations. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SuccessionLink, Unit, UnitDetail, UnitKind, UnitSearchHit } from '../../../common/units';
+import type { FormerName, SuccessionLink, SuccessionReviewItem, Unit, UnitDetail, UnitKind, UnitSearchHit } from '../../../common/units';
 import { api } from '../../app/api-client';
+import type { AuditRecord } from '../audit/audit.api';
 
-export type { SuccessionLink, Unit, UnitDetail, UnitKind, UnitSearchHit };
+export type { FormerName, SuccessionLink, SuccessionReviewItem, Unit, UnitDetail, UnitKind, UnitSearchHit };
 
 export type Page<T> = { items: T[]; total: number };
 
-export type UnitHistoryEvent = { id: string; at: string; action: string; actorName: string | null; before: unknown; after: unknown };
-export type UnitHistory = { unit: Unit; predecessors: SuccessionLink[]; successors: SuccessionLink[]; events: UnitHistoryEvent[] };
+/** A recorded change of the unit, with the names of what its fields point to (as the audit log gives them). */
+export type UnitHistoryEvent = { id: string; at: string; action: string; actorName: string | null; before: unknown; after: unknown; refs: AuditRecord['refs'] };
+export type UnitHistory = { unit: Unit; names: FormerName[]; predecessors: SuccessionLink[]; successors: SuccessionLink[]; events: UnitHistoryEvent[] };
 
 export type ChildrenFilter = { includeRetired: boolean; kind?: string };
 
@@ -21,6 +23,7 @@ export const unitKeys = {
   children: (id: string, filter: ChildrenFilter, page?: { limit: number; offset: number }) => ['units', 'children', id, filter, page ?? 'all'] as const,
   search: (q: string, includeRetired: boolean) => ['units', 'search', q, includeRetired] as const,
   history: (id: string) => ['units', 'history', id] as const,
+  successionReview: (basis: string, page: { limit: number; offset: number }) => ['units', 'succession-review', basis, page] as const,
   kinds: () => ['unit-kinds'] as const,
 };
 
@@ -86,7 +89,8 @@ export function useUnitKinds() {
   return useQuery(unitKindsQuery);
 }
 
-export type CreateOrganizationInput = { parentId: string; kind: string; name: string; nameEn?: string; code?: string };
+/** `validFrom`: the founding date (omitted: today under a unit in force, the parent's first day under a retired one). */
+export type CreateOrganizationInput = { parentId: string; kind: string; name: string; nameEn?: string; code?: string; validFrom?: string | null; validTo?: string | null };
 
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
@@ -96,12 +100,35 @@ export function useCreateOrganization() {
   });
 }
 
-export type RenameUnitInput = { id: string; name?: string; nameEn?: string | null; code?: string | null; version: number };
+export type RenameUnitInput = { id: string; name?: string; nameEn?: string | null; code?: string | null; validFrom?: string | null; version: number };
 
 export function useRenameUnit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: RenameUnitInput) => api.patch<Unit>(`/api/units/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+  });
+}
+
+export type SuccessorsInput = { id: string; successors: { unitId: string; kind: SuccessionLink['kind'] }[]; mainId?: string };
+
+/** A system administrator sets a retired unit's successors (the reports follow at once). */
+export function useSetSuccessors() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: SuccessorsInput) => api.put<UnitDetail>(`/api/units/${id}/successors`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+  });
+}
+
+export type SuccessionReviewBasis = 'ambiguous' | 'manual';
+
+/** Retired units whose successor the history could not tell (ambiguous), or that an administrator set (manual). */
+export function useSuccessionReview(basis: SuccessionReviewBasis, page: { limit: number; offset: number }, enabled = true) {
+  return useQuery({
+    queryKey: unitKeys.successionReview(basis, page),
+    queryFn: () => api.get<Page<SuccessionReviewItem>>('/api/units/successions', { basis, ...page }),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }

@@ -4,6 +4,7 @@ import Descriptions from 'antd/es/descriptions';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
+import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ForbiddenResult } from '../../ui/forbidden-result';
 import { PageSpinner } from '../../ui/page-spinner';
@@ -43,7 +44,7 @@ function UserDetail() {
           bordered
           items={[
             { key: 'username', label: t('users.username'), children: u.username },
-            { key: 'email', label: t('users.email'), children: u.email ?? t('common.none') },
+            { key: 'email', label: t('users.email'), children: u.email ?? <EmptyValue /> },
             { key: 'locale', label: t('common.language'), children: t(`languageNames.${u.locale}`) },
             { key: 'createdAt', label: t('users.createdAt'), children: format.dateTime(u.createdAt) },
             { key: 'mustChange', label: t('users.mustChangePassword'), children: u.mustChangePassword ? t('common.yes') : t('common.no') },

@@ -1,0 +1,50 @@
+/**
+ * The work queue ("Việc cần làm", docs/work-queue.md): what waits for the signed-in person today,
+ * each figure a count that opens the list it counts. Shared by the server and the web app.
+ */
+import { z } from 'zod';
+import { Id, IsoDate } from './units.js';
+
+/**
+ * A review task or a reception commitment is due soon when it is open and its deadline is today or
+ * within this many days after today (Viet Nam time): a week, the rhythm of the officers' meetings.
+ * Petitions keep their own, legal, window (`PETITION_LIMITS.dueSoonWorkingDays` working days).
+ */
+export const DUE_SOON_DAYS = 7;
+
+/** The last day (ISO) of the "due soon" window of tasks and commitments that starts on `today` (ISO). */
+export function dueSoonUntil(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + DUE_SOON_DAYS);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The `due` filter of the task and commitment lists, named like the petitions list's. */
+export const DUE_FILTERS = ['overdue', 'due_soon'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
+const Due = z.object({ dueSoon: z.number().int(), overdue: z.number().int() });
+
+export const WorkQueue = z.object({
+  today: IsoDate,
+  /** The last day counted as due soon: petitions (working days), review tasks and commitments (DUE_SOON_DAYS). */
+  petitionsDueSoonUntil: IsoDate,
+  tasksDueSoonUntil: IsoDate,
+  /**
+   * The entries queues (`/api/entries?queue=…` lists each); null when the caller holds none of the
+   * right the queue needs (data.approve for approvals, data.write for the others).
+   */
+  entries: z.object({
+    awaitingMyApproval: z.number().int().nullable(),
+    myReturned: z.number().int().nullable(),
+    myDrafts: z.number().int().nullable(),
+  }),
+  /**
+   * One row per unit the caller works for (a grant with data.write or data.approve, none inside
+   * another): the unit's petition queue (handled there and due soon; overdue anywhere below it),
+   * the open tasks of its reviews and the open commitments of its reception sessions, due soon or
+   * overdue.
+   */
+  units: z.array(z.object({ unit: z.object({ id: Id, name: z.string() }), petitions: Due, reviewTasks: Due, commitments: Due })),
+});
+export type WorkQueue = z.infer<typeof WorkQueue>;

@@ -1,0 +1,21 @@
+/** GET /api/work-queue: the signed-in person's work queue ("Việc cần làm", docs/work-queue.md). */
+import { WorkQueue } from '../../../common/work-queue.js';
+import { actorOf, type App } from '../../http/context.js';
+import { presentWorkQueue } from './work-queue.presenter.js';
+import { getWorkQueue } from './work-queue.service.js';
+
+export async function workQueueRoutes(app: App): Promise<void> {
+  app.get(
+    '/api/work-queue',
+    {
+      // Everyone who reads may ask; the answer holds only what the caller's own grants give work on (a viewer's is empty).
+      config: { permission: 'units.read' },
+      schema: {
+        tags: ['work-queue'],
+        summary: "The caller's work queue: entries awaiting the caller's approval, the caller's returned entries and drafts, and per unit the caller works for its petitions, review tasks and commitments due soon or overdue — each a count of the list it opens",
+        response: { 200: WorkQueue },
+      },
+    },
+    async (request) => presentWorkQueue(await getWorkQueue(app.ctx, actorOf(request))),
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The rows of the work queue page: each count with the words that name it and the list it opens,
+ * the same filters the server counted with (docs/work-queue.md), so the list shows what the count
+ * says. Pure, so a test checks every link.
+ */
+import type { EntryQueue } from '../../../common/entries';
+import type { DueFilter, WorkQueue } from '../../../common/work-queue';
+
+/** How a count reads: something to act on, due soon, or late. */
+export type Tone = 'action' | 'soon' | 'late';
+
+export type QueueLink =
+  | { to: '/entries'; search: { queue: EntryQueue } }
+  | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
+  | { to: '/review-tasks' | '/commitments'; search: { unitId: string; due: DueFilter } };
+
+/** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
+export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
+
+const ENTRY_ROWS: { key: keyof WorkQueue['entries']; queue: EntryQueue; tone: Tone }[] = [
+  { key: 'awaitingMyApproval', queue: 'awaiting_my_approval', tone: 'action' },
+  { key: 'myReturned', queue: 'my_returned', tone: 'late' },
+  { key: 'myDrafts', queue: 'my_drafts', tone: 'action' },
+];
+
+/** The entries rows the account has (a queue it holds no right for is not shown). */
+export function entryItems(q: WorkQueue): QueueItem[] {
+  return ENTRY_ROWS.flatMap(({ key, queue, tone }) => {
+    const count = q.entries[key];
+    return count === null ? [] : [{ key: `entries.${key}`, label: `workQueue.entries.${key}`, count, tone, link: { to: '/entries' as const, search: { queue } } }];
+  });
+}
+
+type UnitRow = WorkQueue['units'][number];
+
+/** A unit's petition queue: handled there and due soon; overdue there or anywhere below. */
+export function petitionItems(q: WorkQueue, u: UnitRow): QueueItem[] {
+  const link = (due: DueFilter): QueueLink => ({ to: '/petitions', search: { unitId: u.unit.id, view: 'queue', due } });
+  return [
+    { key: `petitions.dueSoon.${u.unit.id}`, label: 'workQueue.petitions.dueSoon', date: q.petitionsDueSoonUntil, count: u.petitions.dueSoon, tone: 'soon', link: link('due_soon') },
+    { key: `petitions.overdue.${u.unit.id}`, label: 'workQueue.petitions.overdue', count: u.petitions.overdue, tone: 'late', link: link('overdue') },
+  ];
+}
+
+/** A unit's review tasks and reception commitments, due within the week or overdue. */
+export function taskItems(q: WorkQueue, u: UnitRow): QueueItem[] {
+  const link = (to: '/review-tasks' | '/commitments', due: DueFilter): QueueLink => ({ to, search: { unitId: u.unit.id, due } });
+  return [
+    { key: `tasks.dueSoon.${u.unit.id}`, label: 'workQueue.tasks.dueSoon', date: q.tasksDueSoonUntil, count: u.reviewTasks.dueSoon, tone: 'soon', link: link('/review-tasks', 'due_soon') },
+    { key: `tasks.overdue.${u.unit.id}`, label: 'workQueue.tasks.overdue', count: u.reviewTasks.overdue, tone: 'late', link: link('/review-tasks', 'overdue') },
+    { key: `commitments.dueSoon.${u.unit.id}`, label: 'workQueue.commitments.dueSoon', date: q.tasksDueSoonUntil, count: u.commitments.dueSoon, tone: 'soon', link: link('/commitments', 'due_soon') },
+    { key: `commitments.overdue.${u.unit.id}`, label: 'workQueue.commitments.overdue', count: u.commitments.overdue, tone: 'late', link: link('/commitments', 'overdue') },
+  ];
+}
+
+/** Everything the queue counts, summed: 0 means nothing waits. */
+export function totalWaiting(q: WorkQueue): number {
+  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u)])].reduce((n, i) => n + i.count, 0);
+}
