@@ -12,6 +12,9 @@ const typeParsers = {
     oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format),
 };
 
+/** Connections per pool unless a caller asks otherwise. */
+const DEFAULT_POOL_SIZE = 10;
+
 export type DbOptions = {
   max?: number;
   applicationName?: string;
@@ -38,6 +41,25 @@ export function isConnectionError(err: unknown): boolean {
   return UNAVAILABLE_MESSAGE.test(err.message);
 }
 
+/**
+ * Runs `select 1` and returns once the database answers. A pooled connection whose session the
+ * server has just ended (pg_terminate_backend, a failover, a restart) can still be lent before
+ * the pool has read the end of its socket: its query fails, and the failed connection is
+ * destroyed. That says nothing about the database, so the ping tries again — on another pooled
+ * connection or a new one — and fails only when a connection error persists over `attempts`
+ * tries (more than the pool holds, so a new connection has been tried) or the error is another.
+ */
+export async function pingDatabase(db: Db, attempts = DEFAULT_POOL_SIZE + 2): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (err) {
+      if (!isConnectionError(err) || attempt >= attempts) throw err;
+    }
+  }
+}
+
 const describeError = (err: Error) => {
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string' ? `${code} ${err.message}` : err.message;
@@ -59,7 +81,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   const log = options.log ?? ((m: string) => console.error(m));
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? 10,
+    max: options.max ?? DEFAULT_POOL_SIZE,
     application_name: options.applicationName ?? 'danvan',
     types: typeParsers,
     // A server that does not answer (rather than refusing) fails the request instead of hanging it;

@@ -5,6 +5,7 @@
  * pool's and clients' 'error' listeners node-postgres's 'error' event ends the process (Vitest
  * reports it as an unhandled error and the file fails).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import type { App } from '../http/context.js';
 import { buildUser } from '../test/factories.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
-import { closeDb, createDb, type Db, isConnectionError } from './database.js';
+import { closeDb, createDb, type Db, isConnectionError, pingDatabase } from './database.js';
 
 let t: TestDb;
 let db: Db;
@@ -63,6 +64,29 @@ describe('database connections ended by the server', () => {
     const after = await app.inject({ method: 'GET', url: '/api/health' });
     expect(after.statusCode).toBe(200);
     expect(after.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+  });
+
+  it('pings through connections whose sessions the server has just ended, which the pool still lends', async () => {
+    // The pool learns of an ended session only when node reads that socket. Here every idle
+    // connection's backend is terminated and gone while node reads nothing (psql runs
+    // synchronously), so the ping's first connection is a dead one.
+    const psql = (query: string) => execFileSync('psql', [t.url, '-Atc', query], { encoding: 'utf8' }).trim();
+    const mine = `from pg_stat_activity where application_name = '${applicationName}'`;
+    const deadPool = async () => {
+      await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'GET', url: '/api/health' })));
+      expect(Number(psql(`select count(pg_terminate_backend(pid)) ${mine}`))).toBeGreaterThan(0);
+      for (let i = 0; i < 200 && psql(`select count(*) ${mine}`) !== '0'; i++);
+    };
+    // One try only: the dead connection fails it — the case the retry is for.
+    await deadPool();
+    const once = await pingDatabase(db, 1).then(() => 'answered', (err: unknown) => err);
+    expect(isConnectionError(once), String(once)).toBe(true);
+    for (let round = 0; round < 3; round++) {
+      await deadPool();
+      await expect(pingDatabase(db)).resolves.toBeUndefined();
+    }
+    await deadPool();
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
   it('answers 503 DATABASE_UNAVAILABLE for a request whose connection is terminated mid-query, then serves the next', async () => {

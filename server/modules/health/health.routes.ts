@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { pingDatabase } from '../../db/database.js';
 import { engineStatus } from '../../db/open.js';
 import type { App } from '../../http/context.js';
 
@@ -38,7 +38,7 @@ export async function healthRoutes(app: App): Promise<void> {
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`The database did not answer within ${QUERY_TIMEOUT_MS / 1000} s`)), QUERY_TIMEOUT_MS);
         });
-        await Promise.race([sql`select 1`.execute(app.ctx.db), timeout]);
+        await Promise.race([pingDatabase(app.ctx.db), timeout]);
         const latencyMs = Math.round((performance.now() - started) * 10) / 10;
         return { status: 'ok' as const, database: { ok: true, engine, latencyMs, ...extra }, version: APP_VERSION };
       } catch (err) {
