@@ -65,6 +65,8 @@ const describeError = (err: Error) => {
   return typeof code === 'string' ? `${code} ${err.message}` : err.message;
 };
 
+const lostMessage = (err: Error) => `A database connection was lost (${describeError(err)}); the next query opens a new one`;
+
 /** Each Db's open connections, each with a promise of its socket's end, for closeDb. */
 const openClients = new WeakMap<Db, Map<pg.PoolClient, Promise<void>>>();
 
@@ -98,9 +100,9 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   });
   pool.on('error', (err) => {
     // While the pool ends, PostgreSQL may end the sessions first: expected, not worth a line.
-    if (!pool.ending) log(`A database connection was lost (${describeError(err)}); the next query opens a new one`);
+    if (!pool.ending) log(lostMessage(err));
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingLostClients(pool) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingLostClients(pool, log) }) });
   openClients.set(db, clients);
   return db;
 }
@@ -111,14 +113,19 @@ export function createDb(url: string, options: DbOptions = {}): Db {
  * the error; the pool would then lend the doomed client again if the next request came before the
  * socket's end was read (a second failed request after a terminated one).
  */
-function discardingLostClients(pool: pg.Pool): PostgresPool {
+function discardingLostClients(pool: pg.Pool, log: (message: string) => void): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect();
       let lost: Error | undefined;
       const query = (text: string, parameters: ReadonlyArray<unknown>) =>
         client.query(text, [...parameters]).catch((err: unknown) => {
-          if (isConnectionError(err)) lost = err as Error;
+          if (isConnectionError(err)) {
+            // Lent out, the client's end reaches its query, not the pool's listener: reported here,
+            // so that every lost connection is reported once, idle or busy.
+            if (!lost && !pool.ending) log(lostMessage(err as Error));
+            lost = err as Error;
+          }
           throw err;
         });
       // No cursor is configured, so Kysely only calls the (sql, parameters) form of query.

@@ -74,13 +74,20 @@ describe('database connections ended by the server', () => {
     const mine = `from pg_stat_activity where application_name = '${applicationName}'`;
     const deadPool = async () => {
       await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'GET', url: '/api/health' })));
-      expect(Number(psql(`select count(pg_terminate_backend(pid)) ${mine}`))).toBeGreaterThan(0);
+      const ended = Number(psql(`select count(pg_terminate_backend(pid)) ${mine}`));
+      expect(ended).toBeGreaterThan(0);
       for (let i = 0; i < 200 && psql(`select count(*) ${mine}`) !== '0'; i++);
+      return ended;
     };
-    // One try only: the dead connection fails it — the case the retry is for.
-    await deadPool();
+    // One try only: the dead connection fails it — the case the retry is for — and the loss of a
+    // lent connection is reported as an idle one's is.
+    const reported = lost.length;
+    const ended = await deadPool();
     const once = await pingDatabase(db, 1).then(() => 'answered', (err: unknown) => err);
     expect(isConnectionError(once), String(once)).toBe(true);
+    await until(async () => (lost.length - reported >= ended ? true : undefined), 'every lost connection to be reported');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(lost.slice(reported)).toEqual(Array.from({ length: ended }, () => expect.stringMatching(/^A database connection was lost/)));
     for (let round = 0; round < 3; round++) {
       await deadPool();
       await expect(pingDatabase(db)).resolves.toBeUndefined();
