@@ -37,6 +37,7 @@ import { petitionRoutes } from './modules/petitions/petitions.routes.js';
 import { publicPetitionRoutes } from './modules/petitions/petitions-public.routes.js';
 import { receptionRoutes } from './modules/petitions/reception.routes.js';
 import { workQueueRoutes } from './modules/work-queue/work-queue.routes.js';
+import { policyDocumentRoutes } from './modules/policy-documents/policy-documents.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -63,6 +64,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   holidayRoutes,
   receptionRoutes,
   workQueueRoutes,
+  policyDocumentRoutes,
 ];
 
 /**

@@ -56,6 +56,27 @@ describe('demo data', () => {
     // The whole demo set, twice, on a shared two-core machine: close to the suite's 30 s default.
   }, 120_000);
 
+  it('enters the central policy documents once, on the root unit, with 43-KL/TW implementing 25-NQ/TW and 23-QĐ/TW replacing 290-QĐ/TW', async () => {
+    const docs = await t.db
+      .selectFrom('policy_documents as d')
+      .innerJoin('units as u', 'u.id', 'd.issuing_unit_id')
+      .select(['d.id', 'd.number', 'd.symbol', 'd.issued_on', 'd.status', 'u.kind'])
+      .orderBy('d.issued_on')
+      .execute();
+    expect(docs.map((d) => `${d.number}-${d.symbol} ${d.issued_on} ${d.status} ${d.kind}`)).toEqual([
+      '290-QĐ/TW 2010-02-25 issued country',
+      '25-NQ/TW 2013-06-03 issued country',
+      '43-KL/TW 2019-01-07 issued country',
+      '23-QĐ/TW 2021-07-30 issued country',
+    ]);
+    const id = (n: string) => docs.find((d) => d.number === n)!.id;
+    const links = await t.db.selectFrom('policy_document_links').select(['from_id', 'to_id', 'kind']).orderBy('kind').execute();
+    expect(links).toEqual([
+      { from_id: id('43'), to_id: id('25'), kind: 'implements' },
+      { from_id: id('23'), to_id: id('290'), kind: 'replaces' },
+    ]);
+  });
+
   it('walks demo entries through the lifecycle across provinces and years', async () => {
     const byStatus = await t.db.selectFrom('entries').select(['status', t.db.fn.countAll<string>().as('n')]).groupBy('status').execute();
     const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));

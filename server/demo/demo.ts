@@ -15,6 +15,7 @@ import { loadDemoEntries } from './demo-entries.js';
 import { loadDemoHistory } from './demo-history.js';
 import { loadDemoReviews } from './demo-reviews.js';
 import { loadDemoPetitions } from './demo-petitions.js';
+import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
 import { currentProvince, firstCommunes } from './demo-units.js';
@@ -146,10 +147,11 @@ export async function loadDemoData(
   // Reviews take their figures from the entries above.
   const reviews = (await loadDemoReviews(db, ctx)).reviews + history.reviews;
   const { petitions } = await loadDemoPetitions(db, ctx);
+  const { policyDocuments } = await loadDemoPolicyDocuments(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions === 0
+    units + accounts + entries + reviews + petitions + policyDocuments === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

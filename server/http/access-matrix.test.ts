@@ -20,6 +20,7 @@ import { reportFileProbes } from '../modules/reports/report-files.probes.js';
 import { reportProbes } from '../modules/reports/reports.probes.js';
 import { unitHistoryProbes } from '../modules/units/units.probes.js';
 import { workQueueProbes } from '../modules/work-queue/work-queue.probes.js';
+import { policyDocumentProbes } from '../modules/policy-documents/policy-documents.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -37,7 +38,7 @@ async function orgAt(loc: Location) {
 }
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
-const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes };
+const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes };
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',
@@ -123,10 +124,11 @@ describe('access matrix', () => {
         }
         const hasPermission =
           declared === 'authenticated' || declared === 'public' || ROLE_PERMISSIONS[actor.role].includes(declared as Permission);
-        const allowed = hasPermission && (probe.self || inScope(actor.scope, loc));
+        const readsAbove = probe.readsAbove === true && actor.scope === 'commune' && loc === 'province';
+        const allowed = hasPermission && (probe.self || inScope(actor.scope, loc) || readsAbove);
         // Nothing outside the actor's scope may appear in any answer.
         if (actor.scope !== 'root' && res.body.includes('ZZOUTSIDE')) failures.push(`leaks foreign data; ${label}`);
-        if (actor.scope === 'commune' && !probe.self && res.body.includes('ZZPROVINCE') && !key.startsWith('GET /api/units/')) {
+        if (actor.scope === 'commune' && !probe.self && !probe.readsAbove && res.body.includes('ZZPROVINCE') && !key.startsWith('GET /api/units/')) {
           failures.push(`leaks data above the scope; ${label}`);
         }
         if (allowed) {

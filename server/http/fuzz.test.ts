@@ -16,6 +16,7 @@ import { ERROR_CODES } from '../../common/errors.js';
 import { buildConference, buildCommendation } from '../modules/commendations/commendations.factories.js';
 import { buildEntry, buildEvidence } from '../modules/entries/entries.factories.js';
 import { buildPetition } from '../modules/petitions/petitions.factories.js';
+import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/policy-documents/policy-documents.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -348,6 +349,8 @@ beforeAll(async () => {
   const task = await buildTask(t.db, { reviewId: review.id, ownerUnitId: province.id });
   const event = await buildEvent(t.db, { reviewId: review.id });
   const petition = await buildPetition(t.db, { unitId: province.id });
+  const policyDocument = await buildPolicyDocument(t.db, { unitId: province.id });
+  const policyAttachment = await buildPolicyDocumentAttachment(t.db, policyDocument.id);
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -361,6 +364,8 @@ beforeAll(async () => {
     'review-tasks': task.id,
     'review-events': event.id,
     petitions: petition.id,
+    'policy-documents': policyDocument.id,
+    'policy-document-attachments': policyAttachment.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

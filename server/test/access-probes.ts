@@ -30,6 +30,11 @@ export type Probe = {
   list?: boolean;
   /** Routes on one's own account or system-wide lists: no unit involved. */
   self?: boolean;
+  /**
+   * Reads of data that units below also read (policy documents issued above are read below,
+   * docs/leadership-loop.md §4): a commune's reader is allowed the province's data too.
+   */
+  readsAbove?: boolean;
   /** Writes whose allowed call legitimately answers 4xx with the probe's data (documented in the probe). */
   acceptStatus?: number[];
 };

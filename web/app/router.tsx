@@ -14,6 +14,7 @@ import { validateReportSearch } from '../features/reports/report-search';
 import { validateCommendationSearch } from '../features/commendations/commendation-search';
 import { validatePetitionSearch } from '../features/petitions/petition-search';
 import { validateDueSearch } from '../features/work-queue/due-search';
+import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -291,6 +292,20 @@ const receptionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/petitions/reception-detail-page'), 'ReceptionDetailPage'),
 });
 
+const policyDocumentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/policy-documents',
+  // The search and filters live in the URL, like the other lists'.
+  validateSearch: (search: Record<string, unknown>) => validatePolicyDocumentSearch(search),
+  component: lazyRouteComponent(() => import('../features/policy-documents/policy-document-list-page'), 'PolicyDocumentListPage'),
+});
+
+const policyDocumentDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/policy-documents/$documentId',
+  component: lazyRouteComponent(() => import('../features/policy-documents/policy-document-detail-page'), 'PolicyDocumentDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -326,6 +341,8 @@ const routeTree = rootRoute.addChildren([
     receptionRoute,
     receptionDetailRoute,
     holidaysRoute,
+    policyDocumentsRoute,
+    policyDocumentDetailRoute,
   ]),
 ]);
 

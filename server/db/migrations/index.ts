@@ -22,6 +22,7 @@ import * as m20261205240000 from './20261205240000_petition_search.js';
 import * as m20261205250000 from './20261205250000_unit_issuing_bodies.js';
 import * as m20261205300000 from './20261205300000_report_summaries.js';
 import * as m20261205310000 from './20261205310000_list_versions.js';
+import * as m20261206100000 from './20261206100000_policy_documents.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261205250000_unit_issuing_bodies': m20261205250000,
   '20261205300000_report_summaries': m20261205300000,
   '20261205310000_list_versions': m20261205310000,
+  '20261206100000_policy_documents': m20261206100000,
 };
