@@ -11,6 +11,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which
+          // then waits on PostgreSQL (another process) half the time. Two workers keep both cores
+          // busy; every test file has its own database (and data folder), so files do not meet.
+          maxWorkers: 2,
         },
       },
       {
