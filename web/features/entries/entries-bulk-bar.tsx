@@ -8,9 +8,7 @@ import AntdApp from 'antd/es/app';
 import Alert from 'antd/es/alert';
 import Button, { type ButtonProps } from 'antd/es/button';
 import Form from 'antd/es/form';
-import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
-import Radio from 'antd/es/radio';
 import Space from 'antd/es/space';
 import Typography from 'antd/es/typography';
 import { useQueryClient } from '@tanstack/react-query';
@@ -20,10 +18,10 @@ import { ENTRY_ACTION_NAMES, ENTRY_ACTIONS, type EntryAction, type EntryStatus }
 import { ApiError } from '../../app/api-client';
 import { ERROR_CODES, type ErrorCode } from '../../../common/errors';
 import { ErrorAlert } from '../../ui/error-alert';
-import { NumberField } from '../../ui/number-field';
 import { useErrorMessage } from '../../ui/use-error-message';
 import { useCan } from '../auth/use-can';
 import { bulkFilter, entryKeys, type EntryFilters, type EntrySummary, useBulkAction } from './entries.api';
+import { EntryActionFields } from './entry-action-fields';
 import { useEntryVocabulary } from './use-entry-vocabulary';
 
 /** What is selected: some rows of the list, or every entry matching its filters. */
@@ -86,7 +84,6 @@ export function EntriesBulkBar({ selection, onClear, titleOf }: { selection: Bul
   const refused = bulkFailures(bulk.error);
   const why = (f: Failure) =>
     f.code === 'INVALID_TRANSITION' && f.status ? t('entries.bulkWrongState', { status: vocabulary.status(f.status) }) : errorMessage(new ApiError(409, (ERROR_CODES as readonly string[]).includes(f.code) ? (f.code as ErrorCode) : 'INTERNAL', null));
-  const reasonRule = action ? ENTRY_ACTIONS[action].reason : 'optional';
 
   return (
     <>
@@ -138,26 +135,7 @@ export function EntriesBulkBar({ selection, onClear, titleOf }: { selection: Bul
       >
         <Typography.Paragraph>{t('entries.bulkAllOrNothing')}</Typography.Paragraph>
         <Form<Values> form={form} id="bulk-action" name="bulk-action" layout="vertical" onFinish={submit} initialValues={{ effective: true }} preserve={false}>
-          {action === 'evaluate' && (
-            <>
-              <Form.Item label={t('entries.effective')} name="effective" rules={[{ required: true, message: t('entries.effectiveRequired') }]}>
-                <Radio.Group
-                  options={[
-                    { value: true, label: t('common.yes') },
-                    { value: false, label: t('common.no') },
-                  ]}
-                />
-              </Form.Item>
-              <NumberField label={t('entries.score')} name="score" rules={[{ required: true, message: t('entries.scoreRequired') }]} min={0} max={100} scale={2} input={{ style: { width: 160 } }} />
-            </>
-          )}
-          <Form.Item
-            label={reasonRule === 'required' ? t('entries.reason') : t('entries.reasonOptional')}
-            name="reason"
-            rules={reasonRule === 'required' ? [{ required: true, whitespace: true, message: t('entries.reasonRequired') }] : []}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
+          <EntryActionFields action={action} />
         </Form>
       </Modal>
     </>

@@ -1,17 +1,15 @@
 import AntdApp from 'antd/es/app';
 import Button, { type ButtonProps } from 'antd/es/button';
 import Form from 'antd/es/form';
-import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
-import Radio from 'antd/es/radio';
 import Space from 'antd/es/space';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_ACTIONS, type EntryAction } from '../../../common/entries';
 import { isApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
-import { NumberField } from '../../ui/number-field';
 import { type EntryDetail, useEntryAction } from './entries.api';
+import { EntryActionFields } from './entry-action-fields';
 import { useEntryVocabulary } from './use-entry-vocabulary';
 
 type Values = { reason?: string; effective?: boolean; score?: number };
@@ -51,7 +49,6 @@ export function EntryActions({ entry, onConflict }: { entry: EntryDetail; onConf
   };
 
   if (actions.length === 0) return null;
-  const reasonRule = action ? ENTRY_ACTIONS[action].reason : 'optional';
   return (
     <>
       <Space wrap data-testid="entry-actions">
@@ -72,26 +69,7 @@ export function EntryActions({ entry, onConflict }: { entry: EntryDetail; onConf
       >
         {run.error && !isApiError(run.error, 'CONFLICT') ? <ErrorAlert error={run.error} /> : null}
         <Form<Values> form={form} id="entry-action" name="entry-action" layout="vertical" onFinish={submit} initialValues={{ effective: true }} preserve={false}>
-          {action === 'evaluate' && (
-            <>
-              <Form.Item label={t('entries.effective')} name="effective" rules={[{ required: true, message: t('entries.effectiveRequired') }]}>
-                <Radio.Group
-                  options={[
-                    { value: true, label: t('common.yes') },
-                    { value: false, label: t('common.no') },
-                  ]}
-                />
-              </Form.Item>
-              <NumberField label={t('entries.score')} name="score" rules={[{ required: true, message: t('entries.scoreRequired') }]} min={0} max={100} scale={2} input={{ style: { width: 160 } }} />
-            </>
-          )}
-          <Form.Item
-            label={reasonRule === 'required' ? t('entries.reason') : t('entries.reasonOptional')}
-            name="reason"
-            rules={reasonRule === 'required' ? [{ required: true, whitespace: true, message: t('entries.reasonRequired') }] : []}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
+          <EntryActionFields action={action} />
         </Form>
       </Modal>
     </>
