@@ -41,6 +41,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DEADLINE_IN_PAST: 400,
   // A review conference held before half of the period it reviews has passed.
   CONFERENCE_TOO_EARLY: 400,
+  // A split or delete that would drop a task holding progress reports or children (leadership loop).
+  TASK_WOULD_BE_LOST: 409,
+  // Closing a reporting round while participants have not submitted and are not excused.
+  ROUND_HAS_PENDING: 409,
   INTERNAL: 500,
 };
 

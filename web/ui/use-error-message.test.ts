@@ -15,4 +15,10 @@ describe('the message of an API error', () => {
     expect(errorMessageKey(new ApiError(429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: 90 }))).toEqual({ key: 'errors.TOO_MANY_ATTEMPTS', values: { minutes: 2 } });
     expect(errorMessageKey(new Error('x'))).toEqual({ key: 'errors.INTERNAL' });
   });
+
+  it('says how many units a reporting round still waits for', () => {
+    expect(errorMessageKey(new ApiError(409, 'ROUND_HAS_PENDING', { pending: 2, sample: [11, 12] }))).toEqual({ key: 'errors.ROUND_HAS_PENDING', values: { pending: 2 } });
+    expect(errorMessageKey(new ApiError(409, 'ROUND_HAS_PENDING', null))).toEqual({ key: 'errors.ROUND_HAS_PENDING', values: { pending: 0 } });
+    expect(vi.errors.ROUND_HAS_PENDING).toContain('{{pending}}');
+  });
 });

@@ -26,6 +26,12 @@ function exportTooLarge(details: unknown): { key: string; values: Record<string,
   return { key: 'errors.EXPORT_TOO_LARGE', values: { total: typeof d?.total === 'number' ? d.total : 0, max: typeof d?.max === 'number' ? d.max : 0 } };
 }
 
+/** ROUND_HAS_PENDING says how many participants have not submitted (details.pending). */
+function roundHasPending(details: unknown): { key: string; values: Record<string, number> } {
+  const pending = (details as { pending?: unknown } | null)?.pending;
+  return { key: 'errors.ROUND_HAS_PENDING', values: { pending: typeof pending === 'number' ? pending : 0 } };
+}
+
 /** The catalog key (and its values) of the message for an error, chosen by its code and details. */
 export function errorMessageKey(error: unknown): { key: string; values?: Record<string, number | string> } {
   if (!(error instanceof ApiError)) return { key: 'errors.INTERNAL' };
@@ -36,6 +42,7 @@ export function errorMessageKey(error: unknown): { key: string; values?: Record<
   if (error.code === 'VALIDATION_FAILED' && hasInvalidCharacter(error.details)) return { key: 'errors.invalidCharacter' };
   if (error.code === 'UNIT_OUTSIDE_SUBTREE') return outsideSubtree(error.details);
   if (error.code === 'EXPORT_TOO_LARGE') return exportTooLarge(error.details);
+  if (error.code === 'ROUND_HAS_PENDING') return roundHasPending(error.details);
   if (error.code === 'ALREADY_EXISTS') return alreadyExistsMessage(error.details);
   return { key: `errors.${error.code}` };
 }
