@@ -221,7 +221,8 @@ export const CreateTasksBody = z
   });
 export type CreateTasksBody = z.infer<typeof CreateTasksBody>;
 
-export const CreateTasksResult = z.object({ items: z.array(TaskSummary) });
+/** The tasks created: the first TASK_LIMITS.planTasksPage of them, and how many there are. */
+export const CreateTasksResult = z.object({ items: z.array(TaskSummary), total: z.number().int() });
 export type CreateTasksResult = z.infer<typeof CreateTasksResult>;
 
 export const UpdateTaskBody = z
@@ -289,3 +290,9 @@ export const Rollup = z.object({
   children: z.array(RollupRow),
 });
 export type Rollup = z.infer<typeof Rollup>;
+
+// ---------------------------------------------------------------- route parameters
+
+export const TaskIdParams = z.object({ id: Id });
+export const DeleteTaskQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).describe('The version the task was read at') });
+export type DeleteTaskQuery = z.infer<typeof DeleteTaskQuery>;
