@@ -45,7 +45,7 @@ export function AssignTasksModal({ plan, onClose }: { plan: ImplementationPlanDe
       { content: values.content, expectedOutput: values.expectedOutput, startsOn: values.startsOn.format('YYYY-MM-DD'), deadline: values.deadline.format('YYYY-MM-DD'), ownerUnitIds },
       {
         onSuccess: (result) => {
-          void message.success(t('tasks.assign.done', { count: result.items.length }));
+          void message.success(t('tasks.assign.done', { count: result.total }));
           onClose();
         },
       },
@@ -108,7 +108,7 @@ export function AssignTasksModal({ plan, onClose }: { plan: ImplementationPlanDe
           />
           {mode === 'pick' ? (
             <Form.Item name="ownerUnitIds" noStyle rules={[{ required: true, type: 'array', min: 1, message: t('tasks.assign.ownersRequired') }]}>
-              <UnitsBelowPicker id={`${formId}-owners`} underUnitId={plan.unit.id} self={{ value: plan.unit.id, label: plan.unit.name }} />
+              <UnitsBelowPicker underUnitId={plan.unit.id} self={{ value: plan.unit.id, label: plan.unit.name }} />
             </Form.Item>
           ) : (
             <Typography.Text type={communes.data?.length === 0 ? 'danger' : undefined} data-testid="assign-commune-count">

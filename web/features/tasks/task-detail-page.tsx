@@ -51,6 +51,11 @@ function TaskView({ task, onReload }: { task: TaskDetail; onReload: () => void }
     remove.reset();
     onReload();
   };
+  // After a conflict the dialog's fields are the old version's: close it with the reload.
+  const closeAndReload = () => {
+    close();
+    onReload();
+  };
 
   return (
     <Card>
@@ -163,10 +168,10 @@ function TaskView({ task, onReload }: { task: TaskDetail; onReload: () => void }
         </>
       )}
       <TaskProgressReports task={task} />
-      {dialog === 'edit' && <TaskEditModal task={task} onClose={close} onReload={onReload} />}
-      {dialog === 'split' && <TaskSplitModal task={task} onClose={close} onReload={onReload} />}
-      {dialog === 'done' && <DoneModal task={task} onClose={close} onReload={onReload} />}
-      {dialog === 'reopen' && <ReopenModal task={task} onClose={close} onReload={onReload} />}
+      {dialog === 'edit' && <TaskEditModal task={task} onClose={close} onReload={closeAndReload} />}
+      {dialog === 'split' && <TaskSplitModal task={task} onClose={close} onReload={closeAndReload} />}
+      {dialog === 'done' && <DoneModal task={task} onClose={close} onReload={closeAndReload} />}
+      {dialog === 'reopen' && <ReopenModal task={task} onClose={close} onReload={closeAndReload} />}
     </Card>
   );
 }
