@@ -279,7 +279,7 @@ export type RollupRow = z.infer<typeof RollupRow>;
 export const Rollup = z.object({
   documentId: Id,
   unit: TaskUnit,
-  /** The units above `unit`, root first, for the breadcrumb back up. */
+  /** The units above `unit` that the reader reads, root first, for the breadcrumb back up. */
   ancestors: z.array(TaskUnit),
   today: IsoDate,
   /** The whole subtree of `unit`, the unit itself included. */

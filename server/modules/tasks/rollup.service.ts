@@ -4,7 +4,7 @@
  * document of 50,000 tasks is summed over a few thousand rows.
  */
 import { todayInVietnam } from '../../../common/units.js';
-import type { Actor } from '../../http/access.js';
+import { type Actor, can } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { getReadableDocument } from '../policy-documents/policy-documents.service.js';
 import { findAncestorRefs } from '../units/units.repository.js';
@@ -27,13 +27,16 @@ export async function getRollup(ctx: Ctx, actor: Actor, documentId: string, unit
   await getReadableDocument(ctx, actor, documentId);
   const unit = await getReadableUnit(ctx, actor, unitId);
   const [rows, ancestors] = await Promise.all([repo.findRollup(ctx.db, documentId, unit.path, today), findAncestorRefs(ctx.db, unit.path)]);
+  // The breadcrumb goes up only as far as the reader reads: a commune's reader is not shown its province.
+  const labels = unit.path.split('.');
+  const readable = ancestors.filter((a) => can(actor, 'units.read', labels.slice(0, labels.indexOf(a.id) + 1).join('.')));
   const childRows = rows.filter((r): r is repo.RollupRecord & { child: string } => r.child !== null);
   const units = new Map((await repo.findRollupUnits(ctx.db, childRows.map((r) => r.child))).map((u) => [u.id, u]));
   const own = rows.find((r) => r.child === null) ?? { ...ZERO, child: null };
   return {
     documentId,
     unit,
-    ancestors,
+    ancestors: readable,
     today,
     totals: rows.reduce(add, ZERO),
     own,
