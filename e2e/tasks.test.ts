@@ -149,7 +149,7 @@ describe('plans, tasks and the roll-up', () => {
     await communePage.context().close();
   });
 
-  it('rolls up one of two done on the document’s page, and drills down into a commune', async () => {
+  it('rolls up one of two done on the document’s page, and opens a commune’s tasks from it', async () => {
     await page.goto(`/policy-documents/${documentId}`);
     const rollup = page.getByTestId('rollup');
     await eventually(() => rollup.getByTestId('rollup-totals').textContent()).toContain(text('vi', 'tasks.rollup.leavesDone', { done: '1', leaves: '2' }));
@@ -167,6 +167,22 @@ describe('plans, tasks and the roll-up', () => {
     await page.goto(`/tasks?unitId=${province.id}&status=done`);
     await eventually(() => listed.count()).toBe(1);
     expect(await listed.first().textContent()).toContain(communes[0]!.name);
+  });
+
+  it('drills down from the country to the province in the URL, and back up by the breadcrumb', async () => {
+    const adminPage = await newPage(browser);
+    await signIn(adminPage, 'admin', inject('adminPassword'));
+    await adminPage.goto(`/policy-documents/${documentId}`);
+    const rollup = adminPage.getByTestId('rollup');
+    await rollup.getByTestId('rollup-drill').filter({ hasText: province.name }).click();
+    await adminPage.waitForURL((url) => url.searchParams.get('unitId') === province.id);
+    const rows = rollup.locator('.ant-table-row');
+    await eventually(() => rows.count()).toBe(2);
+    expect(await rollup.getByTestId('rollup-totals').textContent()).toContain(text('vi', 'tasks.rollup.leavesDone', { done: '1', leaves: '2' }));
+    await rollup.getByTestId('rollup-up').click();
+    await adminPage.waitForURL((url) => !url.searchParams.has('unitId'));
+    await rollup.getByTestId('rollup-drill').filter({ hasText: province.name }).waitFor();
+    await adminPage.context().close();
   });
 
   it('offers a reload when someone else changed the task meanwhile', async () => {
@@ -217,6 +233,8 @@ describe('plans, tasks and the roll-up', () => {
           await page.goto(url);
           await waitForDir(page, locale === 'ar' ? 'rtl' : 'ltr');
           await ready();
+          // A list shows its cached rows while it asks again: wait for the answer, not the dimmed rows.
+          await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
           if (width === 390) await expectNoSidewaysScroll(page, `the ${name} page in ${locale}`);
           if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `tasks-${name}-${width}-${locale}.png`), fullPage: true });
         }

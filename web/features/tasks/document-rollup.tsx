@@ -43,7 +43,7 @@ export function DocumentRollup({ documentId, unitId, topUnitId }: Props) {
                 key: a.id,
                 title: (
                   <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => drill(a.id)} data-testid="rollup-up">
-                    {a.name}
+                    <bdi>{a.name}</bdi>
                   </Button>
                 ),
               })),
@@ -53,7 +53,7 @@ export function DocumentRollup({ documentId, unitId, topUnitId }: Props) {
         </nav>
       )}
       <Typography.Paragraph style={{ marginBottom: 8 }}>
-        <strong>{r.unit.name}</strong>: <Totals totals={r.totals} />
+        <strong><bdi>{r.unit.name}</bdi></strong>: <Totals totals={r.totals} />
       </Typography.Paragraph>
       <RollupLegend />
       <ResponsiveTable<RollupRow & { own?: boolean }>
@@ -71,14 +71,14 @@ export function DocumentRollup({ documentId, unitId, topUnitId }: Props) {
             render: (_, row) =>
               row.own ? (
                 <span>
-                  {row.unit.name} <Typography.Text type="secondary">({t('tasks.rollup.ownTasks')})</Typography.Text>
+                  <bdi>{row.unit.name}</bdi> <Typography.Text type="secondary">({t('tasks.rollup.ownTasks')})</Typography.Text>
                 </span>
               ) : row.childUnitCount > 0 ? (
                 <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => drill(row.unit.id)} data-testid="rollup-drill">
-                  {row.unit.name}
+                  <bdi>{row.unit.name}</bdi>
                 </Button>
               ) : (
-                row.unit.name
+                <bdi>{row.unit.name}</bdi>
               ),
           },
           { key: 'bar', title: t('tasks.rollup.progress'), width: '30%', render: (_, row) => <RollupBar totals={row} /> },

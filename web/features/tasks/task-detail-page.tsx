@@ -74,11 +74,11 @@ function TaskView({ task, onReload }: { task: TaskDetail; onReload: () => void }
               key: a.id,
               title: (
                 <Link to="/tasks/$taskId" params={{ taskId: a.id }} title={a.content}>
-                  {a.ownerUnit.name}
+                  <bdi>{a.ownerUnit.name}</bdi>
                 </Link>
               ),
             })),
-            { key: task.id, title: task.ownerUnit.name },
+            { key: task.id, title: <bdi>{task.ownerUnit.name}</bdi> },
           ]}
         />
       </nav>
@@ -150,8 +150,8 @@ function TaskView({ task, onReload }: { task: TaskDetail; onReload: () => void }
               </Link>
             ),
           },
-          { key: 'owner', label: t('tasks.fields.owner'), children: task.ownerUnit.name },
-          { key: 'assigning', label: t('tasks.fields.assigningUnit'), children: task.assigningUnit.name },
+          { key: 'owner', label: t('tasks.fields.owner'), children: <bdi>{task.ownerUnit.name}</bdi> },
+          { key: 'assigning', label: t('tasks.fields.assigningUnit'), children: <bdi>{task.assigningUnit.name}</bdi> },
           { key: 'expectedOutput', label: t('tasks.fields.expectedOutput'), children: <bdi>{task.expectedOutput}</bdi> },
           { key: 'period', label: t('tasks.fields.period'), children: format.dateRange(task.startsOn, task.deadline) },
           ...(task.parentDeadline ? [{ key: 'parentDeadline', label: t('tasks.fields.parentDeadline'), children: format.date(task.parentDeadline) }] : []),

@@ -73,7 +73,7 @@ export function TaskSplitModal({ task, onClose, onReload }: { task: TaskDetail; 
                     setDropped(next);
                   }}
                 >
-                  {c.ownerUnit.name} — {format.date(c.deadline)}
+                  <bdi>{c.ownerUnit.name}</bdi> — {format.date(c.deadline)}
                 </Checkbox>
               </li>
             ))}
