@@ -40,6 +40,10 @@ async function time(label: string, via: Result['via'], targetMs: number, run: ()
  * the summaries' triggers run once per statement.
  */
 async function tasksRollupGenerate(db: Db, rootId: string): Promise<string> {
+  return db.transaction().execute((trx) => tasksRollupWrite(trx, rootId));
+}
+
+async function tasksRollupWrite(db: Db, rootId: string): Promise<string> {
   const doc = await sql<{ id: string }>`
     insert into policy_documents (kind, issuing_unit_id, issuing_path, issuing_body, number, symbol, issued_on, title, status)
     select 'conclusion', id, path, 'Ban Bí thư', '9043', 'KL/TW', date '2025-01-07', ${TITLE}, 'issued' from units where id = ${rootId}
@@ -49,25 +53,31 @@ async function tasksRollupGenerate(db: Db, rootId: string): Promise<string> {
     insert into implementation_plans (document_id, unit_id, unit_path, starts_on, ends_on)
     select ${documentId}, id, path, date '2025-01-01', date '2030-12-31' from units where id = ${rootId} returning id::text`.execute(db);
   const planId = plan.rows[0]!.id;
-  // Root tasks: one per province and round, ids drawn first so each path is its own id.
+  // Root tasks: one per province and round, ids drawn first (per row, in the select list) so each path is its own id.
   await sql`
     insert into tasks (id, plan_id, document_id, path, assigning_unit_id, assigning_path, owner_unit_id, owner_path, content, expected_output, starts_on, deadline, child_count)
-    select n.id, ${planId}, ${documentId}, n.id::text::ltree, r.id, r.path, p.id, p.path, 'Nhiệm vụ ' || k, 'Báo cáo kết quả', date '2025-01-01', date '2030-06-30',
-      (select count(*) from units c where c.parent_id = p.id and c.valid_to is null)
-    from units r cross join units p cross join generate_series(1, ${ROUNDS}) k
-    cross join lateral (select nextval(pg_get_serial_sequence('tasks', 'id')) as id) n
-    where r.id = ${rootId} and p.parent_id = r.id and p.kind = 'province' and p.valid_to is null`.execute(db);
+    select n.id, ${planId}, ${documentId}, n.id::text::ltree, n.root_id, n.root_path, n.province_id, n.province_path, 'Nhiệm vụ ' || n.k, 'Báo cáo kết quả',
+      date '2025-01-01', date '2030-06-30', n.communes
+    from (
+      select nextval(pg_get_serial_sequence('tasks', 'id')) as id, r.id as root_id, r.path as root_path, p.id as province_id, p.path as province_path, k,
+        (select count(*) from units c where c.parent_id = p.id and c.valid_to is null) as communes
+      from units r cross join units p cross join generate_series(1, ${ROUNDS}) k
+      where r.id = ${rootId} and p.parent_id = r.id and p.kind = 'province' and p.valid_to is null
+    ) n`.execute(db);
   // Their split to the communes: deadlines from 40 days ago to 80 days ahead; a third done, a fifth reported.
   await sql`
     insert into tasks (id, plan_id, document_id, parent_id, path, assigning_unit_id, assigning_path, owner_unit_id, owner_path, content, expected_output,
       starts_on, deadline, status, done_at, last_report_on)
-    select n.id, t.plan_id, t.document_id, t.id, t.path || n.id::text, t.owner_unit_id, t.owner_path, c.id, c.path, t.content, t.expected_output,
-      t.starts_on, current_date + ((n.id * 37) % 120 - 40)::int,
+    select n.id, n.plan_id, n.document_id, n.parent_id, n.parent_path || n.id::text, n.assigning_unit_id, n.assigning_path, n.owner_unit_id, n.owner_path,
+      n.content, n.expected_output, n.starts_on, current_date + ((n.id * 37) % 120 - 40)::int,
       case when n.id % 3 = 0 then 'done' else 'open' end, case when n.id % 3 = 0 then now() end,
       case when n.id % 5 = 0 then current_date - 1 end
-    from tasks t join units c on c.parent_id = t.owner_unit_id and c.valid_to is null
-    cross join lateral (select nextval(pg_get_serial_sequence('tasks', 'id')) as id) n
-    where t.plan_id = ${planId} and t.parent_id is null`.execute(db);
+    from (
+      select nextval(pg_get_serial_sequence('tasks', 'id')) as id, t.plan_id, t.document_id, t.id as parent_id, t.path as parent_path,
+        t.owner_unit_id as assigning_unit_id, t.owner_path as assigning_path, c.id as owner_unit_id, c.path as owner_path, t.content, t.expected_output, t.starts_on
+      from tasks t join units c on c.parent_id = t.owner_unit_id and c.valid_to is null
+      where t.plan_id = ${planId} and t.parent_id is null
+    ) n`.execute(db);
   return documentId;
 }
 

@@ -95,7 +95,7 @@ export async function splitTask(ctx: Ctx, actor: Actor, id: string, input: Split
       recordId: id,
       unitId: row.owner_unit_id,
       before: { childIds: current.map((c) => c.id) },
-      after: { created: created.map((childId, i) => ({ id: childId, ownerUnitId: fresh[i]!.ownerUnitId })), updated, dropped: dropped.map((c) => c.id) },
+      after: { created: created.map((c) => ({ id: c.id, ownerUnitId: c.owner_unit_id })), updated, dropped: dropped.map((c) => c.id) },
     });
   });
 }

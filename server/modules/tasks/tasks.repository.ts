@@ -197,16 +197,16 @@ export type NewTask = { ownerUnitId: string; ownerPath: string; content: string;
 /**
  * Inserts tasks in one statement (the summaries' trigger then runs one upsert): ids are drawn from
  * the identity's sequence first, so each row's path (the parent's path and its own id) is written
- * with it. Returns the ids in the order of `tasks`.
+ * with it. Returns each new id with its owner.
  */
 export async function insertTasks(
   trx: Q,
   common: { planId: string; documentId: string; parentId: string | null; parentPath: string | null; assigningUnitId: string; assigningPath: string; startsOn: string; userId: string | null },
   tasks: NewTask[],
-): Promise<string[]> {
+): Promise<{ id: string; owner_unit_id: string }[]> {
   if (!tasks.length) return [];
   const prefix = common.parentPath ? `${common.parentPath}.` : '';
-  const { rows } = await sql<{ id: string }>`
+  const { rows } = await sql<{ id: string; owner_unit_id: string }>`
     insert into tasks (id, plan_id, document_id, parent_id, path, assigning_unit_id, assigning_path, owner_unit_id, owner_path,
       content, expected_output, starts_on, deadline, created_by)
     select n.id, ${common.planId}, ${common.documentId}, ${common.parentId}, (${prefix} || n.id::text)::ltree, ${common.assigningUnitId}, ${common.assigningPath}::ltree,
@@ -218,8 +218,8 @@ export async function insertTasks(
       order by x.ord
     ) n
     order by n.ord
-    returning id::text`.execute(trx);
-  return rows.map((r) => r.id);
+    returning id::text, owner_unit_id::text`.execute(trx);
+  return rows;
 }
 
 /** The stored row, locked for the rest of the transaction. */
@@ -398,40 +398,32 @@ export type RollupRecord = TotalsRecord & { child: string | null };
  */
 export async function findRollup(db: Q, documentId: string, path: string, today: string): Promise<RollupRecord[]> {
   const depth = path ? path.split('.').length : 0;
+  // The deadlines are summed per owner before the join: a document has many (owner, deadline) rows
+  // and only one units row per owner.
   const { rows } = await sql<RollupRecord>`
-    with c as (
-      select coalesce(u.current_path, u.path) as cp, coalesce(u.current_id, u.id) as cu, c.leaves, c.done, c.reported
-      from task_unit_counts c join units u on u.id = c.owner_unit_id
-      where c.document_id = ${documentId} and c.leaves <> 0
+    with o as (
+      select owner_unit_id,
+        coalesce(sum(open) filter (where deadline < ${today}::date), 0) as overdue,
+        coalesce(sum(open) filter (where deadline between ${today}::date and ${today}::date + ${DUE_SOON_DAYS}::int), 0) as due_soon
+      from task_open_deadlines where document_id = ${documentId} and open <> 0
+      group by owner_unit_id
     ),
-    o as (
-      select coalesce(u.current_path, u.path) as cp,
-        sum(o.open) filter (where o.deadline < ${today}::date) as overdue,
-        sum(o.open) filter (where o.deadline between ${today}::date and ${today}::date + ${DUE_SOON_DAYS}::int) as due_soon
-      from task_open_deadlines o join units u on u.id = o.owner_unit_id
-      where o.document_id = ${documentId} and o.open <> 0
-      group by 1
+    c as (
+      select coalesce(u.current_path, u.path) as cp, coalesce(u.current_id, u.id) as cu, c.leaves, c.done, c.reported,
+        coalesce(o.overdue, 0) as overdue, coalesce(o.due_soon, 0) as due_soon
+      from task_unit_counts c join units u on u.id = c.owner_unit_id left join o on o.owner_unit_id = c.owner_unit_id
+      where c.document_id = ${documentId} and c.leaves <> 0 and coalesce(u.current_path, u.path) <@ ${path}::ltree
     ),
     k as (
-      select case when nlevel(cp) > ${depth} then subpath(cp, ${depth}, 1)::text end as child, cp, cu, leaves, done, reported
-      from c where cp <@ ${path}::ltree
-    ),
-    ko as (
-      select case when nlevel(cp) > ${depth} then subpath(cp, ${depth}, 1)::text end as child, overdue, due_soon
-      from o where cp <@ ${path}::ltree
-    ),
-    units_of as (
-      select child, cu, sum(leaves) as leaves, sum(done) as done, sum(reported) as reported from k group by child, cu
+      select case when nlevel(cp) > ${depth} then subpath(cp, ${depth}, 1)::text end as child, cu,
+        sum(leaves) as leaves, sum(done) as done, sum(reported) as reported, sum(overdue) as overdue, sum(due_soon) as due_soon
+      from c group by 1, 2
     )
-    select a.child, a.leaves, a.done, a.leaves - a.done as open, coalesce(b.overdue, 0)::int as overdue, coalesce(b.due_soon, 0)::int as due_soon,
-      a.units_tasked, a.units_reported
-    from (
-      select child, sum(leaves)::int as leaves, sum(done)::int as done,
-        count(*) filter (where leaves > 0)::int as units_tasked, count(*) filter (where leaves > 0 and reported > 0)::int as units_reported
-      from units_of group by child
-    ) a
-    left join (select child, sum(overdue) as overdue, sum(due_soon) as due_soon from ko group by child) b on b.child is not distinct from a.child
-    where a.leaves > 0`.execute(db);
+    select child, sum(leaves)::int as leaves, sum(done)::int as done, (sum(leaves) - sum(done))::int as open,
+      sum(overdue)::int as overdue, sum(due_soon)::int as due_soon,
+      count(*) filter (where leaves > 0)::int as units_tasked, count(*) filter (where leaves > 0 and reported > 0)::int as units_reported
+    from k group by child
+    having sum(leaves) > 0`.execute(db);
   return rows;
 }
 

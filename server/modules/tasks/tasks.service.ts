@@ -76,7 +76,7 @@ export async function createTasks(ctx: Ctx, actor: Actor, planId: string, input:
   const owners = await checkOwners(ctx, input.ownerUnitIds, plan.unit_path, today, (i) => `body.ownerUnitIds[${i}]`);
   return ctx.db.transaction().execute(async (trx) => {
     await repo.lockPlan(trx, planId);
-    const ids = await repo.insertTasks(
+    const created = await repo.insertTasks(
       trx,
       { planId, documentId: plan.document_id, parentId: null, parentPath: null, assigningUnitId: plan.unit_id, assigningPath: plan.unit_path, startsOn: input.startsOn, userId: actor.userId },
       input.ownerUnitIds.map((id) => ({ ownerUnitId: id, ownerPath: owners.get(id)!.path, content: input.content, expectedOutput: input.expectedOutput, deadline: input.deadline })),
@@ -84,15 +84,17 @@ export async function createTasks(ctx: Ctx, actor: Actor, planId: string, input:
     await recordAudits(
       trx,
       actor,
-      ids.map((id, i) => ({
+      created.map((c) => ({
         action: 'task.create',
         recordType: 'task',
-        recordId: id,
-        unitId: input.ownerUnitIds[i],
-        after: { planId, documentId: plan.document_id, ownerUnitId: input.ownerUnitIds[i], content: input.content, expectedOutput: input.expectedOutput, startsOn: input.startsOn, deadline: input.deadline },
+        recordId: c.id,
+        unitId: c.owner_unit_id,
+        after: { planId, documentId: plan.document_id, ownerUnitId: c.owner_unit_id, content: input.content, expectedOutput: input.expectedOutput, startsOn: input.startsOn, deadline: input.deadline },
       })),
     );
-    return ids;
+    // In the order the owners were given.
+    const byOwner = new Map(created.map((c) => [c.owner_unit_id, c.id]));
+    return input.ownerUnitIds.map((id) => byOwner.get(id)!);
   });
 }
 
