@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { cleanFileName, sniffType, type Upload } from '../entries/evidence.service.js';
 import { attachmentType } from '../policy-documents/policy-document-files.js';
 import * as repo from './tasks.repository.js';
-import { fieldError, getReadableTask, getWritableTask } from './tasks.service.js';
+import { fieldError, getReadableTask, getWritableTask, taskNotFound } from './tasks.service.js';
 
 /** Appends a progress report to an open task; the task's version is left alone (an open editor stays valid). */
 export async function addReport(ctx: Ctx, actor: Actor, taskId: string, input: CreateProgressReportBody, today = todayInVietnam()): Promise<string> {
@@ -23,6 +23,10 @@ export async function addReport(ctx: Ctx, actor: Actor, taskId: string, input: C
   if (input.reportedOn > today) throw fieldError('body.reportedOn', `must not be in the future (today is ${today})`, { max: today });
   if (input.reportedOn < task.starts_on) throw fieldError('body.reportedOn', `must not be before the task starts (${task.starts_on})`, { min: task.starts_on });
   return ctx.db.transaction().execute(async (trx) => {
+    // Locked first: a split dropping this task, or its closing, waits or is seen here.
+    const row = await repo.lockTask(trx, taskId);
+    if (!row) throw taskNotFound(taskId);
+    if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'A done task takes no more reports; reopen it first', { status: row.status, action: 'report' });
     const id = await repo.insertReport(trx, { taskId, reportedOn: input.reportedOn, text: input.text, percent: input.percent ?? null, userId: actor.userId });
     await recordAudit(trx, actor, {
       action: 'task.report',

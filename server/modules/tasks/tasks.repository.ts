@@ -77,7 +77,7 @@ export async function insertPlan(
   return row.id;
 }
 
-/** Serializes writers adding tasks to one plan (with the plan's own row). */
+/** Holds the plan's row while its tasks are inserted (its dates were checked before the transaction). */
 export async function lockPlan(trx: Q, id: string): Promise<void> {
   await trx.selectFrom('implementation_plans').select('id').where('id', '=', id).forShare().execute();
 }
