@@ -22,6 +22,10 @@ const CONTENT = `Tổ chức quán triệt Nghị quyết đến toàn thể cá
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 type Unit = { id: string; name: string };
+
+/** A PDF as far as the server's content check goes (it starts with %PDF-), and a picture that is not one. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG_AS_PDF = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 type Task = { id: string; version: number; ownerUnit: Unit; content: string };
 
 /** A day `days` from today in Viet Nam, as the API (yyyy-mm-dd) and the date inputs (dd/mm/yyyy) write it. */
@@ -140,7 +144,18 @@ describe('plans, tasks and the roll-up', () => {
     await communePage.locator('#task-report_text').fill('Đã tổ chức hội nghị quán triệt cho 120 đảng viên.');
     await communePage.locator('#task-report_percent').fill('100');
     await communePage.getByTestId('report-submit').click();
-    await communePage.getByTestId('task-report').filter({ hasText: '120 đảng viên' }).waitFor();
+    const report = communePage.getByTestId('task-report').filter({ hasText: '120 đảng viên' });
+    await report.waitFor();
+    // Evidence: a PDF is kept and downloads as it was sent; a picture renamed .pdf is refused.
+    await report.locator('input[type=file]').setInputFiles({ name: 'bien-ban-hoi-nghi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await report.getByTestId('evidence').filter({ hasText: 'bien-ban-hoi-nghi.pdf' }).waitFor();
+    const href = await report.getByRole('link', { name: 'bien-ban-hoi-nghi.pdf' }).getAttribute('href');
+    const file = await communePage.request.get(href!);
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await report.locator('input[type=file]').setInputFiles({ name: 'anh.pdf', mimeType: 'application/pdf', buffer: PNG_AS_PDF });
+    await report.getByText(text('vi', 'errors.UNSUPPORTED_FILE')).waitFor();
+    expect(await report.getByTestId('evidence').count()).toBe(1);
     await communePage.getByTestId('task-done').click();
     await communePage.getByTestId('task-done-confirm').click();
     await communePage.locator('[data-testid="task-status"][data-status="done"]').waitFor();
@@ -198,6 +213,32 @@ describe('plans, tasks and the roll-up', () => {
     await page.getByTestId('task-reload').click();
     await page.locator('#task-edit').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('task-fields').textContent()).toContain('Báo cáo do người khác sửa');
+  });
+
+  it('passes the province’s own task on to the two communes', async () => {
+    await page.goto(`/implementation-plans/${planId}`);
+    await page.getByTestId('assign-tasks').click();
+    await page.locator('#assign_content').fill(`Khảo sát mô hình dân vận khéo (${TAG})`);
+    await page.locator('#assign_expectedOutput').fill('Danh sách mô hình');
+    await typeDate(page, 'assign_deadline', vietnamDay(20).typed);
+    // With nothing typed the picker offers the plan's own unit.
+    await pickOption(page, 'assign_ownerUnitIds', '', province.name);
+    await page.locator('.ant-modal-title').click();
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'tasks.assign.submit'), exact: true }).click();
+    await page.locator('#assign').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: `Khảo sát mô hình dân vận khéo (${TAG})` }).click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await page.getByTestId('task-split').click();
+    for (const commune of communes) await pickOption(page, 'split_ownerUnitIds', commune.name.split(' ').slice(1).join(' '), commune.name);
+    await page.locator('.ant-modal-title').click();
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'tasks.split.submit'), exact: true }).click();
+    await page.locator('#split').waitFor({ state: 'detached' });
+    const children = page.locator('[data-testid="task-children"] .ant-table-row');
+    await eventually(() => children.count()).toBe(2);
+    // A container: its work is its children's, and the roll-up counts them, not it.
+    await page.getByText(text('vi', 'tasks.container', { count: '2' })).waitFor();
+    const rollup = await admin.get<{ totals: { leaves: number; done: number } }>(`/api/policy-documents/${documentId}/rollup?unitId=${province.id}`);
+    expect(rollup.totals).toMatchObject({ leaves: 4, done: 1 });
   });
 
   it('gives a viewer of the province no button that writes', async () => {

@@ -7,7 +7,8 @@ export function TaskStatusTag({ task }: { task: Pick<TaskSummary, 'status' | 'ov
   const { t } = useTranslation();
   const state = task.status === 'done' ? 'done' : task.overdue ? 'overdue' : 'open';
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    // Two tags side by side on a wide screen, one under the other in a phone's narrow card.
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}>
       <Tag color={state === 'done' ? 'green' : state === 'overdue' ? 'red' : 'blue'} data-testid="task-status" data-status={state}>
         {state === 'done' ? t('tasks.status.done') : state === 'overdue' ? t('tasks.status.overdue') : t('tasks.status.open')}
       </Tag>
