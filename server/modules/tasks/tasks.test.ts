@@ -216,9 +216,11 @@ describe('split, close and delete', () => {
     expect(childDetail.parentDeadline).toBe(task.deadline);
 
     const leavesOf = async () => Number((await t.db.selectFrom('task_unit_counts').select('leaves').where('document_id', '=', nq25).where('owner_unit_id', '=', ids.baDinh).executeTakeFirst())?.leaves ?? 0);
+    const before = await counts();
     const refused = await t.call('POST', `/api/tasks/${task.id}/done`, { cookie: cookies['badinh.editor'], body: { version: parent.version } });
     expect(refused.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { openChildIds: [child.id] } });
     expect((await detail(task.id, cookies['badinh.editor'])).status).toBe('open');
+    expect(await counts()).toEqual(before);
 
     const childDone = await t.call('POST', `/api/tasks/${child.id}/done`, { cookie: cookies['badinh.editor'], body: { version: child.version, note: 'Đã xong' } });
     expect(childDone.statusCode, childDone.body).toBe(200);
@@ -258,8 +260,12 @@ describe('split, close and delete', () => {
     const ok = await t.call('POST', `/api/tasks/${task.id}/split`, { cookie: cookies['badinh.editor'], body: { children: [{ id: reported!.id, ownerUnitId: reported!.ownerUnit.id }], version: split.version } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as TaskDetail).children.map((c) => c.id)).toEqual([reported!.id]);
+    const kept = await counts();
     const del = await t.call('DELETE', `/api/tasks/${reported!.id}?version=1`, { cookie: cookies['badinh.editor'] });
     expect(del.json().error).toMatchObject({ code: 'TASK_WOULD_BE_LOST', details: { taskIds: [reported!.id] } });
+    const container = await t.call('DELETE', `/api/tasks/${task.id}?version=${(ok.json() as TaskDetail).version}`, { cookie: cookies['hanoi.editor'] });
+    expect(container.json().error).toMatchObject({ code: 'TASK_WOULD_BE_LOST', details: { taskIds: [task.id] } });
+    expect(await counts()).toEqual(kept);
   });
 
   it('deletes a task without reports or children, and lowers its parent count', async () => {
