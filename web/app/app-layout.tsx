@@ -38,7 +38,9 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const section = pathname.split('/')[1] ?? 'units';
+  const top = pathname.split('/')[1] ?? 'units';
+  // A plan is reached from its document: the menu keeps "Văn bản lãnh đạo, chỉ đạo" lit.
+  const section = top === 'implementation-plans' ? 'policy-documents' : top;
   const { drawerNav } = useScreen();
   const { direction } = useContext(ConfigProvider.ConfigContext);
   const [menuOpen, setMenuOpen] = useState(false);
