@@ -404,6 +404,12 @@ export type Database = {
   policy_documents: PolicyDocumentTable;
   policy_document_links: PolicyDocumentLinkTable;
   policy_document_attachments: PolicyDocumentAttachmentTable;
+  implementation_plans: ImplementationPlanTable;
+  tasks: TaskTable;
+  task_progress_reports: TaskProgressReportTable;
+  task_evidence: TaskEvidenceTable;
+  task_unit_counts: TaskUnitCountTable;
+  task_open_deadlines: TaskOpenDeadlineTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -628,4 +634,89 @@ export type PolicyDocumentAttachmentTable = {
   uploaded_at: Timestamp;
   hidden_by: string | null;
   hidden_at: Timestamp | null;
+};
+
+// ---- plans and tasks (migration 20261206110000_tasks; docs/leadership-loop.md) ----
+
+export type ImplementationPlanTable = {
+  id: Generated<string>;
+  document_id: string;
+  unit_id: string;
+  unit_path: string;
+  plan_document_id: string | null;
+  year: number | null;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type TaskTable = {
+  id: Generated<string>;
+  plan_id: string;
+  document_id: string;
+  parent_id: string | null;
+  /** ltree of task ids from the root task: '12.340.5521'. */
+  path: string;
+  assigning_unit_id: string;
+  assigning_path: string;
+  owner_unit_id: string;
+  owner_path: string;
+  content: string;
+  expected_output: string;
+  starts_on: DateOnly;
+  deadline: DateOnly;
+  status: Generated<'open' | 'done'>;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  note: string | null;
+  child_count: Generated<number>;
+  last_report_on: DateOnly | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type TaskProgressReportTable = {
+  id: Generated<string>;
+  task_id: string;
+  reported_on: DateOnly;
+  text: string;
+  percent: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type TaskEvidenceTable = {
+  id: Generated<string>;
+  report_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  hidden_by: string | null;
+  hidden_at: Timestamp | null;
+};
+
+/** Kept by the triggers on `tasks`: leaves per (document, owner unit). */
+export type TaskUnitCountTable = {
+  document_id: string;
+  owner_unit_id: string;
+  leaves: number;
+  done: number;
+  reported: number;
+};
+
+/** Kept by the triggers on `tasks`: open leaves per (document, owner unit, deadline). */
+export type TaskOpenDeadlineTable = {
+  document_id: string;
+  owner_unit_id: string;
+  deadline: DateOnly;
+  open: number;
 };

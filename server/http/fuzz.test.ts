@@ -17,6 +17,7 @@ import { buildConference, buildCommendation } from '../modules/commendations/com
 import { buildEntry, buildEvidence } from '../modules/entries/entries.factories.js';
 import { buildPetition } from '../modules/petitions/petitions.factories.js';
 import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/policy-documents/policy-documents.factories.js';
+import { buildPlan, buildReport, buildTask as buildPlanTask, buildTaskEvidence } from '../modules/tasks/tasks.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -351,6 +352,10 @@ beforeAll(async () => {
   const petition = await buildPetition(t.db, { unitId: province.id });
   const policyDocument = await buildPolicyDocument(t.db, { unitId: province.id });
   const policyAttachment = await buildPolicyDocumentAttachment(t.db, policyDocument.id);
+  const plan = await buildPlan(t.db, { unitId: province.id });
+  const planTask = await buildPlanTask(t.db, { planId: plan.id, ownerUnitId: province.id });
+  const taskReport = await buildReport(t.db, planTask.id);
+  const taskEvidence = await buildTaskEvidence(t.db, taskReport.id);
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -366,6 +371,10 @@ beforeAll(async () => {
     petitions: petition.id,
     'policy-documents': policyDocument.id,
     'policy-document-attachments': policyAttachment.id,
+    'implementation-plans': plan.id,
+    tasks: planTask.id,
+    'task-reports': taskReport.id,
+    'task-evidence': taskEvidence.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

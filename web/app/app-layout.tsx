@@ -38,7 +38,9 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const section = pathname.split('/')[1] ?? 'units';
+  const top = pathname.split('/')[1] ?? 'units';
+  // A plan is reached from its document: the menu keeps "Văn bản lãnh đạo, chỉ đạo" lit.
+  const section = top === 'implementation-plans' ? 'policy-documents' : top;
   const { drawerNav } = useScreen();
   const { direction } = useContext(ConfigProvider.ConfigContext);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -51,6 +53,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'dashboard', label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     hasPermission(me, 'units.read') && { key: 'entries', label: <Link to="/entries">{t('nav.entries')}</Link> },
     hasPermission(me, 'units.read') && { key: 'policy-documents', label: <Link to="/policy-documents">{t('nav.policyDocuments')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
     hasPermission(me, 'units.read') && { key: 'conferences', label: <Link to="/conferences">{t('nav.conferences')}</Link> },
     hasPermission(me, 'units.read') && { key: 'commendations', label: <Link to="/commendations">{t('nav.commendations')}</Link> },

@@ -15,6 +15,7 @@ import { validateCommendationSearch } from '../features/commendations/commendati
 import { validatePetitionSearch } from '../features/petitions/petition-search';
 import { validateDueSearch } from '../features/work-queue/due-search';
 import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
+import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -303,7 +304,28 @@ const policyDocumentsRoute = createRoute({
 const policyDocumentDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/policy-documents/$documentId',
+  // The roll-up's unit (`?unitId=…`): a drill-down is a new URL, so "back" goes up again.
+  validateSearch: (search: Record<string, unknown>) => validateRollupSearch(search),
   component: lazyRouteComponent(() => import('../features/policy-documents/policy-document-detail-page'), 'PolicyDocumentDetailPage'),
+});
+
+const implementationPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/implementation-plans/$planId',
+  component: lazyRouteComponent(() => import('../features/tasks/plan-page'), 'PlanPage'),
+});
+
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: (search: Record<string, unknown>) => validateTaskSearch(search),
+  component: lazyRouteComponent(() => import('../features/tasks/task-list-page'), 'TaskListPage'),
+});
+
+const taskDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/$taskId',
+  component: lazyRouteComponent(() => import('../features/tasks/task-detail-page'), 'TaskDetailPage'),
 });
 
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
@@ -343,6 +365,9 @@ const routeTree = rootRoute.addChildren([
     holidaysRoute,
     policyDocumentsRoute,
     policyDocumentDetailRoute,
+    implementationPlanRoute,
+    tasksRoute,
+    taskDetailRoute,
   ]),
 ]);
 

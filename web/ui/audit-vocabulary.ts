@@ -72,9 +72,19 @@ export const AUDIT_ACTIONS = [
   'holiday.delete',
   'reception_session.create',
   'reception_commitment.done',
+  'task_plan.create',
+  'task.create',
+  'task.update',
+  'task.split',
+  'task.report',
+  'task.done',
+  'task.reopen',
+  'task.delete',
+  'task.evidence.add',
+  'task.evidence.hide',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

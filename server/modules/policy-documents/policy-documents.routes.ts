@@ -31,8 +31,8 @@ const MAX_BYTES = POLICY_DOCUMENT_LIMITS.attachmentBytes;
 const badUpload = (err: unknown) =>
   new AppError('VALIDATION_FAILED', `The upload is not valid: ${(err as Error).message}`, [{ path: 'body.file', message: 'not a valid multipart upload' }]);
 
-/** Reads the one `file` part of a multipart request; FILE_TOO_LARGE past the attachment limit. */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
+/** Reads the one `file` part of a multipart request; FILE_TOO_LARGE past the attachment limit (20 MB, also a task evidence's). */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
   let part;
   try {
     part = await request.file({ limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } });
