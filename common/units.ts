@@ -140,3 +140,8 @@ export const SEARCH_QUERY_MAX = 100;
 export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** The calendar day `days` after (or, negative, before) an ISO day; days are counted in UTC so no clock change moves them. */
+export function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

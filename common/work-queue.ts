@@ -3,7 +3,7 @@
  * each figure a count that opens the list it counts. Shared by the server and the web app.
  */
 import { z } from 'zod';
-import { Id, IsoDate } from './units.js';
+import { addDaysIso, Id, IsoDate } from './units.js';
 
 /**
  * A review task or a reception commitment is due soon when it is open and its deadline is today or
@@ -14,9 +14,7 @@ export const DUE_SOON_DAYS = 7;
 
 /** The last day (ISO) of the "due soon" window of tasks and commitments that starts on `today` (ISO). */
 export function dueSoonUntil(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + DUE_SOON_DAYS);
-  return d.toISOString().slice(0, 10);
+  return addDaysIso(today, DUE_SOON_DAYS);
 }
 
 /** The `due` filter of the task and commitment lists, named like the petitions list's. */

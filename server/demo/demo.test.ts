@@ -13,6 +13,7 @@ import { demoAccountLines, demoAccountStatus, loadDemoData } from './demo.js';
 import { DEMO_DISTRICT_REF, DEMO_HISTORY_FILE, DEMO_QUARTER } from './demo-history.js';
 import { HISTORY_LINES } from './demo-history.data.js';
 import { currentProvince } from './demo-units.js';
+import { getRollup } from '../modules/tasks/rollup.service.js';
 
 let t: TestApp;
 let dataDir: string;
@@ -75,6 +76,26 @@ describe('demo data', () => {
       { from_id: id('43'), to_id: id('25'), kind: 'implements' },
       { from_id: id('23'), to_id: id('290'), kind: 'replaces' },
     ]);
+  });
+
+  it('gives 43-KL/TW\'s tasks to every commune of Ninh Bình: some done, some overdue, one split to the commune\'s organizations', async () => {
+    const province = (await currentProvince(t.db, '37'))!;
+    const kl43 = await t.db.selectFrom('policy_documents').select('id').where('number', '=', '43').where('symbol', '=', 'KL/TW').executeTakeFirstOrThrow();
+    const communes = await t.db.selectFrom('units').select('id').where('parent_id', '=', province.id).where('kind', '=', 'commune').where('valid_to', 'is', null).execute();
+    const rollup = await getRollup(ctx, SYSTEM_ACTOR, kl43.id, province.id);
+    // Two tasks a commune; the split one counts its two organizations' leaves instead of itself.
+    expect(rollup.totals.leaves).toBe(communes.length * 2 + 1);
+    expect(rollup.totals.units_tasked).toBe(communes.length + 2);
+    // Three communes in five finished their model task; the dialogue tasks are all still open.
+    const n = communes.length;
+    expect(rollup.totals.done).toBe(3 * Math.floor(n / 5) + Math.min(n % 5, 3));
+    expect(rollup.totals.overdue).toBeGreaterThan(0);
+    expect(rollup.totals.done + rollup.totals.open).toBe(rollup.totals.leaves);
+    // The roll-up agrees with a direct count of the leaves.
+    const leaves = await t.db.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).where('document_id', '=', kl43.id).where('child_count', '=', 0).where('status', '=', 'done').executeTakeFirstOrThrow();
+    expect(rollup.totals.done).toBe(Number(leaves.n));
+    const split = await t.db.selectFrom('tasks').select(['id', 'child_count']).where('document_id', '=', kl43.id).where('child_count', '>', 0).execute();
+    expect(split.map((s) => s.child_count)).toEqual([2]);
   });
 
   it('walks demo entries through the lifecycle across provinces and years', async () => {

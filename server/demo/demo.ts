@@ -15,6 +15,7 @@ import { loadDemoEntries } from './demo-entries.js';
 import { loadDemoHistory } from './demo-history.js';
 import { loadDemoReviews } from './demo-reviews.js';
 import { loadDemoPetitions } from './demo-petitions.js';
+import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -148,10 +149,12 @@ export async function loadDemoData(
   const reviews = (await loadDemoReviews(db, ctx)).reviews + history.reviews;
   const { petitions } = await loadDemoPetitions(db, ctx);
   const { policyDocuments } = await loadDemoPolicyDocuments(db, ctx);
+  // Tasks of 43-KL/TW given to Ninh Bình's communes (after the documents they carry out).
+  const { tasks } = await loadDemoLeadership(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');
