@@ -279,8 +279,11 @@ export const RoundDetail = RoundSummary.extend({
     /** By child of `unit`, in name order; children without participants are left out. */
     children: z.array(CompletenessRow),
   }),
-  /** What the reader may do (the web hides the rest; the server decides). */
-  can: z.object({ edit: z.boolean(), close: z.boolean(), reopen: z.boolean() }),
+  /**
+   * What the reader may do (the web hides the rest; the server decides). `manage`: data.write on
+   * the opening unit (change, extend, excuse, return, accept); `close` / `reopen` add the status.
+   */
+  can: z.object({ manage: z.boolean(), close: z.boolean(), reopen: z.boolean() }),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;
 
@@ -343,8 +346,12 @@ export const Participant = z.object({
   /** Submitted after the due day, or still not submitted after it. */
   late: z.boolean(),
   submissionId: Id.nullable(),
+  /** The submission's version (return and accept send it). */
+  submissionVersion: z.number().int().nullable(),
   /** The submission's narrative: only for readers of the opening unit, and only once submitted. */
   narrative: z.string().nullable(),
+  /** `submit`: the reader may write and submit this unit's submission (data.write on the unit). */
+  can: z.object({ submit: z.boolean() }),
 });
 export type Participant = z.infer<typeof Participant>;
 
