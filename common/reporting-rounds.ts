@@ -29,6 +29,9 @@ export const REPORTING_LIMITS = {
   pendingSample: 20,
 } as const;
 
+/** A day of a round or a schedule: this century (the database refuses dates PostgreSQL cannot hold). */
+export const RoundDate = IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'must be between 2000 and 2100');
+
 // ---------------------------------------------------------------- templates
 
 export const TEMPLATE_SECTION_KINDS = ['figures', 'text'] as const;
@@ -153,7 +156,7 @@ export const CreateReportingScheduleBody = z.object({
 export type CreateReportingScheduleBody = z.infer<typeof CreateReportingScheduleBody>;
 
 export const NextPeriodQuery = z.object({
-  after: IsoDate.optional().describe('The first period whose due day is on or after this day (default: today in Viet Nam)'),
+  after: RoundDate.optional().describe('The first period whose due day is on or after this day (default: today in Viet Nam)'),
 });
 export type NextPeriodQuery = z.infer<typeof NextPeriodQuery>;
 
@@ -292,9 +295,9 @@ export const CreateRoundBody = z
     openingUnitId: Id,
     templateId: Id,
     title: text(REPORTING_LIMITS.title).describe('"Báo cáo quý III/2026"'),
-    periodFrom: IsoDate,
-    periodTo: IsoDate,
-    dueOn: IsoDate,
+    periodFrom: RoundDate,
+    periodTo: RoundDate,
+    dueOn: RoundDate,
     targetKinds: TargetKinds.describe('Unit kinds under the opening unit that must report; each in-force unit of these kinds becomes a participant'),
     scheduleId: Id.nullish(),
   })
@@ -304,7 +307,7 @@ export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
 export const UpdateRoundBody = z
   .object({
     title: text(REPORTING_LIMITS.title).optional(),
-    dueOn: IsoDate.optional().describe('Moves the due day of every participant without an extension of its own'),
+    dueOn: RoundDate.optional().describe('Moves the due day of every participant without an extension of its own'),
     version: Version,
   })
   .refine((b) => b.title !== undefined || b.dueOn !== undefined, { message: 'nothing to change' });
@@ -363,7 +366,7 @@ export const ParticipantParams = z.object({ id: Id, unitId: Id });
 /** An extension (`dueOn`) or an excuse (`excused`); at least one. */
 export const UpdateParticipantBody = z
   .object({
-    dueOn: IsoDate.optional(),
+    dueOn: RoundDate.optional(),
     excused: z.boolean().optional(),
   })
   .refine((b) => b.dueOn !== undefined || b.excused !== undefined, { message: 'nothing to change' });

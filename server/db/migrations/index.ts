@@ -23,6 +23,7 @@ import * as m20261205250000 from './20261205250000_unit_issuing_bodies.js';
 import * as m20261205300000 from './20261205300000_report_summaries.js';
 import * as m20261205310000 from './20261205310000_list_versions.js';
 import * as m20261206100000 from './20261206100000_policy_documents.js';
+import * as m20261206130000 from './20261206130000_reporting_rounds.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261205300000_report_summaries': m20261205300000,
   '20261205310000_list_versions': m20261205310000,
   '20261206100000_policy_documents': m20261206100000,
+  '20261206130000_reporting_rounds': m20261206130000,
 };
