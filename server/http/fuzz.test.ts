@@ -17,6 +17,7 @@ import { buildConference, buildCommendation } from '../modules/commendations/com
 import { buildEntry, buildEvidence } from '../modules/entries/entries.factories.js';
 import { buildPetition } from '../modules/petitions/petitions.factories.js';
 import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/policy-documents/policy-documents.factories.js';
+import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/reporting-rounds/reporting-rounds.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -351,6 +352,9 @@ beforeAll(async () => {
   const petition = await buildPetition(t.db, { unitId: province.id });
   const policyDocument = await buildPolicyDocument(t.db, { unitId: province.id });
   const policyAttachment = await buildPolicyDocumentAttachment(t.db, policyDocument.id);
+  const round = await buildRound(t.db, { unitId: province.id, participantIds: [org.id], targetKinds: ['youth_union'] });
+  const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: round.templateId });
+  const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -366,6 +370,9 @@ beforeAll(async () => {
     petitions: petition.id,
     'policy-documents': policyDocument.id,
     'policy-document-attachments': policyAttachment.id,
+    'reporting-rounds': round.id,
+    'reporting-schedules': schedule.id,
+    'round-submissions': submission.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();
