@@ -11,6 +11,7 @@ import type { Ctx } from '../../http/context.js';
 import { ROLE_PERMISSIONS } from '../../../common/access.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { calendarOf } from '../petitions/petitions-calendar.js';
+import { findUnitById } from '../units/units.repository.js';
 import { getReadableUnit } from '../units/units.service.js';
 import * as repo from './reporting-rounds.repository.js';
 import { nextPeriod } from './schedule-calendar.js';
@@ -37,8 +38,18 @@ export async function getUsableTemplate(ctx: Ctx, id: string, path: string, fiel
   return template;
 }
 
+/**
+ * A unit whose templates and schedules the actor may list: one it reads, or one above such a unit
+ * (what a unit sets up is read below it, so a commune lists its province's).
+ */
+async function getNearUnit(ctx: Ctx, actor: Actor, unitId: string) {
+  const unit = await findUnitById(ctx.db, unitId);
+  if (!unit || !readsNear(actor, unit.path)) throw new AppError('NOT_FOUND', `Unit ${unitId} not found`, { what: 'unit', id: unitId });
+  return unit;
+}
+
 export async function listTemplates(ctx: Ctx, actor: Actor, unitId: string) {
-  const unit = await getReadableUnit(ctx, actor, unitId);
+  const unit = await getNearUnit(ctx, actor, unitId);
   return repo.findTemplatesAbove(ctx.db, unit.path);
 }
 
@@ -55,7 +66,7 @@ export async function createTemplate(ctx: Ctx, actor: Actor, input: CreateReport
 }
 
 export async function listSchedules(ctx: Ctx, actor: Actor, unitId: string) {
-  const unit = await getReadableUnit(ctx, actor, unitId);
+  const unit = await getNearUnit(ctx, actor, unitId);
   return repo.findSchedulesAbove(ctx.db, unit.path);
 }
 

@@ -2,7 +2,8 @@
  * Access-matrix probes of the reporting rounds routes: one per route (the matrix fails on a route
  * without one). Each round is opened at the location with an organization under it as its
  * participant, so the participant's writes and the opening unit's writes both land at the location.
- * A schedule's next period is read below its unit too (a commune follows its province's calendar).
+ * Templates and schedules are read below their unit too (a commune follows its province's calendar
+ * and answers with its province's template), so their reads say `readsAbove`.
  */
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
 import { buildReportingSchedule, buildReportTemplate, buildRound, buildSubmission, SAMPLE_SECTIONS } from './reporting-rounds.factories.js';
@@ -21,6 +22,7 @@ const submissionAt = async (c: ProbeContext, loc: Location, status: 'draft' | 's
 export const reportingRoundProbes: Record<string, Probe> = {
   'GET /api/report-templates': {
     list: true,
+    readsAbove: true,
     request: async (c, loc) => {
       await buildReportTemplate(c.t.db, { unitId: c.units[loc].id, name: `Mẫu ${c.marker(loc)}` });
       return { method: 'GET', url: `/api/report-templates?unitId=${c.units[loc].id}` };
@@ -31,6 +33,7 @@ export const reportingRoundProbes: Record<string, Probe> = {
   },
   'GET /api/reporting-schedules': {
     list: true,
+    readsAbove: true,
     request: async (c, loc) => {
       const template = await buildReportTemplate(c.t.db, { unitId: c.units[loc].id });
       await buildReportingSchedule(c.t.db, { unitId: c.units[loc].id, templateId: template.id });
