@@ -38,7 +38,8 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
 
   return (
     <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }} data-testid="participant-actions">
-      {p.can.submit && OWING.has(p.state) && (
+      {/* The opening unit's editors may write for a commune too, but in their list that is one click on its name, not a button on every row. */}
+      {p.can.submit && !manage && OWING.has(p.state) && (
         <ButtonLink size="small" primary to="/reporting-rounds/$roundId/submit/$unitId" params={{ roundId: round.id, unitId: p.unit.id }} data-testid="write-submission">
           {t('reportingRounds.ownSubmission')}
         </ButtonLink>

@@ -1,8 +1,10 @@
 import Button from 'antd/es/button';
+import Pagination from 'antd/es/pagination';
 import Table from 'antd/es/table';
+import Typography from 'antd/es/typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessCounts, CompletenessRow } from '../../../common/reporting-rounds';
-import { ResponsiveTable } from '../../ui/responsive-table';
 import { useFormat } from '../../ui/use-format';
 import { useScreen } from '../../ui/use-screen';
 import type { RoundDetail } from './reporting-rounds.api';
@@ -10,14 +12,18 @@ import type { RoundDetail } from './reporting-rounds.api';
 const COLUMNS = ['expected', 'onTime', 'late', 'missing', 'returned', 'excused'] as const;
 type Column = (typeof COLUMNS)[number];
 
+const PHONE_PAGE = 20;
+
 /**
  * Who has sent, by child of the viewed unit (tình hình gửi báo cáo): on time, late, not yet sent
  * (and how many of those are past their due day), returned, excused. A child's name counts that
- * child's own units (the drill-down); the foot is the viewed unit's total.
+ * child's own units (the drill-down); the foot is the viewed unit's total. On a phone each child is
+ * one line of the counts that are not zero, under the total.
  */
 export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDrill: (unitId: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { cards } = useScreen();
   const titles: Record<Column, string> = {
     expected: t('reportingRounds.completeness.expected'),
     onTime: t('reportingRounds.completeness.onTime'),
@@ -26,45 +32,63 @@ export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDr
     returned: t('reportingRounds.completeness.returned'),
     excused: t('reportingRounds.completeness.excused'),
   };
+  const overdue = (counts: CompletenessCounts) => t('reportingRounds.completeness.overdue', { n: format.number(counts.missingOverdue) });
   const cell = (counts: CompletenessCounts, key: Column) =>
     key === 'missing' && counts.missingOverdue > 0 ? (
       <span data-overdue={counts.missingOverdue}>
-        {format.number(counts.missing)}{' '}
-        <span style={{ color: '#cf1322', whiteSpace: 'nowrap' }}>({t('reportingRounds.completeness.overdue', { n: format.number(counts.missingOverdue) })})</span>
+        {format.number(counts.missing)} <span style={{ color: '#cf1322', whiteSpace: 'nowrap' }}>({overdue(counts)})</span>
       </span>
     ) : (
       format.number(counts[key])
     );
+  /** One line for a phone: the counts that are not zero ("Phải báo cáo 12 · Đúng hạn 3 · Chưa gửi 9 (2 quá hạn)"). */
+  const line = (counts: CompletenessCounts) =>
+    COLUMNS.filter((key) => key === 'expected' || counts[key] > 0)
+      .map((key) => `${titles[key]} ${format.number(counts[key])}${key === 'missing' && counts.missingOverdue > 0 ? ` (${overdue(counts)})` : ''}`)
+      .join(' · ');
   const totals = round.completeness.totals;
-  // Cards have no foot row: on a phone the viewed unit's total comes first, in words.
-  const { cards } = useScreen();
+  const children = round.completeness.children;
+  const [page, setPage] = useState(1);
+  const unitCell = (row: CompletenessRow) => (
+    <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onDrill(row.unit.id)} data-testid="drill-child" data-unit-id={row.unit.id}>
+      <bdi>{row.unit.name}</bdi>
+    </Button>
+  );
+
+  if (cards) {
+    // Six figures under each of a province's hundred communes made a phone page metres long: one line each.
+    const rows = children.slice((page - 1) * PHONE_PAGE, page * PHONE_PAGE);
+    return (
+      <div data-testid="completeness-table" data-layout="cards">
+        <p data-testid="completeness-total-line">
+          <strong>{t('reportingRounds.completeness.total')}:</strong> {line(totals)}
+        </p>
+        {children.length === 0 && <Typography.Paragraph type="secondary">{t('reportingRounds.completeness.empty')}</Typography.Paragraph>}
+        <ul className="plain-list">
+          {rows.map((row) => (
+            <li key={row.unit.id} style={{ paddingBlock: 6, borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}>
+              {unitCell(row)}
+              <div style={{ fontSize: 13, color: 'rgba(0, 0, 0, 0.65)' }}>{line(row)}</div>
+            </li>
+          ))}
+        </ul>
+        {children.length > PHONE_PAGE && <Pagination size="small" align="center" style={{ marginTop: 12 }} current={page} pageSize={PHONE_PAGE} total={children.length} showSizeChanger={false} onChange={setPage} />}
+      </div>
+    );
+  }
 
   return (
-    <>
-      {cards && (
-        <p data-testid="completeness-total-line">
-          <strong>{t('reportingRounds.completeness.total')}:</strong> {COLUMNS.map((key) => `${titles[key]} ${format.number(totals[key])}`).join(' · ')}
-        </p>
-      )}
-      <ResponsiveTable<CompletenessRow>
+    <Table<CompletenessRow>
       data-testid="completeness-table"
       size="small"
       bordered
       rowKey={(row) => row.unit.id}
-      dataSource={round.completeness.children}
-      pagination={round.completeness.children.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      dataSource={children}
+      pagination={children.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       locale={{ emptyText: t('reportingRounds.completeness.empty') }}
       scroll={{ x: 'max-content' }}
       columns={[
-        {
-          key: 'unit',
-          title: t('reportingRounds.completeness.unit'),
-          render: (_, row) => (
-            <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onDrill(row.unit.id)} data-testid="drill-child" data-unit-id={row.unit.id}>
-              <bdi>{row.unit.name}</bdi>
-            </Button>
-          ),
-        },
+        { key: 'unit', title: t('reportingRounds.completeness.unit'), render: (_, row) => unitCell(row) },
         ...COLUMNS.map((key) => ({
           key,
           title: titles[key],
@@ -84,7 +108,6 @@ export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDr
           ))}
         </Table.Summary.Row>
       )}
-      />
-    </>
+    />
   );
 }

@@ -101,7 +101,7 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
           </Button>
         </Typography.Paragraph>
       )}
-      <RoundCompleteness round={r} onDrill={(unitId) => go({ unitId })} />
+      <RoundCompleteness key={r.completeness.unit.id} round={r} onDrill={(unitId) => go({ unitId })} />
       <RoundParticipants round={r} search={search} onSearch={go} />
     </Card>
   );
@@ -122,7 +122,7 @@ function Counters({ round }: { round: RoundDetail }) {
   return (
     <div className="round-counters" style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }} data-testid="round-counters">
       {items.map((i) => (
-        <Card key={i.key} size="small" style={{ flex: '1 1 120px' }} data-testid={`counter-${i.key}`} data-value={i.value}>
+        <Card key={i.key} size="small" style={{ flex: '1 1 90px' }} data-testid={`counter-${i.key}`} data-value={i.value}>
           <Statistic title={i.title} value={i.value} formatter={(v) => format.number(Number(v))} />
         </Card>
       ))}

@@ -96,14 +96,11 @@ export function RoundParticipants({ round, search, onSearch }: Props) {
             title: t('reportingRounds.participants.unit'),
             render: (_, p) => (
               <>
-                {p.submissionId ? (
-                  <Link to="/reporting-rounds/$roundId/submit/$unitId" params={{ roundId: round.id, unitId: p.unit.id }} data-testid="participant-name">
-                    <bdi>{p.unit.name}</bdi>
-                  </Link>
-                ) : (
-                  <bdi data-testid="participant-name">{p.unit.name}</bdi>
-                )}
-                {p.parent && (
+                <Link to="/reporting-rounds/$roundId/submit/$unitId" params={{ roundId: round.id, unitId: p.unit.id }} data-testid="participant-name">
+                  <bdi>{p.unit.name}</bdi>
+                </Link>
+                {/* The parent says where a unit is when the list spans several (a district's communes under a province). */}
+                {p.parent && p.parent.id !== round.completeness.unit.id && (
                   <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
                     <bdi>{p.parent.name}</bdi>
                   </div>

@@ -16,6 +16,6 @@ describe('the reporting rounds filters in the URL', () => {
   });
 
   it('turn the participants page into limit and offset', () => {
-    expect(participantQuery({ unitId: '4', late: 'false', page: 2 })).toEqual({ unitId: '4', state: undefined, late: 'false', limit: 50, offset: 50 });
+    expect(participantQuery({ unitId: '4', late: 'false', page: 2 })).toEqual({ unitId: '4', state: undefined, late: 'false', limit: 20, offset: 20 });
   });
 });

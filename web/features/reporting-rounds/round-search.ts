@@ -22,7 +22,7 @@ export type RoundDetailSearch = {
 };
 
 export const ROUNDS_PAGE_SIZE = 20;
-export const PARTICIPANTS_PAGE_SIZE = 50;
+export const PARTICIPANTS_PAGE_SIZE = 20;
 
 const ID = /^\d{1,18}$/;
 
