@@ -401,6 +401,7 @@ describe('closing', () => {
     const ready = await roundOf(round.id);
     expect(ready.counters).toMatchObject({ excused: hanoiCommunes.length - 1, submitted: 1 });
     expect(ready.completeness.totals).toMatchObject({ excused: hanoiCommunes.length - 1, missing: 0 });
+    expect(ready.counters).toMatchObject(await countedDirectly(round.id));
     const closed = await t.call('POST', `/api/reporting-rounds/${round.id}/close`, { cookie: cookies['hanoi.editor'], body: { version: ready.version } });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', can: { close: false, reopen: true } });
@@ -435,6 +436,7 @@ describe('participants added by hand', () => {
     const added = await t.call('PUT', `/api/reporting-rounds/${round.id}/participants/${created.id}`, { cookie: cookies['hanoi.editor'], body: { dueOn: '2027-01-15' } });
     expect(added.statusCode, added.body).toBe(200);
     expect(added.json<RoundDetail>().counters.expected).toBe(hanoiCommunes.length + 1);
+    expect(added.json<RoundDetail>().counters).toMatchObject(await countedDirectly(round.id));
     const before = await counts();
     const refusals = [
       await t.call('PUT', `/api/reporting-rounds/${round.id}/participants/${ids.ninhBinhCommune}`, { cookie: cookies['hanoi.editor'], body: { dueOn: '2027-01-15' } }),
