@@ -27,6 +27,9 @@ type Unit = { id: string; name: string; kind: string; retired: boolean };
 type Round = { id: string; version: number; status: string; counters: { expected: number; submitted: number; returned: number }; own: { submissionId: string | null } | null };
 type Submission = { id: string; version: number; status: string; narrative: string | null };
 
+/** A unit's name as the pages isolate it inside a sentence (web/features/reporting-rounds/round-words.ts). */
+const isolated = (name: string) => `\u2068${name}\u2069`;
+
 /** dd/mm/yyyy of the Viet Nam day `days` from today (what the date pickers take in Vietnamese). */
 function vietnamDay(days: number): string {
   const [y, m, d] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).split('-');
@@ -163,10 +166,10 @@ describe('reporting rounds', () => {
     // A click on the commune counts its own units: the drill-down is in the URL.
     await page.locator(`[data-testid="drill-child"][data-unit-id="${commune.id}"]`).click();
     await page.waitForURL(new RegExp(`unitId=${commune.id}`));
-    await page.getByRole('heading', { name: text('vi', 'reportingRounds.completeness.title', { unit: commune.name }) }).waitFor();
+    await page.getByRole('heading', { name: text('vi', 'reportingRounds.completeness.title', { unit: isolated(commune.name) }) }).waitFor();
     await eventually(() => page.locator('[data-testid="participants-table"] .ant-table-row').count()).toBe(1);
     await page.getByTestId('drill-up').click();
-    await page.getByRole('heading', { name: text('vi', 'reportingRounds.completeness.title', { unit: province.name }) }).waitFor();
+    await page.getByRole('heading', { name: text('vi', 'reportingRounds.completeness.title', { unit: isolated(province.name) }) }).waitFor();
   });
 
   it('refuses to close the round while communes are still due, and nothing changes', async () => {
@@ -194,6 +197,51 @@ describe('reporting rounds', () => {
     expect(await communePage.getByTestId('return-reason').textContent()).toContain(RETURN_REASON);
     // Returned, it is the commune's to correct again.
     expect(await communePage.getByTestId('submission-narrative').inputValue()).toBe(NARRATIVE);
+  });
+
+  it('extends one commune\'s due day and excuses another, which the counters and the list show', async () => {
+    const page = provincePage;
+    await page.goto(`/reporting-rounds/${roundId}?state=pending`);
+    const rows = page.locator('[data-testid="participants-table"] .ant-table-row');
+    await eventually(() => rows.count()).toBe(20);
+    const [first, second] = [rows.nth(0), rows.nth(1)];
+    const [extended, excused] = [await first.getAttribute('data-row-key'), await second.getAttribute('data-row-key')];
+    await first.getByTestId('participant-extend').click();
+    await typeDate(page, 'participant-extend_dueOn', vietnamDay(40));
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save'), exact: true }).click();
+    // The completeness rows carry the units' ids too: look in the participants' table.
+    const row = (unitId: string | null) => page.locator(`[data-testid="participants-table"] [data-row-key="${unitId}"]`);
+    await row(extended).getByTestId('participant-extended').waitFor();
+    await row(excused).getByTestId('participant-excuse').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: text('vi', 'reportingRounds.actions.excuse') }).click();
+    await eventually(() => page.getByTestId('counter-excused').getAttribute('data-value')).toBe('1');
+    // Excused, it is no longer pending: it leaves this filtered list and is counted apart.
+    await eventually(() => row(excused).count()).toBe(0);
+    expect(await page.getByTestId('total-excused').textContent()).toBe('1');
+  });
+
+  it('prints every commune of the completeness and every participant, not the page on screen', async () => {
+    const page = await signedInPage(browser, users.province);
+    // The print dialog cannot open headless: a spy counts what would be printed, as print.test.ts does.
+    await page.addInitScript(() => {
+      type Spy = { __printed?: number[][]; print: () => void; dispatchEvent: (e: unknown) => void; Event: new (type: string) => unknown; document: { querySelectorAll: (s: string) => { length: number } } };
+      const w = globalThis as unknown as Spy;
+      w.print = () => {
+        w.dispatchEvent(new w.Event('beforeprint'));
+        const count = (table: string) => w.document.querySelectorAll(`[data-testid="${table}"] tbody tr.ant-table-row`).length;
+        (w.__printed ??= []).push([count('completeness-table'), count('participants-table')]);
+        w.dispatchEvent(new w.Event('afterprint'));
+      };
+    });
+    await page.goto(`/reporting-rounds/${roundId}`);
+    const participants = page.locator('[data-testid="participants-table"] .ant-table-row');
+    await eventually(() => participants.count()).toBe(20);
+    await page.getByTestId('print-button').click();
+    await eventually(() => page.evaluate<number[][] | undefined>('globalThis.__printed')).toEqual([[communes, communes]]);
+    // After the print dialog: the pages on screen again.
+    await eventually(() => participants.count()).toBe(20);
+    expect(await page.locator('[data-testid="completeness-table"] tbody tr.ant-table-row').count()).toBe(Math.min(communes, 50));
+    await page.context().close();
   });
 
   it('gives a viewer of the province the round without any action', async () => {

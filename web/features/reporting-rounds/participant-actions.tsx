@@ -14,6 +14,7 @@ import { DateField } from '../../ui/date-field';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useErrorMessage } from '../../ui/use-error-message';
 import { type Participant, type RoundDetail, useReturnSubmission, useSubmissionStep, useUpdateParticipant } from './reporting-rounds.api';
+import { isolated } from './round-words';
 
 /** States in which the unit still owes its report: it may be given more time or let off. */
 const OWING = new Set(['pending', 'draft', 'returned']);
@@ -50,7 +51,7 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
             {t('reportingRounds.actions.extend')}
           </Button>
           <Popconfirm
-            title={t('reportingRounds.actions.excuseConfirm', { unit: p.unit.name })}
+            title={t('reportingRounds.actions.excuseConfirm', { unit: isolated(p.unit.name) })}
             okText={t('reportingRounds.actions.excuse')}
             cancelText={t('common.cancel')}
             onConfirm={() => update.mutate({ roundId: round.id, unitId: p.unit.id, excused: true }, { onError })}
@@ -69,7 +70,7 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
       {manage && submitted && (
         <>
           <Popconfirm
-            title={t('reportingRounds.actions.acceptConfirm', { unit: p.unit.name })}
+            title={t('reportingRounds.actions.acceptConfirm', { unit: isolated(p.unit.name) })}
             okText={t('reportingRounds.actions.accept')}
             cancelText={t('common.cancel')}
             onConfirm={() => step.mutate({ id: p.submissionId as string, version: p.submissionVersion as number, step: 'accept' }, { onError })}
@@ -99,7 +100,7 @@ function ExtendDialog({ round, participant, onClose }: { round: RoundDetail; par
   return (
     <Modal
       open
-      title={t('reportingRounds.actions.extendTitle', { unit: participant.unit.name })}
+      title={t('reportingRounds.actions.extendTitle', { unit: isolated(participant.unit.name) })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'participant-extend', loading: update.isPending }}
@@ -142,7 +143,7 @@ export function ReturnDialog({ submissionId, version, unitName, onClose }: { sub
   return (
     <Modal
       open
-      title={t('reportingRounds.actions.returnTitle', { unit: unitName })}
+      title={t('reportingRounds.actions.returnTitle', { unit: isolated(unitName) })}
       okText={t('reportingRounds.actions.return')}
       okButtonProps={{ htmlType: 'submit', form: 'submission-return', loading: ret.isPending, danger: true }}
       cancelText={t('common.cancel')}

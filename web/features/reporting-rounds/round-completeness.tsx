@@ -2,7 +2,8 @@ import Button from 'antd/es/button';
 import Pagination from 'antd/es/pagination';
 import Table from 'antd/es/table';
 import Typography from 'antd/es/typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessCounts, CompletenessRow } from '../../../common/reporting-rounds';
 import { useFormat } from '../../ui/use-format';
@@ -49,6 +50,18 @@ export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDr
   const totals = round.completeness.totals;
   const children = round.completeness.children;
   const [page, setPage] = useState(1);
+  // Every child goes on paper, not the page of fifty on screen: drawn before the browser lays the page out.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
   const unitCell = (row: CompletenessRow) => (
     <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onDrill(row.unit.id)} data-testid="drill-child" data-unit-id={row.unit.id}>
       <bdi>{row.unit.name}</bdi>
@@ -84,7 +97,7 @@ export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDr
       bordered
       rowKey={(row) => row.unit.id}
       dataSource={children}
-      pagination={children.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      pagination={children.length > 50 && !printing ? { pageSize: 50, showSizeChanger: false } : false}
       locale={{ emptyText: t('reportingRounds.completeness.empty') }}
       scroll={{ x: 'max-content' }}
       columns={[

@@ -16,19 +16,20 @@ import Statistic from 'antd/es/statistic';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api-client';
+import { api, isApiError } from '../../app/api-client';
 import { ButtonLink } from '../../ui/button-link';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { PrintButton } from '../../ui/print-button';
+import { usePrintList } from '../../ui/print-list';
 import { useFormat } from '../../ui/use-format';
 import { useKindName } from '../units/use-kind-name';
 import { ConflictAlert } from './conflict-alert';
-import { type RoundDetail, useCloseRound, useRound } from './reporting-rounds.api';
+import { type ParticipantPage, type RoundDetail, useCloseRound, useParticipants, useRound } from './reporting-rounds.api';
 import { RoundCompleteness } from './round-completeness';
 import { RoundParticipants } from './round-participants';
-import { type RoundDetailSearch, validateRoundDetailSearch } from './round-search';
-import { STATE_COLORS, useParticipantStateName, useRoundStatusName } from './round-words';
+import { participantQuery, type RoundDetailSearch, validateRoundDetailSearch } from './round-search';
+import { isolated, STATE_COLORS, useParticipantStateName, useRoundStatusName } from './round-words';
 
 export function RoundDetailPage() {
   const { roundId } = useParams({ strict: false }) as { roundId: string };
@@ -48,6 +49,13 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
   const go = (patch: Partial<RoundDetailSearch>) => void navigate({ to: '/reporting-rounds/$roundId', params: { roundId: r.id }, search: validateRoundDetailSearch({ ...search, page: undefined, ...patch }) });
   const drilled = r.completeness.unit.id !== r.openingUnit.id;
   const close = useCloseRound();
+  const participants = useParticipants(r.id, participantQuery(search));
+  // Paper gets every participant matching the filters, not the page on screen (docs/web.md).
+  const printList = usePrintList({
+    rows: participants.data?.items ?? [],
+    total: participants.data?.total ?? 0,
+    fetchAll: async (limit) => (await api.get<ParticipantPage>(`/api/reporting-rounds/${r.id}/participants`, { ...participantQuery(search), limit, offset: 0 })).items,
+  });
 
   return (
     <Card>
@@ -64,7 +72,7 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
           </Tag>
         </div>
         <Space wrap className="screen-only">
-          <PrintButton />
+          <PrintButton onPrint={printList.print} loading={printList.pending} />
           <CloseButton round={r} close={close} />
         </Space>
       </div>
@@ -92,17 +100,17 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
       <Counters round={r} />
       <OwnParticipation round={r} />
       <Typography.Title level={2} style={{ fontSize: 17, marginTop: 24 }}>
-        {t('reportingRounds.completeness.title', { unit: r.completeness.unit.name })}
+        {t('reportingRounds.completeness.title', { unit: isolated(r.completeness.unit.name) })}
       </Typography.Title>
       {drilled && (
         <Typography.Paragraph className="screen-only">
           <Button type="link" style={{ paddingInline: 0 }} onClick={() => go({ unitId: undefined, state: undefined, late: undefined })} data-testid="drill-up">
-            {t('reportingRounds.completeness.backTo', { unit: r.openingUnit.name })}
+            {t('reportingRounds.completeness.backTo', { unit: isolated(r.openingUnit.name) })}
           </Button>
         </Typography.Paragraph>
       )}
       <RoundCompleteness key={r.completeness.unit.id} round={r} onDrill={(unitId) => go({ unitId })} />
-      <RoundParticipants round={r} search={search} onSearch={go} />
+      <RoundParticipants round={r} search={search} onSearch={go} list={participants} rows={printList.rows} whole={printList.whole} />
     </Card>
   );
 }
@@ -145,7 +153,7 @@ function OwnParticipation({ round }: { round: RoundDetail }) {
       data-testid="own-participation"
       title={
         <>
-          {t('reportingRounds.own.title', { unit: round.completeness.unit.name })}{' '}
+          {t('reportingRounds.own.title', { unit: isolated(round.completeness.unit.name) })}{' '}
           <Tag color={STATE_COLORS[own.state]} data-state={own.state}>
             {stateName(own.state)}
           </Tag>

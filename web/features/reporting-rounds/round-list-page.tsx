@@ -17,13 +17,14 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { PhoneFilters } from '../../ui/phone-filters';
 import { PrintButton } from '../../ui/print-button';
+import { usePrintList } from '../../ui/print-list';
 import { ResponsiveTable } from '../../ui/responsive-table';
 import { useFormat } from '../../ui/use-format';
 import { useMe } from '../auth/auth.api';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { unitKeys, type UnitDetail } from '../units/units.api';
-import { type RoundSummary, useRounds } from './reporting-rounds.api';
+import { type RoundPage, type RoundSummary, useRounds } from './reporting-rounds.api';
 import { RoundOpenModal } from './round-open-modal';
 import { roundListQuery, type RoundListSearch, ROUNDS_PAGE_SIZE, validateRoundListSearch } from './round-search';
 import { STATE_COLORS, useParticipantStateName, useRoundStatusName } from './round-words';
@@ -42,6 +43,12 @@ export function RoundListPage() {
   const statusName = useRoundStatusName();
   const stateName = useParticipantStateName();
   const [opening, setOpening] = useState(false);
+  // Paper gets every matching round, not the page on screen (docs/web.md).
+  const printList = usePrintList({
+    rows: list.data?.items ?? [],
+    total: list.data?.total ?? 0,
+    fetchAll: async (limit) => (query ? (await api.get<RoundPage>('/api/reporting-rounds', { ...query, limit, offset: 0 })).items : []),
+  });
   const filterUnit = useQuery({ queryKey: unitKeys.detail(query?.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${query?.unitId}`), enabled: !!query });
   const update = (patch: Partial<RoundListSearch>) => void navigate({ to: '/reporting-rounds', search: validateRoundListSearch({ ...search, page: undefined, ...patch }) });
   const ids = { unit: useId(), status: useId() };
@@ -56,7 +63,7 @@ export function RoundListPage() {
     <>
       <PageHeading title={t('reportingRounds.title')} printFilters={[...filterWords, t('reportingRounds.total', { count: list.data?.total ?? 0 })]}>
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-          <PrintButton />
+          <PrintButton onPrint={printList.print} loading={printList.pending} />
           {canWrite && (
             <Button type="primary" onClick={() => setOpening(true)} data-testid="round-open">
               {t('reportingRounds.open.button')}
@@ -97,18 +104,20 @@ export function RoundListPage() {
         cardTitleKey="title"
         data-testid="rounds-table"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={printList.rows}
         locale={{ emptyText: t('reportingRounds.empty') }}
         scroll={{ x: 960 }}
-        pagination={{
-          current: search.page ?? 1,
-          pageSize: ROUNDS_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('reportingRounds.total', { count: total }),
-          onChange: (page) => void navigate({ to: '/reporting-rounds', search: validateRoundListSearch({ ...search, page }) }),
-        }}
+        pagination={
+          !printList.whole && {
+            current: search.page ?? 1,
+            pageSize: ROUNDS_PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('reportingRounds.total', { count: total }),
+            onChange: (page) => void navigate({ to: '/reporting-rounds', search: validateRoundListSearch({ ...search, page }) }),
+          }
+        }
         columns={[
           {
             key: 'title',

@@ -11,22 +11,29 @@ import { PhoneFilters } from '../../ui/phone-filters';
 import { ResponsiveTable } from '../../ui/responsive-table';
 import { useFormat } from '../../ui/use-format';
 import { ParticipantActions } from './participant-actions';
-import { type Participant, type RoundDetail, useParticipants } from './reporting-rounds.api';
-import { participantQuery, PARTICIPANTS_PAGE_SIZE, type RoundDetailSearch } from './round-search';
+import { type Participant, type RoundDetail, type useParticipants } from './reporting-rounds.api';
+import { PARTICIPANTS_PAGE_SIZE, type RoundDetailSearch } from './round-search';
 import { STATE_COLORS, useParticipantStateName } from './round-words';
 
-type Props = { round: RoundDetail; search: RoundDetailSearch; onSearch: (patch: Partial<RoundDetailSearch>) => void };
+type Props = {
+  round: RoundDetail;
+  search: RoundDetailSearch;
+  onSearch: (patch: Partial<RoundDetailSearch>) => void;
+  list: ReturnType<typeof useParticipants>;
+  /** The page, or every matching participant while the page prints (`whole`). */
+  rows: Participant[];
+  whole: boolean;
+};
 
 /**
  * The participants at or under the viewed unit, filtered by state and lateness (in the URL), each
  * with its due day (an extension shows), the day it sent, what it wrote (readers of the opening
  * unit), and the actions the reader may take on it.
  */
-export function RoundParticipants({ round, search, onSearch }: Props) {
+export function RoundParticipants({ round, search, onSearch, list, rows, whole }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const stateName = useParticipantStateName();
-  const list = useParticipants(round.id, participantQuery(search));
   const ids = { state: useId(), late: useId() };
   const label = (id: string, text: string) => (
     <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
@@ -78,18 +85,20 @@ export function RoundParticipants({ round, search, onSearch }: Props) {
         rowKey={(p) => p.unit.id}
         cardTitleKey="unit"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={rows}
         locale={{ emptyText: t('common.noResults') }}
         scroll={{ x: 960 }}
-        pagination={{
-          current: search.page ?? 1,
-          pageSize: PARTICIPANTS_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('reportingRounds.participants.total', { count: total }),
-          onChange: (page) => onSearch({ page }),
-        }}
+        pagination={
+          !whole && {
+            current: search.page ?? 1,
+            pageSize: PARTICIPANTS_PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('reportingRounds.participants.total', { count: total }),
+            onChange: (page) => onSearch({ page }),
+          }
+        }
         columns={[
           {
             key: 'unit',
@@ -125,7 +134,11 @@ export function RoundParticipants({ round, search, onSearch }: Props) {
             render: (_, p) => (
               <>
                 {format.date(p.dueOn)}
-                {p.extended && <Tag style={{ marginInlineStart: 6 }}>{t('reportingRounds.participants.extended')}</Tag>}
+                {p.extended && (
+                  <Tag style={{ marginInlineStart: 6 }} data-testid="participant-extended">
+                    {t('reportingRounds.participants.extended')}
+                  </Tag>
+                )}
               </>
             ),
           },

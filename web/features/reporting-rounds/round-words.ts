@@ -37,3 +37,12 @@ export const STATE_COLORS: Record<ParticipantState, string | undefined> = {
   accepted: 'green',
   excused: 'purple',
 };
+
+/**
+ * A unit's name inside a sentence, isolated as `<bdi>` isolates it in markup (U+2068 … U+2069):
+ * in Arabic a Vietnamese name ending a sentence would otherwise carry the colon or question mark
+ * after it to the wrong side.
+ */
+export function isolated(name: string): string {
+  return `\u2068${name}\u2069`;
+}

@@ -18,7 +18,7 @@ import { ReviewFigures } from '../reviews/review-figures';
 import { ConflictAlert } from './conflict-alert';
 import { ReturnDialog } from './participant-actions';
 import { sectionTitle, type Submission, type SubmissionChanges, submissionReport, useSaveSubmission, useSubmissionStep } from './reporting-rounds.api';
-import { STATE_COLORS, useSubmissionStatusName } from './round-words';
+import { isolated, STATE_COLORS, useSubmissionStatusName } from './round-words';
 
 type Texts = { narrative: string; sections: Record<string, string> };
 
@@ -112,7 +112,7 @@ export function SubmissionForm({ submission: s, onReload }: { submission: Submis
           <PrintButton />
           {s.can.review && s.status === 'submitted' && (
             <>
-              <Popconfirm title={t('reportingRounds.actions.acceptConfirm', { unit: s.unit.name })} okText={t('reportingRounds.actions.accept')} cancelText={t('common.cancel')} onConfirm={onAccept}>
+              <Popconfirm title={t('reportingRounds.actions.acceptConfirm', { unit: isolated(s.unit.name) })} okText={t('reportingRounds.actions.accept')} cancelText={t('common.cancel')} onConfirm={onAccept}>
                 <Button type="primary" loading={step.isPending} data-testid="submission-accept">
                   {t('reportingRounds.actions.accept')}
                 </Button>

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useParticipants, useRound, useStartSubmission, useSubmission } from './reporting-rounds.api';
 import { SubmissionForm } from './submission-form';
+import { isolated } from './round-words';
 
 /** The draft a second start collided with (ALREADY_EXISTS, details.submissionId): it is opened instead. */
 function existingSubmissionId(error: unknown): string | null {
@@ -88,7 +89,7 @@ function StartSubmission({ roundId, unitId, roundTitle, roundOpen, onStarted }: 
     <Result
       status="info"
       title={<bdi>{roundTitle}</bdi>}
-      subTitle={self ? t('reportingRounds.submission.notStarted', { unit: self.unit.name }) : undefined}
+      subTitle={self ? t('reportingRounds.submission.notStarted', { unit: isolated(self.unit.name) }) : undefined}
       extra={
         <>
           <ErrorAlert error={existingSubmissionId(start.error) ? null : start.error} />
