@@ -165,7 +165,9 @@ export function RoundParticipants({ round, search, onSearch, list, rows, whole }
                 <Typography.Paragraph dir="auto" ellipsis={{ rows: 2, expandable: true, symbol: t('reportingRounds.participants.more') }} style={{ marginBottom: 0 }}>
                   {p.narrative}
                 </Typography.Paragraph>
-              ) : null,
+              ) : (
+                <EmptyValue />
+              ),
           },
           { key: 'actions', title: t('common.actions'), width: 220, render: (_, p) => <ParticipantActions round={round} participant={p} /> },
         ]}

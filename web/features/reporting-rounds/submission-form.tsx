@@ -17,23 +17,9 @@ import { useFormat } from '../../ui/use-format';
 import { ReviewFigures } from '../reviews/review-figures';
 import { ConflictAlert } from './conflict-alert';
 import { ReturnDialog } from './participant-actions';
-import { sectionTitle, type Submission, type SubmissionChanges, submissionReport, useSaveSubmission, useSubmissionStep } from './reporting-rounds.api';
+import { sectionTitle, type Submission, submissionReport, useSaveSubmission, useSubmissionStep } from './reporting-rounds.api';
 import { isolated, STATE_COLORS, useSubmissionStatusName } from './round-words';
-
-type Texts = { narrative: string; sections: Record<string, string> };
-
-function textsOf(s: Submission): Texts {
-  return { narrative: s.narrative ?? '', sections: { ...s.sections } };
-}
-
-/** What changed since the last save: only that is sent. */
-function changesOf(now: Texts, saved: Texts): SubmissionChanges {
-  const changes: SubmissionChanges = {};
-  if (now.narrative.trim() !== saved.narrative.trim()) changes.narrative = now.narrative;
-  const keys = new Set([...Object.keys(now.sections), ...Object.keys(saved.sections)]);
-  if ([...keys].some((k) => (now.sections[k] ?? '').trim() !== (saved.sections[k] ?? '').trim())) changes.sections = now.sections;
-  return changes;
-}
+import { changesOf, type Texts, textsOf } from './submission-texts';
 
 /**
  * The report itself: the figures (read-only; "Cập nhật số liệu" takes them again), the summary the
