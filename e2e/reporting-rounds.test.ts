@@ -151,6 +151,11 @@ describe('reporting rounds', () => {
     await page.locator('[data-testid="submission"][data-status="submitted"]').waitFor();
     expect(await page.getByTestId('submission-save').count()).toBe(0);
     expect(await page.getByTestId('submission-text-results').textContent()).toBe(RESULTS);
+    // The round from the commune: its own state, and no way up to the province it does not read.
+    await page.getByRole('link', { name: text('vi', 'reportingRounds.submission.backToRound') }).click();
+    await page.locator('[data-testid="own-participation"] [data-state="submitted"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('drill-up').count()).toBe(0);
   });
 
   it('shows the province one report sent and the rest missing, by commune, with what the commune wrote', async () => {

@@ -47,11 +47,12 @@ export function useRounds(filter: RoundListFilter | null) {
   });
 }
 
-export function useRound(id: string, unitId: string | undefined) {
+export function useRound(id: string, unitId: string | undefined, enabled = true) {
   return useQuery({
     queryKey: roundKeys.detail(id, unitId),
     queryFn: () => api.get<RoundDetail>(`/api/reporting-rounds/${id}`, { unitId }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

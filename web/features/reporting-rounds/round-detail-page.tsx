@@ -48,6 +48,9 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
   const kindName = useKindName();
   const go = (patch: Partial<RoundDetailSearch>) => void navigate({ to: '/reporting-rounds/$roundId', params: { roundId: r.id }, search: validateRoundDetailSearch({ ...search, page: undefined, ...patch }) });
   const drilled = r.completeness.unit.id !== r.openingUnit.id;
+  // A commune's readers see their province's round from their commune only: the way up is offered
+  // when the opening unit's view answers (fetched ahead, so the click is instant).
+  const top = useRound(r.id, undefined, drilled);
   const close = useCloseRound();
   const participants = useParticipants(r.id, participantQuery(search));
   // Paper gets every participant matching the filters, not the page on screen (docs/web.md).
@@ -102,7 +105,7 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
       <Typography.Title level={2} style={{ fontSize: 17, marginTop: 24 }}>
         {t('reportingRounds.completeness.title', { unit: isolated(r.completeness.unit.name) })}
       </Typography.Title>
-      {drilled && (
+      {drilled && top.isSuccess && (
         <Typography.Paragraph className="screen-only">
           <Button type="link" style={{ paddingInline: 0 }} onClick={() => go({ unitId: undefined, state: undefined, late: undefined })} data-testid="drill-up">
             {t('reportingRounds.completeness.backTo', { unit: isolated(r.openingUnit.name) })}
