@@ -51,6 +51,12 @@ async function account(admin: ApiSession, username: string, unitId: string, role
   expect((await session.send('POST', '/api/auth/me/password', { currentPassword: created.body.temporaryPassword, newPassword: PASSWORD })).status).toBe(200);
 }
 
+/** No table still loading, nor fading back in (a screenshot taken then shows the rows greyed out). */
+async function settled(page: Page): Promise<void> {
+  await eventually(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+  await page.waitForTimeout(600);
+}
+
 async function signedInPage(browser: Browser, username: string): Promise<Page> {
   const page = await newPage(browser);
   await signIn(page, username, PASSWORD);
@@ -110,6 +116,7 @@ describe('reporting rounds', () => {
     await page.locator('#round-open_title').fill(title);
     await typeDate(page, 'round-open_dueOn', vietnamDay(20));
     await pickOption(page, 'round-open_templateId', '', `Mẫu báo cáo công tác dân vận quý (${TAG})`);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'rr-open-1366-vi.png') });
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'reportingRounds.open.submit'), exact: true }).click();
     await page.waitForURL(/\/reporting-rounds\/\d+$/);
     roundId = new URL(page.url()).pathname.split('/').pop()!;
@@ -283,15 +290,18 @@ describe('reporting rounds', () => {
           await page.locator('[data-testid="rounds-table"][data-layout="cards"]').waitFor();
           await expectNoSidewaysScroll(page, `the list in ${locale}`);
         }
+        if (SCREENSHOTS) await settled(page);
         if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `rr-list-${width}-${locale}.png`), fullPage: true });
         await page.goto(`/reporting-rounds/${roundId}`);
         await page.getByTestId('round-title').filter({ hasText: title }).waitFor();
         await page.getByTestId('participants-table').waitFor();
         if (width === 390) await expectNoSidewaysScroll(page, `the round in ${locale}`);
+        if (SCREENSHOTS) await settled(page);
         if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `rr-round-${width}-${locale}.png`), fullPage: true });
         await page.goto(`/reporting-rounds/${roundId}/submit/${commune.id}`);
         await page.getByTestId('submission').waitFor();
         if (width === 390) await expectNoSidewaysScroll(page, `the report in ${locale}`);
+        if (SCREENSHOTS) await settled(page);
         if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `rr-report-${width}-${locale}.png`), fullPage: true });
       }
     }
