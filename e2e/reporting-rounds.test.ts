@@ -3,7 +3,8 @@
  * round for its communes (the quarter suggests the title); a commune's editor starts its report,
  * is offered a reload when someone else saved meanwhile, writes and submits; the province sees one
  * sent and the rest missing, drills down to the commune, is refused closing while units are still
- * due, and returns the report with a reason the commune then reads; a viewer of the province sees
+ * due, returns the report with a reason the commune then reads, extends and excuses, and accepts
+ * the corrected report; every child and participant goes on paper; a viewer of the province sees
  * no action. The pages on a phone do not scroll sideways, in Vietnamese and in Arabic. With
  * E2E_SCREENSHOTS=<dir> the pages are saved as rr-<page>-<width>-<language>.png there.
  */
@@ -232,6 +233,26 @@ describe('reporting rounds', () => {
     expect(await page.getByTestId('total-excused').textContent()).toBe('1');
   });
 
+  it('takes the corrected report sent again, which the province accepts', async () => {
+    await communePage.goto(`/reporting-rounds/${roundId}/submit/${commune.id}`);
+    await communePage.locator('[data-testid="submission"][data-status="returned"]').waitFor();
+    await communePage.getByTestId('submission-text-difficulties').fill('Còn 3 kiến nghị về đất đai đang chờ cấp huyện cũ bàn giao hồ sơ.');
+    // Sending saves the unsaved text first, with the version the form stands on.
+    await communePage.getByTestId('submission-submit').click();
+    await communePage.locator('.ant-popconfirm').getByRole('button', { name: text('vi', 'reportingRounds.submission.submit') }).click();
+    await communePage.locator('[data-testid="submission"][data-status="submitted"]').waitFor();
+    expect(await communePage.getByTestId('submission-text-difficulties').textContent()).toContain('Còn 3 kiến nghị');
+    const page = provincePage;
+    await page.goto(`/reporting-rounds/${roundId}?state=submitted`);
+    const row = page.locator(`[data-testid="participants-table"] [data-row-key="${commune.id}"]`);
+    await row.getByTestId('participant-accept').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: text('vi', 'reportingRounds.actions.accept') }).click();
+    await eventually(() => row.count()).toBe(0);
+    await page.goto(`/reporting-rounds/${roundId}?state=accepted`);
+    await row.locator('[data-testid="participant-state"][data-state="accepted"]').waitFor();
+    expect(await page.getByTestId('counter-submitted').getAttribute('data-value')).toBe('1');
+  });
+
   it('prints every commune of the completeness and every participant, not the page on screen', async () => {
     const page = await signedInPage(browser, users.province);
     // The print dialog cannot open headless: a spy counts what would be printed, as print.test.ts does.
@@ -268,7 +289,7 @@ describe('reporting rounds', () => {
       expect(await page.getByTestId(id).count(), id).toBe(0);
     }
     await page.goto(`/reporting-rounds/${roundId}/submit/${commune.id}`);
-    await page.locator('[data-testid="submission"][data-status="returned"]').waitFor();
+    await page.locator('[data-testid="submission"][data-status="accepted"]').waitFor();
     for (const id of ['submission-save', 'submission-submit', 'submission-refresh', 'submission-accept', 'submission-return']) {
       expect(await page.getByTestId(id).count(), id).toBe(0);
     }
