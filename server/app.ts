@@ -39,6 +39,7 @@ import { receptionRoutes } from './modules/petitions/reception.routes.js';
 import { workQueueRoutes } from './modules/work-queue/work-queue.routes.js';
 import { policyDocumentRoutes } from './modules/policy-documents/policy-documents.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
+import { reportingRoundRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -67,6 +68,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   workQueueRoutes,
   policyDocumentRoutes,
   taskRoutes,
+  reportingRoundRoutes,
 ];
 
 /**

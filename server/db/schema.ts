@@ -410,6 +410,11 @@ export type Database = {
   task_evidence: TaskEvidenceTable;
   task_unit_counts: TaskUnitCountTable;
   task_open_deadlines: TaskOpenDeadlineTable;
+  report_templates: ReportTemplateTable;
+  reporting_schedules: ReportingScheduleTable;
+  reporting_rounds: ReportingRoundTable;
+  round_participants: RoundParticipantTable;
+  round_submissions: RoundSubmissionTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -719,4 +724,96 @@ export type TaskOpenDeadlineTable = {
   owner_unit_id: string;
   deadline: DateOnly;
   open: number;
+};
+
+// ---- reporting rounds (migration 20261206130000_reporting_rounds; docs/leadership-loop.md) ----
+
+export type ReportTemplateTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  name: string;
+  sections: Json<{ key: string; title: Record<string, string>; kind: 'figures' | 'text' }[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type ReportingScheduleTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  name: string;
+  period_kind: 'month' | 'quarter' | 'half' | 'year';
+  cutoff_day: number | null;
+  due_offset_days: number;
+  shift_to_working_day: Generated<boolean>;
+  remind_days_before: Generated<number[]>;
+  template_id: string;
+  target_kinds: string[];
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+/** Counters are kept by the round_participants triggers: read them, never write them. */
+type Counter = ColumnType<number, never, never>;
+
+export type ReportingRoundTable = {
+  id: Generated<string>;
+  opening_unit_id: string;
+  opening_path: string;
+  schedule_id: string | null;
+  template_id: string;
+  title: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  due_on: DateOnly;
+  target_kinds: string[];
+  status: Generated<'open' | 'closed'>;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  expected: Counter;
+  submitted: Counter;
+  late: Counter;
+  returned: Counter;
+  excused: Counter;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type RoundParticipantTable = {
+  round_id: string;
+  unit_id: string;
+  unit_path: string;
+  due_on: DateOnly;
+  state: Generated<'pending' | 'draft' | 'submitted' | 'returned' | 'accepted' | 'excused'>;
+  submitted_on: DateOnly | null;
+  submission_id: string | null;
+  updated_at: Timestamp;
+};
+
+export type RoundSubmissionTable = {
+  id: Generated<string>;
+  round_id: string;
+  unit_id: string;
+  status: Generated<'draft' | 'submitted' | 'returned' | 'accepted'>;
+  figures: Json;
+  figures_at: Timestamp;
+  narrative: string | null;
+  sections: ColumnType<Record<string, string>, string | Record<string, string> | undefined, string | Record<string, string>>;
+  return_reason: string | null;
+  submitted_on: DateOnly | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
 };

@@ -18,6 +18,7 @@ import { buildEntry, buildEvidence } from '../modules/entries/entries.factories.
 import { buildPetition } from '../modules/petitions/petitions.factories.js';
 import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/policy-documents/policy-documents.factories.js';
 import { buildPlan, buildReport, buildTask as buildPlanTask, buildTaskEvidence } from '../modules/tasks/tasks.factories.js';
+import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/reporting-rounds/reporting-rounds.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -356,6 +357,9 @@ beforeAll(async () => {
   const planTask = await buildPlanTask(t.db, { planId: plan.id, ownerUnitId: province.id });
   const taskReport = await buildReport(t.db, planTask.id);
   const taskEvidence = await buildTaskEvidence(t.db, taskReport.id);
+  const round = await buildRound(t.db, { unitId: province.id, participantIds: [org.id], targetKinds: ['youth_union'] });
+  const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: round.templateId });
+  const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -375,6 +379,9 @@ beforeAll(async () => {
     tasks: planTask.id,
     'task-reports': taskReport.id,
     'task-evidence': taskEvidence.id,
+    'reporting-rounds': round.id,
+    'reporting-schedules': schedule.id,
+    'round-submissions': submission.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -16,6 +16,7 @@ import { validatePetitionSearch } from '../features/petitions/petition-search';
 import { validateDueSearch } from '../features/work-queue/due-search';
 import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
+import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -328,6 +329,27 @@ const taskDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/tasks/task-detail-page'), 'TaskDetailPage'),
 });
 
+const reportingRoundsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reporting-rounds',
+  validateSearch: (search: Record<string, unknown>) => validateRoundListSearch(search),
+  component: lazyRouteComponent(() => import('../features/reporting-rounds/round-list-page'), 'RoundListPage'),
+});
+
+const reportingRoundDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reporting-rounds/$roundId',
+  // The drill-down (unitId) and the participants' filters live in the URL: "back" goes up again.
+  validateSearch: (search: Record<string, unknown>) => validateRoundDetailSearch(search),
+  component: lazyRouteComponent(() => import('../features/reporting-rounds/round-detail-page'), 'RoundDetailPage'),
+});
+
+const roundSubmissionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reporting-rounds/$roundId/submit/$unitId',
+  component: lazyRouteComponent(() => import('../features/reporting-rounds/submission-page'), 'SubmissionPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -368,6 +390,9 @@ const routeTree = rootRoute.addChildren([
     implementationPlanRoute,
     tasksRoute,
     taskDetailRoute,
+    reportingRoundsRoute,
+    reportingRoundDetailRoute,
+    roundSubmissionRoute,
   ]),
 ]);
 

@@ -1,0 +1,35 @@
+/**
+ * Request and response shapes of the reporting rounds API. They are shared with the web app, so
+ * they live in common/reporting-rounds.ts; this file names them for the module.
+ */
+export {
+  CreateReportingScheduleBody,
+  CreateReportTemplateBody,
+  CreateRoundBody,
+  CreateSubmissionBody,
+  NextPeriod,
+  NextPeriodQuery,
+  Participant,
+  ParticipantListQuery,
+  ParticipantPage,
+  ParticipantParams,
+  ReportingSchedule,
+  ReportingScheduleList,
+  ReportingScheduleListQuery,
+  ReportTemplate,
+  ReportTemplateList,
+  ReportTemplateListQuery,
+  ReturnSubmissionBody,
+  RoundDetail,
+  RoundDetailQuery,
+  RoundIdParams,
+  RoundListQuery,
+  RoundPage,
+  RoundVersionBody,
+  Submission,
+  SubmissionIdParams,
+  SubmissionVersionBody,
+  UpdateParticipantBody,
+  UpdateRoundBody,
+  UpdateSubmissionBody,
+} from '../../../common/reporting-rounds.js';
