@@ -20,9 +20,9 @@ import { isolated } from './round-words';
 const OWING = new Set(['pending', 'draft', 'returned']);
 
 /**
- * What the reader may do with one participant of an open round: the opening unit's editors extend
- * its due day or excuse it while it owes its report, accept or return (with the reason) what it
- * sent; the participant's own editors write its report. A refusal is said in a message, and the
+ * What the reader may do with one participant: while the round is open, the opening unit's editors
+ * extend its due day or excuse it while it owes its report, accept or return (with the reason) what
+ * it sent, and the participant's own editors write its report; once closed, only an acceptance. A refusal is said in a message, and the
  * list is fetched again (a CONFLICT means it showed an old version).
  */
 export function ParticipantActions({ round, participant: p }: { round: RoundDetail; participant: Participant }) {
@@ -32,20 +32,20 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
   const update = useUpdateParticipant();
   const step = useSubmissionStep();
   const [dialog, setDialog] = useState<'extend' | 'return' | null>(null);
-  if (round.status !== 'open') return null;
   const manage = round.can.manage;
+  const open = round.status === 'open';
   const onError = (error: unknown) => void message.error(isApiError(error, 'CONFLICT') ? t('reportingRounds.listConflict') : errorMessage(error));
   const submitted = p.state === 'submitted' && p.submissionId !== null && p.submissionVersion !== null;
 
   return (
     <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }} data-testid="participant-actions">
       {/* The opening unit's editors may write for a commune too, but in their list that is one click on its name, not a button on every row. */}
-      {p.can.submit && !manage && OWING.has(p.state) && (
+      {p.can.submit && !manage && open && OWING.has(p.state) && (
         <ButtonLink size="small" primary to="/reporting-rounds/$roundId/submit/$unitId" params={{ roundId: round.id, unitId: p.unit.id }} data-testid="write-submission">
           {t('reportingRounds.ownSubmission')}
         </ButtonLink>
       )}
-      {manage && OWING.has(p.state) && (
+      {manage && open && OWING.has(p.state) && (
         <>
           <Button size="small" onClick={() => setDialog('extend')} data-testid="participant-extend">
             {t('reportingRounds.actions.extend')}
@@ -62,7 +62,7 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
           </Popconfirm>
         </>
       )}
-      {manage && p.state === 'excused' && (
+      {manage && open && p.state === 'excused' && (
         <Button size="small" loading={update.isPending} onClick={() => update.mutate({ roundId: round.id, unitId: p.unit.id, excused: false }, { onError })} data-testid="participant-unexcuse">
           {t('reportingRounds.actions.unexcuse')}
         </Button>
@@ -79,9 +79,12 @@ export function ParticipantActions({ round, participant: p }: { round: RoundDeta
               {t('reportingRounds.actions.accept')}
             </Button>
           </Popconfirm>
-          <Button size="small" danger onClick={() => setDialog('return')} data-testid="participant-return">
-            {t('reportingRounds.actions.return')}
-          </Button>
+          {/* A closed round still takes an acceptance (a unit that sent holds nothing open), never a return. */}
+          {open && (
+            <Button size="small" danger onClick={() => setDialog('return')} data-testid="participant-return">
+              {t('reportingRounds.actions.return')}
+            </Button>
+          )}
         </>
       )}
       {dialog === 'extend' && <ExtendDialog round={round} participant={p} onClose={() => setDialog(null)} />}

@@ -103,9 +103,11 @@ export function SubmissionForm({ submission: s, onReload }: { submission: Submis
                   {t('reportingRounds.actions.accept')}
                 </Button>
               </Popconfirm>
-              <Button danger onClick={() => setReturning(true)} data-testid="submission-return">
-                {t('reportingRounds.actions.return')}
-              </Button>
+              {s.round.status === 'open' && (
+                <Button danger onClick={() => setReturning(true)} data-testid="submission-return">
+                  {t('reportingRounds.actions.return')}
+                </Button>
+              )}
             </>
           )}
         </Space>
