@@ -41,8 +41,9 @@ export const WorkQueue = z.object({
    * One row per unit the caller works for (a grant with data.write or data.approve, none inside
    * another): the unit's petition queue (handled there and due soon; overdue anywhere below it),
    * the open tasks of its reviews and the open commitments of its reception sessions, due soon or
-   * overdue.
+   * overdue; and the open tasks of the documents it carries out (the leadership loop's tasks, leaves
+   * owned by the unit or any unit below it: what is overdue below is the escalation the unit sees).
    */
-  units: z.array(z.object({ unit: z.object({ id: Id, name: z.string() }), petitions: Due, reviewTasks: Due, commitments: Due })),
+  units: z.array(z.object({ unit: z.object({ id: Id, name: z.string() }), petitions: Due, reviewTasks: Due, commitments: Due, documentTasks: Due })),
 });
 export type WorkQueue = z.infer<typeof WorkQueue>;

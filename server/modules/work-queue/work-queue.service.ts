@@ -11,7 +11,7 @@
  *   `countCommitmentsDue`: the lists' filters, both figures in one statement each).
  */
 import { ROLE_PERMISSIONS } from '../../../common/access.js';
-import { DUE_SOON_DAYS, dueSoonUntil } from '../../../common/work-queue.js';
+import { DUE_SOON_DAYS, type DueFilter, dueSoonUntil } from '../../../common/work-queue.js';
 import { type Actor, hasPermissionSomewhere, pathCovers } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { readableArea } from '../../http/record-area.js';
@@ -19,16 +19,28 @@ import { todayInVietnam } from '../commendations/commendations.service.js';
 import { countQueue } from '../entries/entries-list.repository.js';
 import { queueClause } from '../entries/entries-list.service.js';
 import { dueWindow } from '../petitions/petitions.service.js';
+import { listTasks } from '../tasks/tasks.service.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
 
 type Due = { dueSoon: number; overdue: number };
+
+/**
+ * The unit's open document tasks (leaves in its subtree) due soon and overdue: the totals of the
+ * task list itself (`GET /api/tasks?ownerUnitId=…&leaf=true&due=…`, read with the actor's scope),
+ * so a count and the list it opens cannot disagree.
+ */
+async function documentTasksDue(ctx: Ctx, actor: Actor, unitId: string): Promise<Due> {
+  const total = async (due: DueFilter) => (await listTasks(ctx, actor, { ownerUnitId: unitId, leaf: true, due, limit: 1, offset: 0 })).total;
+  const [dueSoon, overdue] = await Promise.all([total('due_soon'), total('overdue')]);
+  return { dueSoon, overdue };
+}
 export type WorkUnit = { id: string; path: string };
 export type WorkQueueRecord = {
   today: string;
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due }[];
+  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due }[];
 };
 
 /**
@@ -69,12 +81,13 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
     findUnitNames(ctx.db, workUnits.map((u) => u.id)),
     Promise.all(
       workUnits.map(async (u) => {
-        const [petitions, reviewTasks, commitments] = await Promise.all([
+        const [petitions, reviewTasks, commitments, documentTasks] = await Promise.all([
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
           countTasksDue(ctx.db, u.path, DUE_SOON_DAYS),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
+          documentTasksDue(ctx, actor, u.id),
         ]);
-        return { id: u.id, petitions, reviewTasks, commitments };
+        return { id: u.id, petitions, reviewTasks, commitments, documentTasks };
       }),
     ),
   ]);

@@ -11,6 +11,7 @@ import { buildEntry } from '../entries/entries.factories.js';
 import { buildPetition } from '../petitions/petitions.factories.js';
 import { dueWindow } from '../petitions/petitions.service.js';
 import { buildReview, buildTask } from '../reviews/reviews.factories.js';
+import { buildPlan, buildTask as buildDocumentTask } from '../tasks/tasks.factories.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -135,11 +136,29 @@ beforeAll(async () => {
   await session(province.id, [{ deadline: today }, { deadline: addDays(today, 8) }, { deadline: '2026-02-01' }, { deadline: '2026-02-01', done: true }]);
   await session(u.communeA.id, [{ deadline: '2026-03-01' }, { deadline: addDays(today, 2) }]);
   await session(foreign.id, [{ deadline: '2026-03-01' }]);
+
+  // Document tasks (leaves only; the subtree's overdue is the escalation): the province's own due
+  // in 2 days, in 9 (not yet), overdue, and done though overdue; commune A's overdue leaf; commune
+  // A's container (overdue, not counted) split to its organization (overdue leaf); Hà Nội's.
+  const plan = await buildPlan(t.db, { unitId: province.id });
+  for (const [deadline, status] of [
+    [addDays(today, 2), 'open'],
+    [addDays(today, 9), 'open'],
+    ['2025-06-30', 'open'],
+    ['2025-06-30', 'done'],
+  ] as const) {
+    await buildDocumentTask(t.db, { planId: plan.id, ownerUnitId: province.id, deadline, status });
+  }
+  await buildDocumentTask(t.db, { planId: plan.id, ownerUnitId: u.communeA.id, deadline: '2025-07-31' });
+  const container = await buildDocumentTask(t.db, { planId: plan.id, ownerUnitId: u.communeA.id, deadline: '2025-08-31' });
+  await buildDocumentTask(t.db, { planId: plan.id, ownerUnitId: u.org.id, parentId: container.id, deadline: '2025-08-15' });
+  const hanoiPlan = await buildPlan(t.db, { unitId: hanoi.id });
+  await buildDocumentTask(t.db, { planId: hanoiPlan.id, ownerUnitId: foreign.id, deadline: '2025-07-31' });
 }, 120_000);
 
 type Queue = {
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { unit: { id: string; name: string }; petitions: Due; reviewTasks: Due; commitments: Due }[];
+  units: { unit: { id: string; name: string }; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due }[];
   today: string;
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
@@ -321,6 +340,21 @@ describe('petitions, review tasks and commitments of my units', () => {
     // Nothing of another province, in the queue or in the list.
     const all = await t.call('GET', '/api/reception-commitments?due=overdue', { cookie: users['province.editor']!.cookie });
     expect(all.json().total).toBe(2);
+  });
+
+  it('counts the open document tasks of the unit and the units below it (leaves), due within a week or overdue, as the task list does', async () => {
+    for (const [who, unitId, counts] of [
+      // The province: its own due in 2 days; overdue its own, commune A's and the organization's (escalated to it).
+      ['province.editor', u.province.id, { dueSoon: 1, overdue: 3 }],
+      // Commune A: its leaf and its organization's; the container it split is not counted.
+      ['commune.editor', u.communeA.id, { dueSoon: 0, overdue: 2 }],
+    ] as const) {
+      expect(row(await queueOf(who), unitId).documentTasks, who).toEqual(counts);
+      const soon = await list(who, `/api/tasks?ownerUnitId=${unitId}&leaf=true&due=due_soon&limit=200`);
+      const late = await list(who, `/api/tasks?ownerUnitId=${unitId}&leaf=true&due=overdue&limit=200`);
+      expect({ dueSoon: soon.total, overdue: late.total }, who).toEqual(counts);
+      expect([soon.ids.length, late.ids.length]).toEqual([counts.dueSoon, counts.overdue]);
+    }
   });
 
   it('names the units the person works for, once each, and nothing of other units', async () => {

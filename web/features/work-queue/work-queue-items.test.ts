@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkQueue } from '../../../common/work-queue';
 import { validateEntrySearch } from '../entries/entry-search';
 import { validatePetitionSearch } from '../petitions/petition-search';
+import { validateTaskSearch } from '../tasks/task-search';
 import { validateDueSearch } from './due-search';
 import { entryItems, petitionItems, taskItems, totalWaiting } from './work-queue-items';
 
@@ -10,7 +11,7 @@ const queue: WorkQueue = {
   petitionsDueSoonUntil: '2026-12-10',
   tasksDueSoonUntil: '2026-12-12',
   entries: { awaitingMyApproval: 4, myReturned: null, myDrafts: null },
-  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 } }],
+  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 }, documentTasks: { dueSoon: 6, overdue: 7 } }],
 };
 
 describe('the rows of the work queue', () => {
@@ -24,7 +25,14 @@ describe('the rows of the work queue', () => {
     const [unit] = queue.units;
     for (const item of [...entryItems(queue), ...petitionItems(queue, unit!), ...taskItems(queue, unit!)]) {
       // A link whose filters the list page would drop would open a different list than the one counted.
-      const kept = item.link.to === '/entries' ? validateEntrySearch(item.link.search) : item.link.to === '/petitions' ? validatePetitionSearch(item.link.search) : validateDueSearch(item.link.search);
+      const kept =
+        item.link.to === '/entries'
+          ? validateEntrySearch(item.link.search)
+          : item.link.to === '/petitions'
+            ? validatePetitionSearch(item.link.search)
+            : item.link.to === '/tasks'
+              ? validateTaskSearch(item.link.search)
+              : validateDueSearch(item.link.search);
       expect(kept, item.key).toEqual(item.link.search);
     }
     expect(petitionItems(queue, unit!).map((i) => [i.count, i.link.search])).toEqual([
@@ -32,6 +40,8 @@ describe('the rows of the work queue', () => {
       [2, { unitId: '54', view: 'queue', due: 'overdue' }],
     ]);
     expect(taskItems(queue, unit!).map((i) => [i.link.to, i.count])).toEqual([
+      ['/tasks', 6],
+      ['/tasks', 7],
       ['/review-tasks', 0],
       ['/review-tasks', 3],
       ['/commitments', 5],
@@ -40,7 +50,7 @@ describe('the rows of the work queue', () => {
   });
 
   it('sums what waits', () => {
-    expect(totalWaiting(queue)).toBe(4 + 1 + 2 + 3 + 5);
+    expect(totalWaiting(queue)).toBe(4 + 1 + 2 + 3 + 5 + 6 + 7);
     expect(totalWaiting({ ...queue, entries: { awaitingMyApproval: 0, myReturned: null, myDrafts: null }, units: [] })).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ export type Tone = 'action' | 'soon' | 'late';
 export type QueueLink =
   | { to: '/entries'; search: { queue: EntryQueue } }
   | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
-  | { to: '/review-tasks' | '/commitments'; search: { unitId: string; due: DueFilter } };
+  | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } };
 
 /** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
 export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
@@ -42,10 +42,15 @@ export function petitionItems(q: WorkQueue, u: UnitRow): QueueItem[] {
   ];
 }
 
-/** A unit's review tasks and reception commitments, due within the week or overdue. */
+/**
+ * A unit's document tasks (in its subtree: overdue below is the escalation), review tasks and
+ * reception commitments, due within the week or overdue.
+ */
 export function taskItems(q: WorkQueue, u: UnitRow): QueueItem[] {
-  const link = (to: '/review-tasks' | '/commitments', due: DueFilter): QueueLink => ({ to, search: { unitId: u.unit.id, due } });
+  const link = (to: '/review-tasks' | '/commitments' | '/tasks', due: DueFilter): QueueLink => ({ to, search: { unitId: u.unit.id, due } });
   return [
+    { key: `documentTasks.dueSoon.${u.unit.id}`, label: 'workQueue.documentTasks.dueSoon', date: q.tasksDueSoonUntil, count: u.documentTasks.dueSoon, tone: 'soon', link: link('/tasks', 'due_soon') },
+    { key: `documentTasks.overdue.${u.unit.id}`, label: 'workQueue.documentTasks.overdue', count: u.documentTasks.overdue, tone: 'late', link: link('/tasks', 'overdue') },
     { key: `tasks.dueSoon.${u.unit.id}`, label: 'workQueue.tasks.dueSoon', date: q.tasksDueSoonUntil, count: u.reviewTasks.dueSoon, tone: 'soon', link: link('/review-tasks', 'due_soon') },
     { key: `tasks.overdue.${u.unit.id}`, label: 'workQueue.tasks.overdue', count: u.reviewTasks.overdue, tone: 'late', link: link('/review-tasks', 'overdue') },
     { key: `commitments.dueSoon.${u.unit.id}`, label: 'workQueue.commitments.dueSoon', date: q.tasksDueSoonUntil, count: u.commitments.dueSoon, tone: 'soon', link: link('/commitments', 'due_soon') },
