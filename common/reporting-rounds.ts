@@ -176,6 +176,9 @@ export type NextPeriod = z.infer<typeof NextPeriod>;
 // ---------------------------------------------------------------- rounds
 
 export const ROUND_STATUSES = ['open', 'closed'] as const;
+/** The work queue's two lists of rounds (`RoundListQuery.awaiting`). */
+export const ROUND_AWAITING = ['my_report', 'missing_below'] as const;
+export type RoundAwaiting = (typeof ROUND_AWAITING)[number];
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 /**
@@ -260,6 +263,12 @@ export type RoundPage = z.infer<typeof RoundPage>;
 export const RoundListQuery = z.object({
   unitId: Id.describe('Rounds opened by this unit or a unit under it, and rounds in which this unit or a unit under it takes part'),
   status: z.enum(ROUND_STATUSES).optional(),
+  awaiting: z
+    .enum(ROUND_AWAITING)
+    .optional()
+    .describe(
+      "The work queue's lists (open rounds only): 'my_report' — rounds in which unitId itself has not sent its report (pending, draft or returned) and it is due within DUE_SOON_DAYS days or overdue; 'missing_below' — rounds opened by unitId or a unit under it in which a participant has not sent and its due day has passed (Viet Nam time)",
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

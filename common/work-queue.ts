@@ -42,8 +42,19 @@ export const WorkQueue = z.object({
    * another): the unit's petition queue (handled there and due soon; overdue anywhere below it),
    * the open tasks of its reviews and the open commitments of its reception sessions, due soon or
    * overdue; and the open tasks of the documents it carries out (the leadership loop's tasks, leaves
-   * owned by the unit or any unit below it: what is overdue below is the escalation the unit sees).
+   * owned by the unit or any unit below it: what is overdue below is the escalation the unit sees);
+   * and its reporting rounds: those in which its own report is not sent and due within the week or
+   * late, and those it (or a unit below it) opened in which a unit has not sent past its due day.
    */
-  units: z.array(z.object({ unit: z.object({ id: Id, name: z.string() }), petitions: Due, reviewTasks: Due, commitments: Due, documentTasks: Due })),
+  units: z.array(
+    z.object({
+      unit: z.object({ id: Id, name: z.string() }),
+      petitions: Due,
+      reviewTasks: Due,
+      commitments: Due,
+      documentTasks: Due,
+      rounds: z.object({ myReport: z.number().int(), missingBelow: z.number().int() }),
+    }),
+  ),
 });
 export type WorkQueue = z.infer<typeof WorkQueue>;

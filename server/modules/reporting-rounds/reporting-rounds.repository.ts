@@ -1,6 +1,7 @@
 /** All SQL of reporting rounds: templates, schedules, rounds, participants, submissions, completeness. */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { ParticipantFilter, ParticipantState, PeriodKind, RoundStatus, SubmissionStatus, TemplateSectionKind } from '../../../common/reporting-rounds.js';
+import type { ParticipantFilter, ParticipantState, PeriodKind, RoundAwaiting, RoundStatus, SubmissionStatus, TemplateSectionKind } from '../../../common/reporting-rounds.js';
+import { DUE_SOON_DAYS } from '../../../common/work-queue.js';
 import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -144,10 +145,26 @@ export async function findRound(db: Q, id: string, ownUnitId: string | null = nu
  * Rounds opened at or under `path`, or in which a unit at or under it takes part; open ones first,
  * then by due day, newest first.
  */
-export async function findRounds(db: Q, f: { unitId: string; path: string; status?: RoundStatus; limit: number; offset: number }): Promise<{ rows: RoundRecord[]; total: number }> {
+/** The work queue's filters (`awaiting`): the unit's own report not sent and due soon or late; participants below not sent past their day. */
+function awaitingClause(f: { unitId: string; path: string; awaiting?: RoundAwaiting; today: string }) {
+  if (f.awaiting === 'my_report') {
+    return sql`and r.status = 'open' and exists (select 1 from round_participants p where p.round_id = r.id and p.unit_id = ${f.unitId}::bigint
+      and p.state in ('pending', 'draft', 'returned') and p.due_on <= ${f.today}::date + ${DUE_SOON_DAYS}::int)`;
+  }
+  if (f.awaiting === 'missing_below') {
+    return sql`and r.status = 'open' and r.opening_path <@ ${f.path}::ltree
+      and exists (select 1 from round_participants p where p.round_id = r.id and p.state in ('pending', 'draft') and p.due_on < ${f.today}::date)`;
+  }
+  return sql``;
+}
+
+export async function findRounds(
+  db: Q,
+  f: { unitId: string; path: string; status?: RoundStatus; awaiting?: RoundAwaiting; today: string; limit: number; offset: number },
+): Promise<{ rows: RoundRecord[]; total: number }> {
   const where = sql`(r.opening_path <@ ${f.path}::ltree
       or exists (select 1 from round_participants p where p.round_id = r.id and p.unit_path <@ ${f.path}::ltree))
-    ${f.status ? sql`and r.status = ${f.status}` : sql``}`;
+    ${f.status ? sql`and r.status = ${f.status}` : sql``} ${awaitingClause(f)}`;
   const { rows } = await sql<RoundRecord>`
     ${roundSelect(f.unitId)}
     where ${where}

@@ -65,9 +65,9 @@ async function roundSeenFrom(ctx: Ctx, actor: Actor, id: string, unitId: string 
   return { round, unit };
 }
 
-export async function listRounds(ctx: Ctx, actor: Actor, q: RoundListQuery) {
+export async function listRounds(ctx: Ctx, actor: Actor, q: RoundListQuery, today = todayInVietnam()) {
   const unit = await getReadableUnit(ctx, actor, q.unitId);
-  return repo.findRounds(ctx.db, { unitId: unit.id, path: unit.path, status: q.status, limit: q.limit, offset: q.offset });
+  return repo.findRounds(ctx.db, { unitId: unit.id, path: unit.path, status: q.status, awaiting: q.awaiting, today, limit: q.limit, offset: q.offset });
 }
 
 export async function getRoundDetail(ctx: Ctx, actor: Actor, id: string, unitId?: string) {

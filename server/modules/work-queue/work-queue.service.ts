@@ -20,9 +20,12 @@ import { countQueue } from '../entries/entries-list.repository.js';
 import { queueClause } from '../entries/entries-list.service.js';
 import { dueWindow } from '../petitions/petitions.service.js';
 import { listTasks } from '../tasks/tasks.service.js';
+import { listRounds } from '../reporting-rounds/reporting-rounds.service.js';
+import type { RoundAwaiting } from '../../../common/reporting-rounds.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
 
 type Due = { dueSoon: number; overdue: number };
+type Rounds = { myReport: number; missingBelow: number };
 
 /**
  * The unit's open document tasks (leaves in its subtree) due soon and overdue: the totals of the
@@ -34,13 +37,20 @@ async function documentTasksDue(ctx: Ctx, actor: Actor, unitId: string): Promise
   const [dueSoon, overdue] = await Promise.all([total('due_soon'), total('overdue')]);
   return { dueSoon, overdue };
 }
+
+/** The unit's reporting rounds that wait on it: the totals of `GET /api/reporting-rounds?unitId=…&awaiting=…`. */
+async function roundsAwaiting(ctx: Ctx, actor: Actor, unitId: string, today: string): Promise<Rounds> {
+  const total = async (awaiting: RoundAwaiting) => (await listRounds(ctx, actor, { unitId, awaiting, limit: 1, offset: 0 }, today)).total;
+  const [myReport, missingBelow] = await Promise.all([total('my_report'), total('missing_below')]);
+  return { myReport, missingBelow };
+}
 export type WorkUnit = { id: string; path: string };
 export type WorkQueueRecord = {
   today: string;
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due }[];
+  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: Rounds }[];
 };
 
 /**
@@ -81,13 +91,14 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
     findUnitNames(ctx.db, workUnits.map((u) => u.id)),
     Promise.all(
       workUnits.map(async (u) => {
-        const [petitions, reviewTasks, commitments, documentTasks] = await Promise.all([
+        const [petitions, reviewTasks, commitments, documentTasks, rounds] = await Promise.all([
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
           countTasksDue(ctx.db, u.path, DUE_SOON_DAYS),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
           documentTasksDue(ctx, actor, u.id),
+          roundsAwaiting(ctx, actor, u.id, today),
         ]);
-        return { id: u.id, petitions, reviewTasks, commitments, documentTasks };
+        return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds };
       }),
     ),
   ]);

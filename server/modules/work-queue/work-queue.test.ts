@@ -12,6 +12,7 @@ import { buildPetition } from '../petitions/petitions.factories.js';
 import { dueWindow } from '../petitions/petitions.service.js';
 import { buildReview, buildTask } from '../reviews/reviews.factories.js';
 import { buildPlan, buildTask as buildDocumentTask } from '../tasks/tasks.factories.js';
+import { buildRound, buildSubmission } from '../reporting-rounds/reporting-rounds.factories.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -154,11 +155,20 @@ beforeAll(async () => {
   await buildDocumentTask(t.db, { planId: plan.id, ownerUnitId: u.org.id, parentId: container.id, deadline: '2025-08-15' });
   const hanoiPlan = await buildPlan(t.db, { unitId: hanoi.id });
   await buildDocumentTask(t.db, { planId: hanoiPlan.id, ownerUnitId: foreign.id, deadline: '2025-07-31' });
+
+  // Reporting rounds: late with commune B silent (A sent); A's report due in 3 days; A's due in 20
+  // days (not yet); closed with A silent and late (not counted); Hà Nội's late round.
+  const late = await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id, u.communeB.id], dueOn: addDays(today, -10) });
+  await buildSubmission(t.db, { roundId: late.id, unitId: u.communeA.id, status: 'submitted', submittedOn: addDays(today, -11) });
+  await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, 3) });
+  await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, 20) });
+  await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, -10), status: 'closed' });
+  await buildRound(t.db, { unitId: hanoi.id, participantIds: [foreign.id], dueOn: addDays(today, -10) });
 }, 120_000);
 
 type Queue = {
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { unit: { id: string; name: string }; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due }[];
+  units: { unit: { id: string; name: string }; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: { myReport: number; missingBelow: number } }[];
   today: string;
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
@@ -354,6 +364,21 @@ describe('petitions, review tasks and commitments of my units', () => {
       const late = await list(who, `/api/tasks?ownerUnitId=${unitId}&leaf=true&due=overdue&limit=200`);
       expect({ dueSoon: soon.total, overdue: late.total }, who).toEqual(counts);
       expect([soon.ids.length, late.ids.length]).toEqual([counts.dueSoon, counts.overdue]);
+    }
+  });
+
+  it('counts the rounds waiting for the unit\'s own report (due within a week or late) and those it opened with a unit late, as the rounds list does', async () => {
+    for (const [who, unitId, counts] of [
+      // The province sends nothing itself; one open round it opened has a commune past due (the closed one does not count).
+      ['province.editor', u.province.id, { myReport: 0, missingBelow: 1 }],
+      // Commune A: the round due in 3 days (the late one it has sent; the one due in 20 days is not yet).
+      ['commune.editor', u.communeA.id, { myReport: 1, missingBelow: 0 }],
+    ] as const) {
+      expect(row(await queueOf(who), unitId).rounds, who).toEqual(counts);
+      const mine = await list(who, `/api/reporting-rounds?unitId=${unitId}&awaiting=my_report&limit=200`);
+      const below = await list(who, `/api/reporting-rounds?unitId=${unitId}&awaiting=missing_below&limit=200`);
+      expect({ myReport: mine.total, missingBelow: below.total }, who).toEqual(counts);
+      expect([mine.ids.length, below.ids.length]).toEqual([counts.myReport, counts.missingBelow]);
     }
   });
 

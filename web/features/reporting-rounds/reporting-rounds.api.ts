@@ -13,6 +13,7 @@ import type {
   ReportTemplate,
   RoundDetail,
   RoundPage,
+  RoundAwaiting,
   RoundStatus,
   Submission,
   UpdateParticipantBody,
@@ -23,7 +24,7 @@ import { api } from '../../app/api-client';
 export type { NextPeriod, ParticipantPage, ReportingSchedule, ReportTemplate, RoundDetail, RoundPage, Submission };
 export type { Participant, ParticipantState, RoundSummary } from '../../../common/reporting-rounds';
 
-export type RoundListFilter = { unitId: string; status?: RoundStatus; limit: number; offset: number };
+export type RoundListFilter = { unitId: string; status?: RoundStatus; awaiting?: RoundAwaiting; limit: number; offset: number };
 
 /** The participants' query as sent (`late` travels as the text the API parses). */
 export type ParticipantFilter = Omit<Partial<ParticipantListQuery>, 'late'> & { late?: 'true' | 'false'; limit: number; offset: number };

@@ -11,7 +11,7 @@ import Select from 'antd/es/select';
 import Tag from 'antd/es/tag';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROUND_STATUSES } from '../../../common/reporting-rounds';
+import { ROUND_AWAITING, ROUND_STATUSES } from '../../../common/reporting-rounds';
 import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
@@ -51,10 +51,11 @@ export function RoundListPage() {
   });
   const filterUnit = useQuery({ queryKey: unitKeys.detail(query?.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${query?.unitId}`), enabled: !!query });
   const update = (patch: Partial<RoundListSearch>) => void navigate({ to: '/reporting-rounds', search: validateRoundListSearch({ ...search, page: undefined, ...patch }) });
-  const ids = { unit: useId(), status: useId() };
+  const ids = { unit: useId(), status: useId(), awaiting: useId() };
   const filterWords = [
     filterUnit.data && `${t('reportingRounds.filters.unit')}: ${filterUnit.data.unit.name}`,
     search.status && `${t('reportingRounds.fields.status')}: ${statusName(search.status)}`,
+    search.awaiting && t(`reportingRounds.awaiting.${search.awaiting}`),
   ].filter((w): w is string => !!w);
   // A participant opens the round on its own unit (its completeness and its own state); the others on the opening unit.
   const detailSearch = (r: RoundSummary) => (r.own && query ? { unitId: query.unitId } : {});
@@ -71,7 +72,7 @@ export function RoundListPage() {
           )}
         </div>
       </PageHeading>
-      <PhoneFilters active={(search.unitId ? 1 : 0) + (search.status ? 1 : 0)}>
+      <PhoneFilters active={(search.unitId ? 1 : 0) + (search.status ? 1 : 0) + (search.awaiting ? 1 : 0)}>
         <Card size="small" style={{ marginBottom: 16 }} className="screen-only">
           <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
             <div style={{ flex: '1 1 280px' }}>
@@ -92,6 +93,21 @@ export function RoundListPage() {
                 value={search.status}
                 onChange={(status) => update({ status })}
                 options={ROUND_STATUSES.map((s) => ({ value: s, label: statusName(s) }))}
+              />
+            </div>
+            <div style={{ flex: '0 1 320px' }}>
+              <label htmlFor={ids.awaiting} style={{ display: 'block', marginBottom: 4 }}>
+                {t('reportingRounds.filters.awaiting')}
+              </label>
+              <Select
+                id={ids.awaiting}
+                allowClear
+                style={{ width: '100%' }}
+                placeholder={t('reportingRounds.filters.any')}
+                value={search.awaiting}
+                onChange={(awaiting) => update({ awaiting })}
+                options={ROUND_AWAITING.map((a) => ({ value: a, label: t(`reportingRounds.awaiting.${a}`) }))}
+                data-testid="rounds-awaiting"
               />
             </div>
           </div>

@@ -1,4 +1,4 @@
-import { PARTICIPANT_STATES, type ParticipantState, ROUND_STATUSES, type RoundStatus } from '../../../common/reporting-rounds';
+import { PARTICIPANT_STATES, type ParticipantState, ROUND_AWAITING, ROUND_STATUSES, type RoundAwaiting, type RoundStatus } from '../../../common/reporting-rounds';
 import type { ParticipantFilter, RoundListFilter } from './reporting-rounds.api';
 
 /** The rounds list's filters in the URL (`/reporting-rounds?unitId=12&status=open&page=2`). */
@@ -6,6 +6,8 @@ export type RoundListSearch = {
   /** Rounds opened by this unit or below it, and rounds it or a unit below it takes part in. */
   unitId?: string;
   status?: RoundStatus;
+  /** The work queue's lists: the unit's own report due soon or late, or rounds it opened with units late. */
+  awaiting?: RoundAwaiting;
   page?: number;
 };
 
@@ -45,6 +47,8 @@ export function validateRoundListSearch(search: Record<string, unknown>): RoundL
   if (ID.test(unitId)) out.unitId = unitId;
   const status = oneOf(ROUND_STATUSES, search.status);
   if (status) out.status = status;
+  const awaiting = oneOf(ROUND_AWAITING, search.awaiting);
+  if (awaiting) out.awaiting = awaiting;
   const p = page(search.page);
   if (p) out.page = p;
   return out;
@@ -67,7 +71,7 @@ export function validateRoundDetailSearch(search: Record<string, unknown>): Roun
 export function roundListQuery(search: RoundListSearch, defaultUnitId: string | undefined): RoundListFilter | null {
   const unitId = search.unitId ?? defaultUnitId;
   if (!unitId) return null;
-  return { unitId, status: search.status, limit: ROUNDS_PAGE_SIZE, offset: ((search.page ?? 1) - 1) * ROUNDS_PAGE_SIZE };
+  return { unitId, status: search.status, ...(search.awaiting && { awaiting: search.awaiting }), limit: ROUNDS_PAGE_SIZE, offset: ((search.page ?? 1) - 1) * ROUNDS_PAGE_SIZE };
 }
 
 export function participantQuery(search: RoundDetailSearch): ParticipantFilter {

@@ -4,6 +4,7 @@
  * says. Pure, so a test checks every link.
  */
 import type { EntryQueue } from '../../../common/entries';
+import type { RoundAwaiting } from '../../../common/reporting-rounds';
 import type { DueFilter, WorkQueue } from '../../../common/work-queue';
 
 /** How a count reads: something to act on, due soon, or late. */
@@ -12,7 +13,8 @@ export type Tone = 'action' | 'soon' | 'late';
 export type QueueLink =
   | { to: '/entries'; search: { queue: EntryQueue } }
   | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
-  | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } };
+  | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } }
+  | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } };
 
 /** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
 export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
@@ -58,7 +60,16 @@ export function taskItems(q: WorkQueue, u: UnitRow): QueueItem[] {
   ];
 }
 
+/** A unit's reporting rounds: its own report due within the week or late; rounds it opened with units late. */
+export function roundItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
+  const link = (awaiting: RoundAwaiting): QueueLink => ({ to: '/reporting-rounds', search: { unitId: u.unit.id, awaiting } });
+  return [
+    { key: `rounds.myReport.${u.unit.id}`, label: 'workQueue.rounds.myReport', count: u.rounds.myReport, tone: 'soon', link: link('my_report') },
+    { key: `rounds.missingBelow.${u.unit.id}`, label: 'workQueue.rounds.missingBelow', count: u.rounds.missingBelow, tone: 'late', link: link('missing_below') },
+  ];
+}
+
 /** Everything the queue counts, summed: 0 means nothing waits. */
 export function totalWaiting(q: WorkQueue): number {
-  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u)])].reduce((n, i) => n + i.count, 0);
+  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u)])].reduce((n, i) => n + i.count, 0);
 }
