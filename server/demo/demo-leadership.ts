@@ -2,7 +2,8 @@
  * The leadership loop in the demo (docs/leadership-loop.md §7 item 8): Ninh Bình's provincial
  * commission carries out Kết luận 43-KL/TW with a plan whose tasks go to every commune of the
  * province; most communes have reported, many have finished, some are overdue, and one commune has
- * given its task on to its Front and Women's Union. Dates are counted from today so that the demo
+ * given its task on to its Front and Women's Union; and the province's last quarterly reporting
+ * round, with two communes late and three silent. Dates are counted from today so that the demo
  * shows "overdue" and "due soon" whenever it is loaded. Through the same services as the API
  * (the `today` they accept stands in for the day each step happened); idempotent.
  */
@@ -11,6 +12,9 @@ import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { findIssuedDuplicate } from '../modules/policy-documents/policy-documents.repository.js';
+import { createTemplate } from '../modules/reporting-rounds/report-templates.service.js';
+import { createRound } from '../modules/reporting-rounds/reporting-rounds.service.js';
+import { createSubmission, submitSubmission, updateSubmission } from '../modules/reporting-rounds/round-submissions.service.js';
 import { createPlan } from '../modules/tasks/plans.service.js';
 import { markDone } from '../modules/tasks/task-lifecycle.service.js';
 import { addReport } from '../modules/tasks/task-reports.service.js';
@@ -21,12 +25,82 @@ import { currentProvince } from './demo-units.js';
 
 const NINH_BINH = '37';
 
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * The latest calendar quarter whose report, due 10 days after it ends, was due at least a week ago:
+ * so the demo always has a round with late and missing reports, whatever day it is loaded.
+ */
+export function lastClosedQuarter(today: string): { q: number; year: number; from: string; to: string; dueOn: string } {
+  let year = Number(today.slice(0, 4));
+  let q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  for (;;) {
+    q -= 1;
+    if (q < 0) {
+      q = 3;
+      year -= 1;
+    }
+    const from = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    const to = addDaysIso(q === 3 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 4).padStart(2, '0')}-01`, -1);
+    const dueOn = addDaysIso(to, 10);
+    if (dueOn <= addDaysIso(today, -7)) return { q: q + 1, year, from, to, dueOn };
+  }
+}
+
+/**
+ * Ninh Bình's quarterly reporting round for its communes: every commune has reported on time but
+ * five — two sent late, three have not sent. Through the services, each report sent on its own day.
+ */
+async function loadDemoRound(db: Db, ctx: Ctx, province: { id: string }, communes: { id: string; name: string }[], today: string): Promise<number> {
+  const quarter = lastClosedQuarter(today);
+  const title = `Báo cáo công tác dân vận quý ${ROMAN[quarter.q - 1]}/${quarter.year}`;
+  const exists = await db.selectFrom('reporting_rounds').select('id').where('opening_unit_id', '=', province.id).where('title', '=', title).executeTakeFirst();
+  if (exists) return 0;
+  const template = await createTemplate(ctx, SYSTEM_ACTOR, {
+    unitId: province.id,
+    name: 'Báo cáo định kỳ công tác dân vận',
+    sections: [
+      { key: 'figures', kind: 'figures', title: { vi: 'Số liệu phong trào và đơn thư', en: 'Figures of the movement and petitions' } },
+      { key: 'results', kind: 'text', title: { vi: 'Kết quả thực hiện', en: 'Results' } },
+      { key: 'difficulties', kind: 'text', title: { vi: 'Khó khăn, vướng mắc', en: 'Difficulties' } },
+      { key: 'proposals', kind: 'text', title: { vi: 'Kiến nghị, đề xuất', en: 'Proposals' } },
+    ],
+  });
+  const roundId = await createRound(ctx, SYSTEM_ACTOR, {
+    openingUnitId: province.id,
+    templateId: template.id,
+    title,
+    periodFrom: quarter.from,
+    periodTo: quarter.to,
+    dueOn: quarter.dueOn,
+    targetKinds: ['commune'],
+  });
+  const silent = new Set(communes.slice(-3).map((c) => c.id));
+  const late = new Set(communes.slice(-5, -3).map((c) => c.id));
+  for (const [i, c] of communes.entries()) {
+    if (silent.has(c.id)) continue;
+    const id = await createSubmission(ctx, SYSTEM_ACTOR, roundId, c.id);
+    await updateSubmission(ctx, SYSTEM_ACTOR, id, {
+      narrative: `${c.name} đã quán triệt, triển khai các văn bản chỉ đạo của cấp trên về công tác dân vận; duy trì phong trào thi đua "Dân vận khéo", nắm tình hình nhân dân ổn định.`,
+      sections: {
+        results: 'Tổ chức hội nghị quán triệt; xây dựng và công nhận mô hình "Dân vận khéo"; tiếp công dân định kỳ theo quy định.',
+        difficulties: 'Một số thôn, tổ dân phố sau sắp xếp còn lúng túng trong tổ chức thực hiện.',
+        proposals: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy tiếp tục tập huấn nghiệp vụ cho cán bộ làm công tác dân vận cơ sở.',
+      },
+      version: 1,
+    });
+    // On time a few days before the due day, spread out; the two late ones a week after it.
+    const sentOn = late.has(c.id) ? addDaysIso(quarter.dueOn, 7) : addDaysIso(quarter.dueOn, -(i % 6));
+    await submitSubmission(ctx, SYSTEM_ACTOR, id, 2, sentOn);
+  }
+  return 1;
+}
+
 /** Adds the plan and its tasks when the province has none for 43-KL/TW; answers how many tasks it added. */
-export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietnam()): Promise<{ tasks: number }> {
+export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietnam()): Promise<{ tasks: number; reportingRounds: number }> {
   const kl43 = await findIssuedDuplicate(db, { symbol: 'KL/TW', number: '43', issuedOn: '2019-01-07' });
   const province = await currentProvince(db, NINH_BINH);
-  if (!kl43 || !province) return { tasks: 0 };
-  if (await findPlanId(db, kl43, province.id)) return { tasks: 0 };
+  if (!kl43 || !province) return { tasks: 0, reportingRounds: 0 };
   const communes = await db
     .selectFrom('units')
     .select(['id', 'name'])
@@ -35,7 +109,9 @@ export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietna
     .where('valid_to', 'is', null)
     .orderBy('code')
     .execute();
-  if (!communes.length) return { tasks: 0 };
+  if (!communes.length) return { tasks: 0, reportingRounds: 0 };
+  const reportingRounds = await loadDemoRound(db, ctx, province, communes, today);
+  if (await findPlanId(db, kl43, province.id)) return { tasks: 0, reportingRounds };
 
   const start = addDaysIso(today, -150);
   const planId = await createPlan(ctx, SYSTEM_ACTOR, kl43, { unitId: province.id, startsOn: start, endsOn: addDaysIso(today, 60) }, start);
@@ -96,5 +172,5 @@ export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietna
   if (organizations.length && dialogue[0]) {
     await splitTask(ctx, SYSTEM_ACTOR, dialogue[0], { version: 1, children: organizations.map((o) => ({ ownerUnitId: o.id })) }, start);
   }
-  return { tasks: models.length + dialogue.length + organizations.length };
+  return { tasks: models.length + dialogue.length + organizations.length, reportingRounds };
 }

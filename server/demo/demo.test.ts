@@ -14,6 +14,7 @@ import { DEMO_DISTRICT_REF, DEMO_HISTORY_FILE, DEMO_QUARTER } from './demo-histo
 import { HISTORY_LINES } from './demo-history.data.js';
 import { currentProvince } from './demo-units.js';
 import { getRollup } from '../modules/tasks/rollup.service.js';
+import { lastClosedQuarter } from './demo-leadership.js';
 
 let t: TestApp;
 let dataDir: string;
@@ -96,6 +97,32 @@ describe('demo data', () => {
     expect(rollup.totals.done).toBe(Number(leaves.n));
     const split = await t.db.selectFrom('tasks').select(['id', 'child_count']).where('document_id', '=', kl43.id).where('child_count', '>', 0).execute();
     expect(split.map((s) => s.child_count)).toEqual([2]);
+  });
+
+  it('opens Ninh Bình\'s last quarterly reporting round for its communes, two of them late and three not sent', async () => {
+    const province = (await currentProvince(t.db, '37'))!;
+    const rounds = await t.db.selectFrom('reporting_rounds').selectAll().where('opening_unit_id', '=', province.id).execute();
+    expect(rounds).toHaveLength(1);
+    const round = rounds[0]!;
+    expect(round.title).toMatch(/^Báo cáo công tác dân vận quý (I|II|III|IV)\/\d{4}$/);
+    const states = await t.db
+      .selectFrom('round_participants')
+      .select(['state', 'submitted_on', 'due_on'])
+      .where('round_id', '=', round.id)
+      .execute();
+    const sent = states.filter((s) => s.state === 'submitted');
+    expect(states.length - sent.length).toBe(3);
+    expect(sent.filter((s) => s.submitted_on! > s.due_on)).toHaveLength(2);
+    expect(round.expected).toBe(states.length);
+    expect(round.submitted).toBe(sent.length);
+    expect(round.late).toBeGreaterThanOrEqual(2);
+  });
+
+  it('chooses a quarter whose reports were due at least a week ago', () => {
+    expect(lastClosedQuarter('2026-12-05')).toEqual({ q: 3, year: 2026, from: '2026-07-01', to: '2026-09-30', dueOn: '2026-10-10' });
+    expect(lastClosedQuarter('2027-01-05')).toEqual({ q: 3, year: 2026, from: '2026-07-01', to: '2026-09-30', dueOn: '2026-10-10' });
+    expect(lastClosedQuarter('2027-01-17')).toEqual({ q: 4, year: 2026, from: '2026-10-01', to: '2026-12-31', dueOn: '2027-01-10' });
+    expect(lastClosedQuarter('2026-04-16')).toEqual({ q: 4, year: 2025, from: '2025-10-01', to: '2025-12-31', dueOn: '2026-01-10' });
   });
 
   it('walks demo entries through the lifecycle across provinces and years', async () => {

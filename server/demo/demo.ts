@@ -150,11 +150,11 @@ export async function loadDemoData(
   const { petitions } = await loadDemoPetitions(db, ctx);
   const { policyDocuments } = await loadDemoPolicyDocuments(db, ctx);
   // Tasks of 43-KL/TW given to Ninh Bình's communes (after the documents they carry out).
-  const { tasks } = await loadDemoLeadership(db, ctx);
+  const { tasks, reportingRounds } = await loadDemoLeadership(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

@@ -153,8 +153,8 @@ export async function refreshSubmission(ctx: Ctx, actor: Actor, id: string, vers
 }
 
 /** Submits a draft or a returned submission on today's Viet Nam day; late when after the participant's due day. */
-export async function submitSubmission(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
-  const today = todayInVietnam();
+/** Sends the report; `today` (Viet Nam) is the day it counts as sent, on time or late (the demo backdates it). */
+export async function submitSubmission(ctx: Ctx, actor: Actor, id: string, version: number, today = todayInVietnam()): Promise<void> {
   await participantWrite(ctx, actor, id, version, 'submit', async (trx, row) => {
     if (!(await repo.updateSubmission(trx, id, row.version, { status: 'submitted', submitted_on: today, submitted_by: actor.userId, submitted_at: sql<Date>`now()` }))) {
       throw versionConflict(row.version);

@@ -44,8 +44,8 @@ export function TaskTable({ tasks, testId, loading, pagination = false, showAssi
             </Link>
           ),
         },
-        { key: 'owner', title: t('tasks.fields.owner'), render: (_, task) => <bdi>{task.ownerUnit.name}</bdi> },
-        ...(showAssigning ? [{ key: 'assigning', title: t('tasks.fields.assigningUnit'), render: (_: unknown, task: TaskSummary) => <bdi>{task.assigningUnit.name}</bdi> }] : []),
+        { key: 'owner', title: t('tasks.fields.owner'), width: 180, render: (_, task) => <bdi>{task.ownerUnit.name}</bdi> },
+        ...(showAssigning ? [{ key: 'assigning', title: t('tasks.fields.assigningUnit'), width: 180, render: (_: unknown, task: TaskSummary) => <bdi>{task.assigningUnit.name}</bdi> }] : []),
         { key: 'deadline', title: t('tasks.fields.deadline'), width: 120, render: (_, task) => format.date(task.deadline) },
         { key: 'status', title: t('tasks.fields.status'), width: 150, render: (_, task) => <TaskStatusTag task={task} /> },
         { key: 'lastReportOn', title: t('tasks.fields.lastReportOn'), width: 140, render: (_, task) => (task.lastReportOn ? format.date(task.lastReportOn) : <EmptyValue />) },
