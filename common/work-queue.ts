@@ -58,3 +58,34 @@ export const WorkQueue = z.object({
   ),
 });
 export type WorkQueue = z.infer<typeof WorkQueue>;
+
+/**
+ * One unit's line of the leadership loop's daily digest: its own open document tasks (leaves)
+ * due within DUE_SOON_DAYS days and overdue, the overdue ones owned anywhere below it (the
+ * escalation), its own reports not sent in open rounds and due within the window or late, and the
+ * reports missing past their day in the open rounds it opened.
+ */
+export const LeadershipDigestRow = z.object({
+  unit: z.object({ id: Id, name: z.string() }),
+  tasksDueSoon: z.number().int(),
+  tasksOverdue: z.number().int(),
+  tasksOverdueBelow: z.number().int(),
+  reportsDue: z.number().int(),
+  reportsMissingBelow: z.number().int(),
+});
+export type LeadershipDigestRow = z.infer<typeof LeadershipDigestRow>;
+
+export const LeadershipDigest = z.object({
+  day: IsoDate,
+  dueSoonUntil: IsoDate,
+  /** Today's is computed when asked; an earlier day's is the one the daily job stored (empty when none was). */
+  stored: z.boolean(),
+  items: z.array(LeadershipDigestRow),
+});
+export type LeadershipDigest = z.infer<typeof LeadershipDigest>;
+
+export const LeadershipDigestQuery = z.object({
+  unitId: Id.optional().describe('The subtree whose units are listed (default: every unit the caller reads)'),
+  day: IsoDate.optional().describe('An earlier day, read from the stored digests; default today (Viet Nam)'),
+});
+export type LeadershipDigestQuery = z.infer<typeof LeadershipDigestQuery>;

@@ -124,7 +124,7 @@ describe('two processes on one database', () => {
   });
 
   it('run each scheduled job once, and stop cleanly', async () => {
-    const jobs = ['petition-digest', 'petition-identity-erasure', 'purge'];
+    const jobs = ['leadership-digest', 'petition-digest', 'petition-identity-erasure', 'purge'];
     const finished = async () => (await t.db.selectFrom('job_runs').select('job').where('job', 'in', jobs).where('finished_at', 'is not', null).execute()).length === jobs.length;
     expect(await waitFor(finished, 60_000)).toBe(true);
     // Both keep ticking several times more; neither runs a job again.

@@ -415,6 +415,7 @@ export type Database = {
   reporting_rounds: ReportingRoundTable;
   round_participants: RoundParticipantTable;
   round_submissions: RoundSubmissionTable;
+  leadership_digests: LeadershipDigestTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -816,4 +817,18 @@ export type RoundSubmissionTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+};
+
+// ---- the leadership loop's daily digest (migration 20261206160000_leadership_digests) ----
+
+export type LeadershipDigestTable = {
+  unit_id: string;
+  day: DateOnly;
+  due_soon_until: DateOnly;
+  tasks_due_soon: number;
+  tasks_overdue: number;
+  tasks_overdue_below: number;
+  reports_due: number;
+  reports_missing_below: number;
+  computed_at: Generated<Timestamp>;
 };

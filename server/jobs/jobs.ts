@@ -8,6 +8,7 @@ import { THROTTLE } from '../modules/auth/auth.service.js';
 import { compactSummaries } from '../modules/data-versions/data-versions.repository.js';
 import { deleteFullBuckets } from '../modules/limits/rate-limit.repository.js';
 import { storeDailyDigest } from '../modules/petitions/petitions-digest.service.js';
+import { storeLeadershipDigest } from '../modules/work-queue/leadership-digest.service.js';
 import { eraseExpiredIdentities } from '../modules/petitions/petitions-retention.service.js';
 import { deleteOldRuns } from './job-runs.repository.js';
 import { deleteStaleLoginFailures } from './purge.repository.js';
@@ -37,6 +38,14 @@ export const JOBS: readonly Job[] = [
     schedule: { dailyAt: '00:05' },
     async run(ctx, day) {
       return `digest of ${day} stored for ${await storeDailyDigest(ctx, day)} units`;
+    },
+  },
+  {
+    // The leadership loop's digest of the day (tasks and reporting rounds), after the petitions'.
+    name: 'leadership-digest',
+    schedule: { dailyAt: '00:10' },
+    async run(ctx, day) {
+      return `leadership digest of ${day} stored for ${await storeLeadershipDigest(ctx, day)} units`;
     },
   },
   {

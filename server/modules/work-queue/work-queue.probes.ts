@@ -7,6 +7,7 @@
 import { buildEntry } from '../entries/entries.factories.js';
 import { buildPetition } from '../petitions/petitions.factories.js';
 import { buildReview, buildTask } from '../reviews/reviews.factories.js';
+import { buildPlan, buildTask as buildDocumentTask } from '../tasks/tasks.factories.js';
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
 
 /** A unit reviews a period once: each call a day of its own, in years no other probe uses. */
@@ -37,6 +38,15 @@ export const workQueueProbes: Record<string, Probe> = {
     request: async (c, loc) => {
       await workAt(c, loc);
       return { method: 'GET', url: '/api/work-queue' };
+    },
+  },
+  'GET /api/leadership-digest': {
+    // A unit's subtree: read by whoever reads the unit (an overdue task of the location is in it).
+    request: async (c, loc) => {
+      const unitId = c.units[loc].id;
+      const plan = await buildPlan(c.t.db, { unitId, title: `Kế hoạch ${c.marker(loc)} ${c.next()}` });
+      await buildDocumentTask(c.t.db, { planId: plan.id, ownerUnitId: unitId, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: '2025-01-31' });
+      return { method: 'GET', url: `/api/leadership-digest?unitId=${unitId}` };
     },
   },
 };

@@ -1,5 +1,6 @@
 /** GET /api/work-queue: the signed-in person's work queue ("Việc cần làm", docs/work-queue.md). */
-import { WorkQueue } from '../../../common/work-queue.js';
+import { LeadershipDigest, LeadershipDigestQuery, WorkQueue } from '../../../common/work-queue.js';
+import { leadershipDigestFor } from './leadership-digest.service.js';
 import { actorOf, type App } from '../../http/context.js';
 import { presentWorkQueue } from './work-queue.presenter.js';
 import { getWorkQueue } from './work-queue.service.js';
@@ -17,5 +18,20 @@ export async function workQueueRoutes(app: App): Promise<void> {
       },
     },
     async (request) => presentWorkQueue(await getWorkQueue(app.ctx, actorOf(request))),
+  );
+
+  app.get(
+    '/api/leadership-digest',
+    {
+      config: { permission: 'units.read' },
+      schema: {
+        tags: ['work-queue'],
+        summary:
+          "The leadership loop's daily digest: per unit, its document tasks due within a week and overdue, the overdue ones below it, its reports due and the reports missing in the rounds it opened — today's computed, an earlier day's as the daily job stored it",
+        querystring: LeadershipDigestQuery,
+        response: { 200: LeadershipDigest },
+      },
+    },
+    async (request) => leadershipDigestFor(app.ctx, actorOf(request), request.query),
   );
 }
