@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from './access.js';
-import { PolicyDocumentDate, POLICY_DOCUMENT_LIMITS, POLICY_DOCUMENT_NUMBER, POLICY_DOCUMENT_SYMBOL } from './policy-documents.js';
+import { PolicyDocumentDate, POLICY_DOCUMENT_LIMITS, POLICY_DOCUMENT_STATUSES, POLICY_DOCUMENT_NUMBER, POLICY_DOCUMENT_SYMBOL } from './policy-documents.js';
 import { TaskSummary, TaskTotals, TaskUnit } from './tasks.js';
 import { CATALOGUE_CODE, Id, IsoDate, Version } from './units.js';
 
@@ -90,6 +90,8 @@ export const CoordinationDocument = z.object({
   numberAndSymbol: z.string(),
   issuedOn: IsoDate.nullable(),
   title: z.string(),
+  /** A draft is issued on the document's page (`POST /api/policy-documents/:id/issue`); only then are yearly plans added. */
+  status: z.enum(POLICY_DOCUMENT_STATUSES),
 });
 export type CoordinationDocument = z.infer<typeof CoordinationDocument>;
 
@@ -153,6 +155,7 @@ export const CreateCoordinationProgramBody = z
     periodFrom: ProgramPeriod,
     periodTo: ProgramPeriod,
     document: z.object({
+      issuingBody: text(POLICY_DOCUMENT_LIMITS.issuingBody).optional().describe('"Ban Thường vụ Tỉnh ủy"; default: the party unit\'s issuing body on the date of issue'),
       number: z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.number).regex(POLICY_DOCUMENT_NUMBER, 'letters and digits only').nullish(),
       symbol: z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.symbol).regex(POLICY_DOCUMENT_SYMBOL, 'letters, digits, "/", "-", "." and "&" only').describe('"CTrPH/TU"'),
       issuedOn: PolicyDocumentDate.nullish(),
