@@ -5,6 +5,7 @@
  * page ("Giao nhiệm vụ").
  */
 import { Link, useParams } from '@tanstack/react-router';
+import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Descriptions from 'antd/es/descriptions';
@@ -55,6 +56,21 @@ export function ProgramDetailPage() {
           )}
         </div>
       </div>
+      {p.document.status === 'draft' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('coordination.draftTitle')}
+          description={t('coordination.draftHelp')}
+          action={
+            <ButtonLink size="small" to="/policy-documents/$documentId" params={{ documentId: p.document.id }}>
+              {t('coordination.fields.document')}
+            </ButtonLink>
+          }
+          data-testid="program-draft"
+        />
+      )}
       <Descriptions
         column={1}
         size="small"

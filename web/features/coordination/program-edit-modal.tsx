@@ -13,6 +13,13 @@ import { PeriodFields } from './period-fields';
 
 type Values = { forceBody?: string; periodFrom?: Dayjs | null; periodTo?: Dayjs | null };
 
+/** The yearly plans a shorter period would leave out (INVALID_RANGE, details.years), as "2026, 2027". */
+function yearsLeftOut(error: unknown): string | null {
+  if (!isApiError(error, 'INVALID_RANGE')) return null;
+  const years = (error.details as { years?: unknown } | null)?.years;
+  return Array.isArray(years) && years.length ? years.join(', ') : null;
+}
+
 /**
  * The force's body and the period, saved with the version the page was read at: when someone else
  * saved meanwhile nothing is written, and Reload shows their change before the officer edits again.
@@ -21,6 +28,7 @@ export function ProgramEditModal({ program, onReload, onClose }: { program: Coor
   const { t } = useTranslation();
   const update = useUpdateProgram();
   const conflict = isApiError(update.error, 'CONFLICT');
+  const leftOut = yearsLeftOut(update.error);
 
   const submit = (v: Values) =>
     update.mutate(
@@ -52,6 +60,8 @@ export function ProgramEditModal({ program, onReload, onClose }: { program: Coor
             </Button>
           }
         />
+      ) : leftOut ? (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('coordination.edit.leavesOutYears', { years: leftOut })} data-testid="period-leaves-out" />
       ) : (
         <ErrorAlert error={update.error} />
       )}
