@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearsOfPeriod } from './coordination.api';
+import { formatYear, yearsOfPeriod } from './coordination.api';
 import { programListQuery, validateProgramSearch } from './coordination-search';
 
 describe('the programs list in the URL', () => {
@@ -17,5 +17,13 @@ describe('the years a yearly plan may have', () => {
   it('are the calendar years the period touches', () => {
     expect(yearsOfPeriod('2023-01-01', '2027-12-31')).toEqual([2023, 2024, 2025, 2026, 2027]);
     expect(yearsOfPeriod('2023-07-01', '2024-06-30')).toEqual([2023, 2024]);
+  });
+});
+
+describe('a year as the reader writes it', () => {
+  it('has the language’s digits and no grouping', () => {
+    expect(formatYear(2026, 'vi')).toBe('2026');
+    expect(formatYear(2026, 'pl')).toBe('2026');
+    expect(formatYear(2026, 'ar')).toBe('٢٠٢٦');
   });
 });

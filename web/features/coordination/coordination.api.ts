@@ -15,6 +15,7 @@ import type {
   ForceList,
   UpdateCoordinationProgramBody,
 } from '../../../common/coordination';
+import { INTL_TAGS, type Locale } from '../../../common/access';
 import { api } from '../../app/api-client';
 
 export type { CoordinationProgramDetail, CoordinationProgramPage, CoordinationProgramSummary, CoordinationYearlyPlan, Force };
@@ -82,4 +83,10 @@ export function yearsOfPeriod(periodFrom: string, periodTo: string): number[] {
   const from = Number(periodFrom.slice(0, 4));
   const to = Number(periodTo.slice(0, 4));
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** A year in the reader's digits and without grouping ("2026", in Arabic "٢٠٢٦", never "2.026"). */
+export function formatYear(year: number, language: string): string {
+  const tag = INTL_TAGS[language as Locale] ?? INTL_TAGS.vi;
+  return new Intl.NumberFormat(tag, { useGrouping: false }).format(year);
 }

@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useFormat } from '../../ui/use-format';
 import { RollupBar, RollupLegend } from '../tasks/rollup-bar';
-import { forceName, useCoordinationProgram } from './coordination.api';
+import { forceName, formatYear, useCoordinationProgram } from './coordination.api';
 import { PlanItems } from './plan-items';
 import { ProgramEditModal } from './program-edit-modal';
 import { YearlyPlanModal } from './yearly-plan-modal';
@@ -112,22 +112,19 @@ export function ProgramDetailPage() {
         <RollupLegend />
       )}
       {p.yearlyPlans.map((plan) => (
-        <Card
-          key={plan.id}
-          size="small"
-          style={{ marginBottom: 16 }}
-          data-testid="yearly-plan"
-          data-year={plan.year}
-          title={t('coordination.years.ofYear', { year: plan.year })}
-          extra={
-            <ButtonLink size="small" to="/implementation-plans/$planId" params={{ planId: plan.id }} data-testid="yearly-plan-open">
+        <Card key={plan.id} size="small" style={{ marginBottom: 16 }} data-testid="yearly-plan" data-year={plan.year}>
+          {/* A phone's card is too narrow for the title and the button on one line: the button wraps below. */}
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
+            <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
+              {t('coordination.years.ofYear', { year: formatYear(plan.year, i18n.language) })}
+            </Typography.Title>
+            <ButtonLink size="small" className="screen-only" to="/implementation-plans/$planId" params={{ planId: plan.id }} data-testid="yearly-plan-open">
               {t('coordination.years.open')}
             </ButtonLink>
-          }
-        >
+          </div>
           <div style={{ maxWidth: 420, marginBottom: 12 }}>
             <div style={{ marginBottom: 4 }} data-testid="yearly-plan-totals">
-              {format.dateRange(plan.startsOn, plan.endsOn)} · {t('tasks.rollup.leavesDone', { done: plan.totals.done, leaves: plan.totals.leaves })}
+              {format.dateRange(plan.startsOn, plan.endsOn)} · {t('tasks.rollup.leavesDone', { done: format.number(plan.totals.done), leaves: format.number(plan.totals.leaves) })}
               {plan.totals.overdue > 0 && <> · {t('tasks.rollup.overdueCount', { count: plan.totals.overdue })}</>}
             </div>
             <RollupBar totals={plan.totals} />

@@ -19,7 +19,7 @@ import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { unitKeys, type UnitDetail } from '../units/units.api';
-import { type CoordinationProgramSummary, forceName, useCoordinationPrograms, useForces } from './coordination.api';
+import { type CoordinationProgramSummary, forceName, formatYear, useCoordinationPrograms, useForces } from './coordination.api';
 import { programListQuery, type ProgramSearch, PROGRAMS_PAGE_SIZE, validateProgramSearch } from './coordination-search';
 import { ProgramCreateModal } from './program-create-modal';
 
@@ -128,7 +128,7 @@ export function ProgramListPage() {
             key: 'years',
             title: t('coordination.fields.yearlyPlans'),
             width: 150,
-            render: (_, p) => (p.years.length ? p.years.join(', ') : t('coordination.years.noneShort')),
+            render: (_, p) => (p.years.length ? p.years.map((y) => formatYear(y, i18n.language)).join(', ') : t('coordination.years.noneShort')),
           },
         ]}
       />

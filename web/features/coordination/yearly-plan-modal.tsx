@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../app/api-client';
 import { ButtonLink } from '../../ui/button-link';
 import { ErrorAlert } from '../../ui/error-alert';
-import { type CoordinationProgramDetail, useAddYearlyPlan, yearsOfPeriod } from './coordination.api';
+import { type CoordinationProgramDetail, formatYear, useAddYearlyPlan, yearsOfPeriod } from './coordination.api';
 
 type Values = { year?: number };
 
@@ -23,7 +23,7 @@ function existingPlanId(error: unknown): string | null {
  * it is said in words (the generic "invalid range" would not tell the officer what to do).
  */
 export function YearlyPlanModal({ program, onClose }: { program: CoordinationProgramDetail; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const add = useAddYearlyPlan(program.id);
   const taken = new Set(program.yearlyPlans.map((p) => p.year));
@@ -42,7 +42,7 @@ export function YearlyPlanModal({ program, onClose }: { program: CoordinationPro
       destroyOnHidden
     >
       {outside ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('coordination.years.outside', { year: add.variables })} description={t('coordination.years.outsideHelp')} data-testid="year-outside" />
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('coordination.years.outside', { year: add.variables === undefined ? '' : formatYear(add.variables, i18n.language) })} description={t('coordination.years.outsideHelp')} data-testid="year-outside" />
       ) : existing ? (
         <ErrorAlert
           error={add.error}
@@ -58,7 +58,7 @@ export function YearlyPlanModal({ program, onClose }: { program: CoordinationPro
       {years.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('coordination.years.allAdded')} />}
       <Form<Values> form={form} id="yearly-plan" name="yearly-plan" layout="vertical" requiredMark={false} onFinish={(v) => v.year && add.mutate(v.year, { onSuccess: onClose })}>
         <Form.Item label={t('coordination.years.year')} name="year" extra={t('coordination.years.yearHelp')} rules={[{ required: true, message: t('coordination.required') }]}>
-          <Select<number> options={years.map((y) => ({ value: y, label: String(y) }))} />
+          <Select<number> options={years.map((y) => ({ value: y, label: formatYear(y, i18n.language) }))} />
         </Form.Item>
       </Form>
     </Modal>
