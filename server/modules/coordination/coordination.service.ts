@@ -24,8 +24,8 @@ export const fieldError = (path: string, message: string, extra: Record<string, 
 
 /** The program, when it exists and the actor reads its document; NOT_FOUND otherwise (both alike). */
 export async function getReadableProgram(ctx: Ctx, actor: Actor, id: string): Promise<repo.ProgramRecord> {
-  await getReadableDocument(ctx, actor, id).catch(() => {
-    throw notFound(id);
+  await getReadableDocument(ctx, actor, id).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'NOT_FOUND' ? notFound(id) : err;
   });
   const program = await repo.findProgramById(ctx.db, id);
   if (!program) throw notFound(id);
