@@ -14,12 +14,14 @@ import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { PhoneFilters } from '../../ui/phone-filters';
+import { PrintButton } from '../../ui/print-button';
+import { usePrintList } from '../../ui/print-list';
 import { ResponsiveTable } from '../../ui/responsive-table';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { unitKeys, type UnitDetail } from '../units/units.api';
-import { type CoordinationProgramSummary, forceName, formatYear, useCoordinationPrograms, useForces } from './coordination.api';
+import { type CoordinationProgramPage, type CoordinationProgramSummary, forceName, formatYear, useCoordinationPrograms, useForces } from './coordination.api';
 import { programListQuery, type ProgramSearch, PROGRAMS_PAGE_SIZE, validateProgramSearch } from './coordination-search';
 import { ProgramCreateModal } from './program-create-modal';
 
@@ -34,6 +36,17 @@ export function ProgramListPage() {
   const [creating, setCreating] = useState(false);
   // After a reload or a shared link the picker knows only the unit's id: show its name.
   const filterUnit = useQuery({ queryKey: unitKeys.detail(search.unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${search.unitId}`), enabled: !!search.unitId });
+  // Paper gets every matching program, not the page on screen (docs/web.md).
+  const printList = usePrintList({
+    rows: list.data?.items ?? [],
+    total: list.data?.total ?? 0,
+    fetchAll: async (limit) => (await api.get<CoordinationProgramPage>('/api/coordination-programs', { ...programListQuery(search), limit, offset: 0 })).items,
+  });
+  const force = forces.data?.items.find((f) => f.code === search.force);
+  const filterWords = [
+    filterUnit.data && `${t('coordination.filters.unit')}: ${filterUnit.data.unit.name}`,
+    force && `${t('coordination.fields.force')}: ${forceName(force, i18n.language)}`,
+  ].filter((w): w is string => !!w);
   const update = (patch: Partial<ProgramSearch>) => void navigate({ to: '/coordination-programs', search: validateProgramSearch({ ...search, page: undefined, ...patch }) });
   const ids = { unit: useId(), force: useId() };
   const label = (id: string, text: string) => (
@@ -44,12 +57,15 @@ export function ProgramListPage() {
 
   return (
     <>
-      <PageHeading title={t('coordination.title')}>
-        {canWrite && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="program-create">
-            {t('coordination.create.button')}
-          </Button>
-        )}
+      <PageHeading title={t('coordination.title')} printFilters={[...filterWords, t('coordination.total', { count: list.data?.total ?? 0 })]}>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <PrintButton onPrint={printList.print} loading={printList.pending} />
+          {canWrite && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="program-create">
+              {t('coordination.create.button')}
+            </Button>
+          )}
+        </div>
       </PageHeading>
       <PhoneFilters active={(search.unitId ? 1 : 0) + (search.force ? 1 : 0)}>
         <Card size="small" style={{ marginBottom: 16 }} className="screen-only">
@@ -80,18 +96,20 @@ export function ProgramListPage() {
         cardTitleKey="title"
         data-testid="programs-table"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={printList.rows}
         locale={{ emptyText: t('coordination.empty') }}
         scroll={{ x: 900 }}
-        pagination={{
-          current: search.page ?? 1,
-          pageSize: PROGRAMS_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('coordination.total', { count: total }),
-          onChange: (page) => void navigate({ to: '/coordination-programs', search: validateProgramSearch({ ...search, page }) }),
-        }}
+        pagination={
+          !printList.whole && {
+            current: search.page ?? 1,
+            pageSize: PROGRAMS_PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('coordination.total', { count: total }),
+            onChange: (page) => void navigate({ to: '/coordination-programs', search: validateProgramSearch({ ...search, page }) }),
+          }
+        }
         columns={[
           {
             key: 'title',
