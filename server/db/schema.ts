@@ -415,6 +415,8 @@ export type Database = {
   reporting_rounds: ReportingRoundTable;
   round_participants: RoundParticipantTable;
   round_submissions: RoundSubmissionTable;
+  forces: ForceTable;
+  coordination_programs: CoordinationProgramTable;
   leadership_digests: LeadershipDigestTable;
 };
 
@@ -813,6 +815,31 @@ export type RoundSubmissionTable = {
   submitted_at: Timestamp | null;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+// ---- coordination programs (migration 20261206140000_coordination) ----
+
+export type ForceTable = {
+  code: string;
+  names: Json<Record<string, string>>;
+  sort_order: Generated<number>;
+  builtin: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CoordinationProgramTable = {
+  document_id: string;
+  party_unit_id: string;
+  party_path: string;
+  force_code: string;
+  force_body: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -19,6 +19,7 @@ import { buildPetition } from '../modules/petitions/petitions.factories.js';
 import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/policy-documents/policy-documents.factories.js';
 import { buildPlan, buildReport, buildTask as buildPlanTask, buildTaskEvidence } from '../modules/tasks/tasks.factories.js';
 import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/reporting-rounds/reporting-rounds.factories.js';
+import { buildProgram } from '../modules/coordination/coordination.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -360,6 +361,7 @@ beforeAll(async () => {
   const round = await buildRound(t.db, { unitId: province.id, participantIds: [org.id], targetKinds: ['youth_union'] });
   const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: round.templateId });
   const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
+  const program = await buildProgram(t.db, { unitId: province.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -382,6 +384,7 @@ beforeAll(async () => {
     'reporting-rounds': round.id,
     'reporting-schedules': schedule.id,
     'round-submissions': submission.id,
+    'coordination-programs': program.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -15,6 +15,7 @@ import { validateCommendationSearch } from '../features/commendations/commendati
 import { validatePetitionSearch } from '../features/petitions/petition-search';
 import { validateDueSearch } from '../features/work-queue/due-search';
 import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
+import { validateProgramSearch } from '../features/coordination/coordination-search';
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { landingPath } from '../features/work-queue/landing';
@@ -350,6 +351,19 @@ const roundSubmissionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reporting-rounds/submission-page'), 'SubmissionPage'),
 });
 
+const coordinationProgramsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination-programs',
+  validateSearch: (search: Record<string, unknown>) => validateProgramSearch(search),
+  component: lazyRouteComponent(() => import('../features/coordination/program-list-page'), 'ProgramListPage'),
+});
+
+const coordinationProgramDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination-programs/$programId',
+  component: lazyRouteComponent(() => import('../features/coordination/program-detail-page'), 'ProgramDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -393,6 +407,8 @@ const routeTree = rootRoute.addChildren([
     reportingRoundsRoute,
     reportingRoundDetailRoute,
     roundSubmissionRoute,
+    coordinationProgramsRoute,
+    coordinationProgramDetailRoute,
   ]),
 ]);
 

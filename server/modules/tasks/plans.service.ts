@@ -95,3 +95,24 @@ export async function getPlanDetail(ctx: Ctx, actor: Actor, id: string) {
   ]);
   return { plan, tasks, totals, can: { assign: can(actor, 'data.write', plan.unit_path) } };
 }
+
+/**
+ * Writes a coordination program's yearly plan inside the caller's transaction (the program's rules
+ * — period, one per year — are the coordination service's): the plan row with its year and its
+ * audit entry. Its items are then given as any plan's tasks.
+ */
+export async function insertYearlyPlan(
+  trx: Ctx['db'],
+  actor: Actor,
+  p: { documentId: string; unitId: string; unitPath: string; year: number; startsOn: string; endsOn: string },
+): Promise<string> {
+  const id = await repo.insertPlan(trx, { ...p, planDocumentId: null, userId: actor.userId });
+  await recordAudit(trx, actor, {
+    action: 'task_plan.create',
+    recordType: 'implementation_plan',
+    recordId: id,
+    unitId: p.unitId,
+    after: { documentId: p.documentId, unitId: p.unitId, year: p.year, startsOn: p.startsOn, endsOn: p.endsOn },
+  });
+  return id;
+}

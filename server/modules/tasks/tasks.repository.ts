@@ -65,16 +65,46 @@ export async function findPlanId(db: Q, documentId: string, unitId: string): Pro
   return row?.id;
 }
 
+/** `year`: a coordination program's yearly plan (one per document, unit and year); absent otherwise. */
 export async function insertPlan(
   trx: Q,
-  p: { documentId: string; unitId: string; unitPath: string; planDocumentId: string | null; startsOn: string; endsOn: string; userId: string | null },
+  p: { documentId: string; unitId: string; unitPath: string; planDocumentId: string | null; startsOn: string; endsOn: string; userId: string | null; year?: number },
 ): Promise<string> {
   const row = await trx
     .insertInto('implementation_plans')
-    .values({ document_id: p.documentId, unit_id: p.unitId, unit_path: p.unitPath, plan_document_id: p.planDocumentId, starts_on: p.startsOn, ends_on: p.endsOn, created_by: p.userId })
+    .values({
+      document_id: p.documentId,
+      unit_id: p.unitId,
+      unit_path: p.unitPath,
+      plan_document_id: p.planDocumentId,
+      year: p.year ?? null,
+      starts_on: p.startsOn,
+      ends_on: p.endsOn,
+      created_by: p.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function findYearlyPlanId(db: Q, documentId: string, unitId: string, year: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('implementation_plans')
+    .select('id')
+    .where('document_id', '=', documentId)
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The document's yearly plans (those with a year), by year. */
+export async function findYearlyPlans(db: Q, documentId: string): Promise<(PlanRecord & { year: number })[]> {
+  const { rows } = await sql<PlanRecord & { year: number }>`
+    select ${PLAN_COLUMNS}, p.year from ${PLAN_FROM}
+    where p.document_id = ${documentId} and p.year is not null
+    order by p.year, p.id`.execute(db);
+  return rows;
 }
 
 /** Holds the plan's row while its tasks are inserted (its dates were checked before the transaction). */

@@ -8,7 +8,7 @@ const COLORS = { done: '#389e0d', open: '#1677ff', overdue: '#cf1322' } as const
  * direction, so in Arabic "done" starts on the right). The numbers are in the label, for readers
  * who do not see the colours.
  */
-export function RollupBar({ totals }: { totals: TaskTotals }) {
+export function RollupBar({ totals }: { totals: Pick<TaskTotals, 'leaves' | 'done' | 'open' | 'overdue'> }) {
   const { t } = useTranslation();
   const inTime = Math.max(0, totals.open - totals.overdue);
   const parts = [
