@@ -15,6 +15,7 @@ import { loadDemoEntries } from './demo-entries.js';
 import { loadDemoHistory } from './demo-history.js';
 import { loadDemoReviews } from './demo-reviews.js';
 import { loadDemoPetitions } from './demo-petitions.js';
+import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
@@ -151,10 +152,12 @@ export async function loadDemoData(
   const { policyDocuments } = await loadDemoPolicyDocuments(db, ctx);
   // Tasks of 43-KL/TW given to Ninh Bình's communes (after the documents they carry out).
   const { tasks, reportingRounds } = await loadDemoLeadership(db, ctx);
+  // Ninh Bình's coordination program with the coast guard, its 2026 plan and results.
+  const { coordinationPrograms } = await loadDemoCoordination(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');
