@@ -40,6 +40,7 @@ import { workQueueRoutes } from './modules/work-queue/work-queue.routes.js';
 import { policyDocumentRoutes } from './modules/policy-documents/policy-documents.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { reportingRoundRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
+import { workingSessionRoutes } from './modules/working-sessions/working-sessions.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -69,6 +70,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   policyDocumentRoutes,
   taskRoutes,
   reportingRoundRoutes,
+  workingSessionRoutes,
 ];
 
 /**
