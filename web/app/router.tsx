@@ -17,6 +17,7 @@ import { validateDueSearch } from '../features/work-queue/due-search';
 import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
+import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -350,6 +351,19 @@ const roundSubmissionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reporting-rounds/submission-page'), 'SubmissionPage'),
 });
 
+const workingSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/working-sessions',
+  validateSearch: (search: Record<string, unknown>) => validateWorkingSessionSearch(search),
+  component: lazyRouteComponent(() => import('../features/working-sessions/working-session-list-page'), 'WorkingSessionListPage'),
+});
+
+const workingSessionDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/working-sessions/$sessionId',
+  component: lazyRouteComponent(() => import('../features/working-sessions/working-session-detail-page'), 'WorkingSessionDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -393,6 +407,8 @@ const routeTree = rootRoute.addChildren([
     reportingRoundsRoute,
     reportingRoundDetailRoute,
     roundSubmissionRoute,
+    workingSessionsRoute,
+    workingSessionDetailRoute,
   ]),
 ]);
 
