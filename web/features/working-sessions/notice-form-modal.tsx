@@ -16,6 +16,7 @@ import { DateField } from '../../ui/date-field';
 import { notBeforeToday } from '../../ui/deadline-rule';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
+import { isolated } from '../reporting-rounds/round-words';
 import { RequestOwnerPicker } from './request-owner-picker';
 import { useIssueNotice, type WorkingSessionDetail } from './working-sessions.api';
 
@@ -115,7 +116,7 @@ export function NoticeFormModal({ session, onClose }: { session: WorkingSessionD
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('workingSessions.notice.requests')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('workingSessions.notice.requestsHelp', { unit: session.unit.name })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('workingSessions.notice.requestsHelp', { unit: isolated(session.unit.name) })}</Typography.Paragraph>
         <Form.List name="requests">
           {(fields, { add, remove }) => (
             <>
