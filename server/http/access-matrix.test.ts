@@ -23,6 +23,7 @@ import { workQueueProbes } from '../modules/work-queue/work-queue.probes.js';
 import { policyDocumentProbes } from '../modules/policy-documents/policy-documents.probes.js';
 import { taskProbes } from '../modules/tasks/tasks.probes.js';
 import { reportingRoundProbes } from '../modules/reporting-rounds/reporting-rounds.probes.js';
+import { workingSessionProbes } from '../modules/working-sessions/working-sessions.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -40,7 +41,7 @@ async function orgAt(loc: Location) {
 }
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
-const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes };
+const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...workingSessionProbes };
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

@@ -20,6 +20,7 @@ import { buildPolicyDocument, buildPolicyDocumentAttachment } from '../modules/p
 import { buildPlan, buildReport, buildTask as buildPlanTask, buildTaskEvidence } from '../modules/tasks/tasks.factories.js';
 import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/reporting-rounds/reporting-rounds.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
+import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -360,6 +361,7 @@ beforeAll(async () => {
   const round = await buildRound(t.db, { unitId: province.id, participantIds: [org.id], targetKinds: ['youth_union'] });
   const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: round.templateId });
   const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
+  const workingSession = await buildWorkingSession(t.db, { leadingUnitId: province.id, unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -382,6 +384,7 @@ beforeAll(async () => {
     'reporting-rounds': round.id,
     'reporting-schedules': schedule.id,
     'round-submissions': submission.id,
+    'working-sessions': workingSession.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();
