@@ -154,3 +154,16 @@ export async function countOpenRequests(db: Q, path: string): Promise<{ open: nu
     where t.owner_path <@ ${path}::ltree and t.status = 'open' and t.child_count = 0 and d.kind = 'conclusion_notice'`.execute(db);
   return rows[0] ?? { open: 0, overdue: 0 };
 }
+
+/** The first session of `leadingUnitId`'s delegation with `unitId` on `heldOn`, if any. */
+export async function findSessionId(db: Q, s: { leadingUnitId: string; unitId: string; heldOn: string }): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('working_sessions')
+    .select('id')
+    .where('leading_unit_id', '=', s.leadingUnitId)
+    .where('unit_id', '=', s.unitId)
+    .where('held_on', '=', s.heldOn)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id;
+}

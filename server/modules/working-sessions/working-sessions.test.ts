@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDaysIso, todayInVietnam } from '../../../common/units.js';
 import type { UnitWorkingSessions, WorkingSessionDetail, WorkingSessionPage } from '../../../common/working-sessions.js';
+import { loadDemoWorkingSessions } from '../../demo/demo-working-sessions.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildNotice, buildWorkingSession } from './working-sessions.factories.js';
@@ -173,5 +174,24 @@ describe("a unit's history", () => {
     const list: WorkingSessionPage = (await t.call('GET', `/api/working-sessions?unitId=${ids.ninhBinh}&from=2025-01-01&to=2025-12-31&limit=200`, { cookie: cookies['ninhbinh.editor'] })).json();
     expect(list.items.map((s) => s.id)).toEqual(expect.arrayContaining([newer.id, older.id]));
     expect((await t.call('GET', `/api/units/${ids.quiet}/working-sessions`, { cookie: cookies['hanoi.editor'] })).statusCode).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it("adds Ninh Bình's session with its first commune once: a notice with one request done, one overdue, one running", async () => {
+    expect(await loadDemoWorkingSessions(t.db, t.app.ctx)).toEqual({ workingSessions: 1 });
+    const before = await counts();
+    expect(await loadDemoWorkingSessions(t.db, t.app.ctx)).toEqual({ workingSessions: 0 });
+    expect(await counts()).toEqual(before);
+    const h: UnitWorkingSessions = (await t.call('GET', `/api/units/${ids.commune}/working-sessions`, { cookie: cookies['commune.viewer'] })).json();
+    const session = h.sessions.find((s) => s.heldOn === addDaysIso(TODAY, -40) && s.memberCount === 3)!;
+    expect(session.head?.position).toBe('Phó Trưởng Ban Thường trực Ban Tuyên giáo và Dân vận Tỉnh ủy');
+    const d: WorkingSessionDetail = (await t.call('GET', `/api/working-sessions/${session.id}`, { cookie: cookies['commune.viewer'] })).json();
+    expect(d.notice).toMatchObject({ number: '86', status: 'issued' });
+    expect(d.requests.map((r) => [r.status, r.overdue])).toEqual([
+      ['done', false],
+      ['open', true],
+      ['open', false],
+    ]);
   });
 });
