@@ -126,6 +126,10 @@ export const WorkingSessionRequest = z.object({
   status: z.enum(TASK_STATUSES),
   /** Open and the deadline before today in Viet Nam. */
   overdue: z.boolean(),
+  /** The day of the latest progress report (null before the first). */
+  lastReportOn: IsoDate.nullable(),
+  /** Children when the owner split the request (a container, closed once they are done). */
+  childCount: z.number().int(),
   version: z.number().int(),
 });
 export type WorkingSessionRequest = z.infer<typeof WorkingSessionRequest>;

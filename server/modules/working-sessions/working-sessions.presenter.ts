@@ -48,6 +48,8 @@ export function presentSessionDetail(d: {
       deadline: t.deadline,
       status: t.status,
       overdue: t.overdue,
+      lastReportOn: t.last_report_on,
+      childCount: t.child_count,
       version: t.version,
     })),
     can: d.can,

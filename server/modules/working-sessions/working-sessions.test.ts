@@ -188,10 +188,10 @@ describe('the demo', () => {
     expect(session.head?.position).toBe('Phó Trưởng Ban Thường trực Ban Tuyên giáo và Dân vận Tỉnh ủy');
     const d: WorkingSessionDetail = (await t.call('GET', `/api/working-sessions/${session.id}`, { cookie: cookies['commune.viewer'] })).json();
     expect(d.notice).toMatchObject({ number: '86', status: 'issued' });
-    expect(d.requests.map((r) => [r.status, r.overdue])).toEqual([
-      ['done', false],
-      ['open', true],
-      ['open', false],
+    expect(d.requests.map((r) => [r.status, r.overdue, r.lastReportOn])).toEqual([
+      ['done', false, addDaysIso(TODAY, -12)],
+      ['open', true, null],
+      ['open', false, null],
     ]);
   });
 });
