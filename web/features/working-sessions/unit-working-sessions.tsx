@@ -29,7 +29,7 @@ export function UnitWorkingSessions({ unitId }: { unitId: string }) {
           {t('workingSessions.unitTab.overdueRequests', { count: format.number(data?.overdueRequests ?? 0) })}
         </Tag>
       </Space>
-      <WorkingSessionTable testId="unit-working-sessions-table" sessions={data?.sessions ?? []} loading={history.isFetching} />
+      <WorkingSessionTable testId="unit-working-sessions-table" sessions={data?.sessions ?? []} loading={history.isPending} />
       {data && data.total > data.sessions.length && (
         <Typography.Paragraph style={{ marginTop: 12 }}>
           <Link to="/working-sessions" search={{ unitId }}>
