@@ -105,13 +105,15 @@ export const CreateWorkingSessionBody = z.object({
 export type CreateWorkingSessionBody = z.infer<typeof CreateWorkingSessionBody>;
 
 /** The unit worked with and the leading unit do not change: a different one is a different session. */
-export const UpdateWorkingSessionBody = z.object({
-  heldOn: IsoDate.optional(),
-  place: text(WORKING_SESSION_LIMITS.place).optional(),
-  content: longText(WORKING_SESSION_LIMITS.content).optional(),
-  members: members.optional().describe('The whole list, replacing the old one'),
-  version: Version,
-});
+export const UpdateWorkingSessionBody = z
+  .object({
+    heldOn: IsoDate.optional(),
+    place: text(WORKING_SESSION_LIMITS.place).optional(),
+    content: longText(WORKING_SESSION_LIMITS.content).optional(),
+    members: members.optional().describe('The whole list, replacing the old one'),
+    version: Version,
+  })
+  .refine((b) => b.heldOn !== undefined || b.place !== undefined || b.content !== undefined || b.members !== undefined, { message: 'nothing to change' });
 export type UpdateWorkingSessionBody = z.infer<typeof UpdateWorkingSessionBody>;
 
 // ---------------------------------------------------------------- notice and requests

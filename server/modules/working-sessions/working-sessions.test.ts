@@ -102,6 +102,9 @@ describe('sessions', () => {
     expect(after).toMatchObject({ version: 2, memberCount: 1 });
     const audit = await t.db.selectFrom('audit_log').select('action').where('record_type', '=', 'working_session').where('record_id', '=', s.id).execute();
     expect(audit.filter((x) => x.action === 'working_session.update')).toHaveLength(1);
+    const empty = await t.call('PATCH', `/api/working-sessions/${s.id}`, { cookie: cookies['ninhbinh.editor'], body: { version: 2 } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
 
