@@ -127,13 +127,11 @@ function WorkingSessionView({ session: s, onReload }: { session: WorkingSessionD
         <ol style={{ paddingInlineStart: 24, margin: 0 }}>
           {s.members.map((m) => (
             <li key={m.id} style={{ marginBottom: 4 }}>
-              <bdi>{m.name}</bdi>, <bdi>{m.position}</bdi>
-              {m.unit && (
-                <>
-                  {' '}
-                  (<bdi>{m.unit.name}</bdi>)
-                </>
-              )}
+              {/* One isolate for the whole line: in Arabic "name, position (unit)" keeps its Vietnamese order. */}
+              <bdi>
+                {m.name}, {m.position}
+                {m.unit && ` (${m.unit.name})`}
+              </bdi>
               {m.isHead && (
                 <Tag color="blue" style={{ marginInlineStart: 8 }} data-testid="member-is-head">
                   {t('workingSessions.fields.head')}
