@@ -57,6 +57,7 @@ async function openUnitTab(page: Page, locale: string): Promise<void> {
     if (inMenu) await hidden.click();
     // Away from "…", so its menu closes and does not cover the tab's content.
     await page.mouse.move(0, 0);
+    await page.locator('.ant-tabs-dropdown:not(.ant-tabs-dropdown-hidden)').waitFor({ state: 'hidden' });
     if (inMenu) return;
   }
   await tab.click();
