@@ -41,6 +41,7 @@ import { policyDocumentRoutes } from './modules/policy-documents/policy-document
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { reportingRoundRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
 import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
+import { workingSessionRoutes } from './modules/working-sessions/working-sessions.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -71,6 +72,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   taskRoutes,
   reportingRoundRoutes,
   coordinationRoutes,
+  workingSessionRoutes,
 ];
 
 /**

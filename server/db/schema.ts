@@ -405,6 +405,8 @@ export type Database = {
   policy_document_links: PolicyDocumentLinkTable;
   policy_document_attachments: PolicyDocumentAttachmentTable;
   implementation_plans: ImplementationPlanTable;
+  working_sessions: WorkingSessionTable;
+  working_session_members: WorkingSessionMemberTable;
   tasks: TaskTable;
   task_progress_reports: TaskProgressReportTable;
   task_evidence: TaskEvidenceTable;
@@ -619,6 +621,8 @@ export type PolicyDocumentTable = {
   updated_at: Timestamp;
   issued_by: string | null;
   issued_at: Timestamp | null;
+  /** The session whose conclusion notice this is (migration 20261206120000_working_sessions). */
+  working_session_id: Generated<string | null>;
   version: Generated<number>;
 };
 
@@ -642,6 +646,33 @@ export type PolicyDocumentAttachmentTable = {
   uploaded_at: Timestamp;
   hidden_by: string | null;
   hidden_at: Timestamp | null;
+};
+
+// ---- working sessions (migration 20261206120000_working_sessions; docs/leadership-loop.md) ----
+
+export type WorkingSessionTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  leading_unit_id: string;
+  leading_path: string;
+  held_on: DateOnly;
+  place: string;
+  content: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type WorkingSessionMemberTable = {
+  id: Generated<string>;
+  session_id: string;
+  name: string;
+  position: string;
+  unit_id: string | null;
+  is_head: Generated<boolean>;
+  sort_order: number;
 };
 
 // ---- plans and tasks (migration 20261206110000_tasks; docs/leadership-loop.md) ----

@@ -21,6 +21,7 @@ import { buildPlan, buildReport, buildTask as buildPlanTask, buildTaskEvidence }
 import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/reporting-rounds/reporting-rounds.factories.js';
 import { buildProgram } from '../modules/coordination/coordination.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
+import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -362,6 +363,7 @@ beforeAll(async () => {
   const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: round.templateId });
   const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
   const program = await buildProgram(t.db, { unitId: province.id });
+  const workingSession = await buildWorkingSession(t.db, { leadingUnitId: province.id, unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -385,6 +387,7 @@ beforeAll(async () => {
     'reporting-schedules': schedule.id,
     'round-submissions': submission.id,
     'coordination-programs': program.id,
+    'working-sessions': workingSession.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

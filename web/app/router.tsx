@@ -18,6 +18,7 @@ import { validatePolicyDocumentSearch } from '../features/policy-documents/polic
 import { validateProgramSearch } from '../features/coordination/coordination-search';
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
+import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -364,6 +365,19 @@ const coordinationProgramDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/coordination/program-detail-page'), 'ProgramDetailPage'),
 });
 
+const workingSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/working-sessions',
+  validateSearch: (search: Record<string, unknown>) => validateWorkingSessionSearch(search),
+  component: lazyRouteComponent(() => import('../features/working-sessions/working-session-list-page'), 'WorkingSessionListPage'),
+});
+
+const workingSessionDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/working-sessions/$sessionId',
+  component: lazyRouteComponent(() => import('../features/working-sessions/working-session-detail-page'), 'WorkingSessionDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -409,6 +423,8 @@ const routeTree = rootRoute.addChildren([
     roundSubmissionRoute,
     coordinationProgramsRoute,
     coordinationProgramDetailRoute,
+    workingSessionsRoute,
+    workingSessionDetailRoute,
   ]),
 ]);
 

@@ -82,9 +82,12 @@ export const AUDIT_ACTIONS = [
   'task.delete',
   'task.evidence.add',
   'task.evidence.hide',
+  'working_session.create',
+  'working_session.update',
+  'working_session.notice',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

@@ -24,6 +24,7 @@ import * as m20261205300000 from './20261205300000_report_summaries.js';
 import * as m20261205310000 from './20261205310000_list_versions.js';
 import * as m20261206100000 from './20261206100000_policy_documents.js';
 import * as m20261206110000 from './20261206110000_tasks.js';
+import * as m20261206120000 from './20261206120000_working_sessions.js';
 import * as m20261206130000 from './20261206130000_reporting_rounds.js';
 import * as m20261206140000 from './20261206140000_coordination.js';
 import * as m20261206160000 from './20261206160000_leadership_digests.js';
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261205310000_list_versions': m20261205310000,
   '20261206100000_policy_documents': m20261206100000,
   '20261206110000_tasks': m20261206110000,
+  '20261206120000_working_sessions': m20261206120000,
   '20261206130000_reporting_rounds': m20261206130000,
   '20261206140000_coordination': m20261206140000,
   '20261206160000_leadership_digests': m20261206160000,

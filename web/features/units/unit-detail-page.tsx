@@ -13,6 +13,7 @@ import { useFormat } from '../../ui/use-format';
 import { UnitActions } from './unit-actions';
 import { UnitBreadcrumb } from './unit-breadcrumb';
 import { UnitChildrenList } from './unit-children-list';
+import { UnitWorkingSessions } from '../working-sessions/unit-working-sessions';
 import { IssuingBodiesSection } from './issuing-bodies-section';
 import { UnitHistoryList } from './unit-history-list';
 import { SuccessionList } from './succession-list';
@@ -77,6 +78,7 @@ function UnitDetailView({ detail }: { detail: UnitDetail }) {
           { key: 'children', label: t('units.tabChildren'), children: <UnitChildrenList key={unit.id} unitId={unit.id} retired={unit.retired} /> },
           { key: 'history', label: t('units.tabHistory'), children: <UnitHistoryList key={unit.id} unitId={unit.id} /> },
           { key: 'issuing', label: t('units.issuingBodies.tab'), children: <IssuingBodiesSection key={unit.id} detail={detail} /> },
+          { key: 'working-sessions', label: t('workingSessions.unitTab.title'), children: <UnitWorkingSessions key={unit.id} unitId={unit.id} /> },
         ]}
       />
     </Card>
