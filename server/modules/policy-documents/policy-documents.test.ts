@@ -440,6 +440,10 @@ describe('OpenAPI', () => {
         'POST /api/policy-documents/{id}/attachments',
         'GET /api/policy-document-attachments/{id}',
         'DELETE /api/policy-document-attachments/{id}',
+        // A document's plans and roll-up (the tasks module, slice 2).
+        'GET /api/policy-documents/{id}/plans',
+        'POST /api/policy-documents/{id}/plans',
+        'GET /api/policy-documents/{id}/rollup',
       ].sort(),
     );
     const upload = doc.paths['/api/policy-documents/{id}/attachments']!.post as { requestBody: { content: Record<string, unknown> } };
