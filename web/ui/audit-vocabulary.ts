@@ -85,9 +85,34 @@ export const AUDIT_ACTIONS = [
   'working_session.create',
   'working_session.update',
   'working_session.notice',
+  'policy_document_kind.create',
+  'policy_document_kind.update',
+  'policy_document.create',
+  'policy_document.update',
+  'policy_document.issue',
+  'policy_document.links',
+  'policy_document.attachment.add',
+  'policy_document.attachment.hide',
+  'report_template.create',
+  'reporting_schedule.create',
+  'reporting_round.create',
+  'reporting_round.update',
+  'reporting_round.close',
+  'reporting_round.reopen',
+  'reporting_round.participant',
+  'round_submission.create',
+  'round_submission.update',
+  'round_submission.refresh',
+  'round_submission.submit',
+  'round_submission.return',
+  'round_submission.accept',
+  'force.create',
+  'force.update',
+  'coordination_program.create',
+  'coordination_program.update',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,
