@@ -183,6 +183,12 @@ describe('reporting rounds', () => {
     await eventually(() => page.locator('[data-testid="participants-table"] .ant-table-row').count()).toBe(1);
     await page.getByTestId('drill-up').click();
     await page.getByRole('heading', { name: text('vi', 'reportingRounds.completeness.title', { unit: isolated(province.name) }) }).waitFor();
+    // The total "sent on time" opens its unit in the participants' list: the commune, and only it.
+    await page.getByTestId('total-onTime').click();
+    await page.waitForURL(/completeness=on_time/);
+    await eventually(() => page.locator('[data-testid="participants-table"] .ant-table-row').count()).toBe(1);
+    expect(await page.locator('[data-testid="participants-table"] .ant-table-row').first().textContent()).toContain(commune.name);
+    await page.goto(`/reporting-rounds/${roundId}`);
   });
 
   it('refuses to close the round while communes are still due, and nothing changes', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, ROLES } from '../../common/access';
 import { ENTRY_ACTION_NAMES, ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_QUEUES, ENTRY_STATUSES, FACETS, IMPORT_ERROR_CODES } from '../../common/entries';
 import { DUE_FILTERS } from '../../common/work-queue';
-import { ROUND_AWAITING } from '../../common/reporting-rounds';
+import { PARTICIPANT_FILTERS, ROUND_AWAITING } from '../../common/reporting-rounds';
 import { ERROR_CODES } from '../../common/errors';
 import { REPORT_PERIODS } from '../../common/reports';
 import { DUE_STATES, PETITION_ACTION_NAMES, PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '../../common/petitions';
@@ -115,6 +115,8 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'workQueue.lists.commitmentsTitle.': [...DUE_FILTERS],
   // The rounds list's work-queue filter (features/reporting-rounds/round-list-page.tsx).
   'reportingRounds.awaiting.': [...ROUND_AWAITING],
+  // The participants' filter by completeness column (features/reporting-rounds/round-participants.tsx).
+  'reportingRounds.participants.column.': [...PARTICIPANT_FILTERS],
   'entries.status.': [...ENTRY_STATUSES],
   'entries.kind.': [...ENTRY_KINDS],
   'entries.form.': [...ENTRY_FORMS],

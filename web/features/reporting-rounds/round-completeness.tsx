@@ -5,7 +5,7 @@ import Typography from 'antd/es/typography';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { CompletenessCounts, CompletenessRow } from '../../../common/reporting-rounds';
+import type { CompletenessCounts, CompletenessRow, ParticipantFilter } from '../../../common/reporting-rounds';
 import { useFormat } from '../../ui/use-format';
 import { useScreen } from '../../ui/use-screen';
 import type { RoundDetail } from './reporting-rounds.api';
@@ -15,13 +15,16 @@ type Column = (typeof COLUMNS)[number];
 
 const PHONE_PAGE = 20;
 
+/** The participants' filter that lists the units a total counts ("Chưa gửi 3" opens those three). */
+const COLUMN_FILTER: Record<Exclude<Column, 'expected'>, ParticipantFilter> = { onTime: 'on_time', late: 'late', missing: 'missing', returned: 'returned', excused: 'excused' };
+
 /**
  * Who has sent, by child of the viewed unit (tình hình gửi báo cáo): on time, late, not yet sent
  * (and how many of those are past their due day), returned, excused. A child's name counts that
  * child's own units (the drill-down); the foot is the viewed unit's total. On a phone each child is
  * one line of the counts that are not zero, under the total.
  */
-export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDrill: (unitId: string) => void }) {
+export function RoundCompleteness({ round, onDrill, onFilter }: { round: RoundDetail; onDrill: (unitId: string) => void; onFilter: (column: ParticipantFilter) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { cards } = useScreen();
@@ -116,7 +119,14 @@ export function RoundCompleteness({ round, onDrill }: { round: RoundDetail; onDr
           </Table.Summary.Cell>
           {COLUMNS.map((key, i) => (
             <Table.Summary.Cell key={key} index={i + 1} align="end">
-              <strong data-testid={`total-${key}`}>{cell(totals, key)}</strong>
+              {key !== 'expected' && totals[key] > 0 ? (
+                // A total opens its units in the participants' list below, filtered by that column.
+                <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onFilter(COLUMN_FILTER[key])} data-testid={`total-${key}`}>
+                  <strong>{cell(totals, key)}</strong>
+                </Button>
+              ) : (
+                <strong data-testid={`total-${key}`}>{cell(totals, key)}</strong>
+              )}
             </Table.Summary.Cell>
           ))}
         </Table.Summary.Row>

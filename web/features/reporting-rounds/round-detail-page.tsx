@@ -112,7 +112,7 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
           </Button>
         </Typography.Paragraph>
       )}
-      <RoundCompleteness key={r.completeness.unit.id} round={r} onDrill={(unitId) => go({ unitId })} />
+      <RoundCompleteness key={r.completeness.unit.id} round={r} onDrill={(unitId) => go({ unitId })} onFilter={(completeness) => go({ completeness, state: undefined, late: undefined })} />
       <RoundParticipants round={r} search={search} onSearch={go} list={participants} rows={printList.rows} whole={printList.whole} />
     </Card>
   );

@@ -4,7 +4,7 @@ import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTICIPANT_STATES } from '../../../common/reporting-rounds';
+import { PARTICIPANT_FILTERS, PARTICIPANT_STATES } from '../../../common/reporting-rounds';
 import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PhoneFilters } from '../../ui/phone-filters';
@@ -34,7 +34,7 @@ export function RoundParticipants({ round, search, onSearch, list, rows, whole }
   const { t } = useTranslation();
   const format = useFormat();
   const stateName = useParticipantStateName();
-  const ids = { state: useId(), late: useId() };
+  const ids = { state: useId(), late: useId(), completeness: useId() };
   const label = (id: string, text: string) => (
     <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
       {text}
@@ -46,7 +46,7 @@ export function RoundParticipants({ round, search, onSearch, list, rows, whole }
       <Typography.Title level={2} style={{ fontSize: 17, marginTop: 24 }}>
         {t('reportingRounds.participants.title')}
       </Typography.Title>
-      <PhoneFilters active={(search.state ? 1 : 0) + (search.late ? 1 : 0)}>
+      <PhoneFilters active={(search.state ? 1 : 0) + (search.late ? 1 : 0) + (search.completeness ? 1 : 0)}>
         <div className="screen-only" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-end', marginBottom: 12 }}>
           <div style={{ flex: '0 1 220px' }}>
             {label(ids.state, t('reportingRounds.participants.state'))}
@@ -74,6 +74,19 @@ export function RoundParticipants({ round, search, onSearch, list, rows, whole }
                 { value: 'true', label: t('reportingRounds.participants.lateOnly') },
                 { value: 'false', label: t('reportingRounds.participants.notLate') },
               ]}
+            />
+          </div>
+          <div style={{ flex: '0 1 240px' }}>
+            {label(ids.completeness, t('reportingRounds.participants.completeness'))}
+            <Select
+              id={ids.completeness}
+              allowClear
+              style={{ width: '100%' }}
+              placeholder={t('reportingRounds.filters.any')}
+              value={search.completeness}
+              onChange={(completeness) => onSearch({ completeness })}
+              options={PARTICIPANT_FILTERS.map((f) => ({ value: f, label: t(`reportingRounds.participants.column.${f}`) }))}
+              data-testid="participants-completeness"
             />
           </div>
         </div>

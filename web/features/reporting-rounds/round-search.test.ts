@@ -7,6 +7,8 @@ describe('the reporting rounds filters in the URL', () => {
     expect(validateRoundListSearch({ unitId: 'Ninh Bình', status: 'archived', page: '1' })).toEqual({});
     expect(validateRoundDetailSearch({ unitId: 7, state: 'returned', late: 'true', page: '3' })).toEqual({ unitId: '7', state: 'returned', late: 'true', page: 3 });
     expect(validateRoundDetailSearch({ state: 'lost', late: 'yes', page: '-1' })).toEqual({});
+    expect(validateRoundDetailSearch({ completeness: 'missing_overdue' })).toEqual({ completeness: 'missing_overdue' });
+    expect(validateRoundDetailSearch({ completeness: 'all' })).toEqual({});
   });
 
   it('ask for the reader own unit when the URL names none, and nothing before it is known', () => {
@@ -17,5 +19,6 @@ describe('the reporting rounds filters in the URL', () => {
 
   it('turn the participants page into limit and offset', () => {
     expect(participantQuery({ unitId: '4', late: 'false', page: 2 })).toEqual({ unitId: '4', state: undefined, late: 'false', limit: 20, offset: 20 });
+    expect(participantQuery({ completeness: 'missing' })).toMatchObject({ completeness: 'missing', offset: 0 });
   });
 });

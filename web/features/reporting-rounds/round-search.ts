@@ -1,4 +1,4 @@
-import { PARTICIPANT_STATES, type ParticipantState, ROUND_AWAITING, ROUND_STATUSES, type RoundAwaiting, type RoundStatus } from '../../../common/reporting-rounds';
+import { PARTICIPANT_FILTERS, PARTICIPANT_STATES, type ParticipantFilter as CompletenessColumn, type ParticipantState, ROUND_AWAITING, ROUND_STATUSES, type RoundAwaiting, type RoundStatus } from '../../../common/reporting-rounds';
 import type { ParticipantFilter, RoundListFilter } from './reporting-rounds.api';
 
 /** The rounds list's filters in the URL (`/reporting-rounds?unitId=12&status=open&page=2`). */
@@ -20,6 +20,8 @@ export type RoundDetailSearch = {
   state?: ParticipantState;
   /** Late only (`true`) or on time only (`false`). */
   late?: 'true' | 'false';
+  /** One column of the completeness table (on time, late, missing, missing overdue, returned, excused): its participants. */
+  completeness?: CompletenessColumn;
   page?: number;
 };
 
@@ -62,6 +64,8 @@ export function validateRoundDetailSearch(search: Record<string, unknown>): Roun
   if (state) out.state = state;
   const late = oneOf(['true', 'false'] as const, search.late);
   if (late) out.late = late;
+  const completeness = oneOf(PARTICIPANT_FILTERS, search.completeness);
+  if (completeness) out.completeness = completeness;
   const p = page(search.page);
   if (p) out.page = p;
   return out;
@@ -75,5 +79,5 @@ export function roundListQuery(search: RoundListSearch, defaultUnitId: string | 
 }
 
 export function participantQuery(search: RoundDetailSearch): ParticipantFilter {
-  return { unitId: search.unitId, state: search.state, late: search.late, limit: PARTICIPANTS_PAGE_SIZE, offset: ((search.page ?? 1) - 1) * PARTICIPANTS_PAGE_SIZE };
+  return { unitId: search.unitId, state: search.state, late: search.late, ...(search.completeness && { completeness: search.completeness }), limit: PARTICIPANTS_PAGE_SIZE, offset: ((search.page ?? 1) - 1) * PARTICIPANTS_PAGE_SIZE };
 }
