@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
+import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
 import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
@@ -42,14 +42,6 @@ async function typeDate(page: Page, inputId: string, value: string): Promise<voi
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-}
-
-/** An account with one role on one unit, past the first sign-in's password change. */
-async function account(admin: ApiSession, username: string, unitId: string, role: 'editor' | 'viewer'): Promise<void> {
-  const created = await admin.send<{ temporaryPassword: string }>('POST', '/api/users', { username, displayName: `Cán bộ ${username}`, unitId, role });
-  expect(created.status).toBe(201);
-  const session = await apiSignIn(username, created.body.temporaryPassword);
-  expect((await session.send('POST', '/api/auth/me/password', { currentPassword: created.body.temporaryPassword, newPassword: PASSWORD })).status).toBe(200);
 }
 
 /** No table still loading, nor fading back in (a screenshot taken then shows the rows greyed out). */
@@ -94,9 +86,9 @@ describe('reporting rounds', () => {
       ],
     });
     expect(template.status).toBe(201);
-    await account(admin, users.province, province.id, 'editor');
-    await account(admin, users.commune, commune.id, 'editor');
-    await account(admin, users.viewer, province.id, 'viewer');
+    await createAccount(admin, users.province, province.id, 'editor', PASSWORD);
+    await createAccount(admin, users.commune, commune.id, 'editor', PASSWORD);
+    await createAccount(admin, users.viewer, province.id, 'viewer', PASSWORD);
     browser = await launchBrowser();
     provincePage = await signedInPage(browser, users.province);
     communePage = await signedInPage(browser, users.commune);

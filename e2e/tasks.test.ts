@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
+import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
 import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
@@ -44,14 +44,6 @@ async function typeDate(page: Page, inputId: string, value: string): Promise<voi
 }
 
 /** An account with one role on one unit, past the first sign-in's password change. */
-async function createAccount(admin: ApiSession, username: string, unitId: string, role: string): Promise<ApiSession> {
-  const created = await admin.send<{ temporaryPassword: string }>('POST', '/api/users', { username, displayName: `Cán bộ ${username}`, unitId, role });
-  expect(created.status).toBe(201);
-  const first = await apiSignIn(username, created.body.temporaryPassword);
-  expect((await first.send('POST', '/api/auth/me/password', { currentPassword: created.body.temporaryPassword, newPassword: PASSWORD })).status).toBe(200);
-  return apiSignIn(username, PASSWORD);
-}
-
 describe('plans, tasks and the roll-up', () => {
   let browser: Browser;
   let page: Page;
@@ -84,9 +76,9 @@ describe('plans, tasks and the roll-up', () => {
     expect(created.status).toBe(201);
     documentId = created.body.id;
     expect((await admin.send('POST', `/api/policy-documents/${documentId}/issue`, { version: created.body.version })).status).toBe(200);
-    editorApi = await createAccount(admin, editor, province.id, 'editor');
-    await createAccount(admin, communeEditor, communes[0]!.id, 'editor');
-    await createAccount(admin, viewer, province.id, 'viewer');
+    editorApi = await createAccount(admin, editor, province.id, 'editor', PASSWORD);
+    await createAccount(admin, communeEditor, communes[0]!.id, 'editor', PASSWORD);
+    await createAccount(admin, viewer, province.id, 'viewer', PASSWORD);
     browser = await launchBrowser();
     page = await newPage(browser);
     await signIn(page, editor, PASSWORD);

@@ -30,6 +30,19 @@ export async function apiSignIn(username: string, password: string): Promise<Api
   };
 }
 
+/**
+ * A new account with one role on one unit, past the first sign-in's password change (to
+ * `password`), signed in through the API. The browser tests of each module make their officers so.
+ */
+export async function createAccount(admin: ApiSession, username: string, unitId: string, role: string, password: string): Promise<ApiSession> {
+  const created = await admin.send<{ temporaryPassword: string }>('POST', '/api/users', { username, displayName: `Cán bộ ${username}`, unitId, role });
+  if (created.status !== 201) throw new Error(`creating ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+  const first = await apiSignIn(username, created.body.temporaryPassword);
+  const changed = await first.send('POST', '/api/auth/me/password', { currentPassword: created.body.temporaryPassword, newPassword: password });
+  if (changed.status !== 200) throw new Error(`first password of ${username}: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return apiSignIn(username, password);
+}
+
 type UnitLite = { id: string; name: string; retired: boolean };
 
 /** The in-force child of `parentId` called `name`. */

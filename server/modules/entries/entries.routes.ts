@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { ENTRY_ACTION_NAMES, ENTRY_ACTIONS, ENTRY_LIMITS, EntryDetail, EntryInput } from '../../../common/entries.js';
 import { AppError } from '../../errors.js';
 import { actorOf, type App } from '../../http/context.js';
+import { sendStoredFile } from '../../http/stored-file.js';
 import { emulationPeriodRoutes } from './emulation-periods.routes.js';
 import { getEntryDetail } from './entry-detail.service.js';
 import { entryFieldRoutes } from './entry-fields.routes.js';
@@ -132,14 +133,7 @@ export async function entryRoutes(app: App): Promise<void> {
     '/api/entries/:id/evidence/:evidenceId',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'The bytes of an evidence file', params: EvidenceParams } },
     async (request, reply) => {
-      const item = await evidence.getEvidenceFile(app.ctx, actorOf(request), request.params.id, request.params.evidenceId);
-      return reply
-        .type(item.content_type)
-        .header('content-disposition', evidence.inlineDisposition(item.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${item.sha256}"`)
-        .send(item.data);
+      return sendStoredFile(reply, await evidence.getEvidenceFile(app.ctx, actorOf(request), request.params.id, request.params.evidenceId));
     },
   );
 

@@ -101,8 +101,3 @@ export async function removeEvidence(ctx: Ctx, actor: Actor, entryId: string, ev
   });
 }
 
-/** `Content-Disposition` value: the UTF-8 name per RFC 6266 / 5987. */
-export function inlineDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename*=UTF-8''${encoded}`;
-}

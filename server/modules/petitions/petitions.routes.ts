@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IntakeBody, PETITION_ACTIONS, PETITION_ACTION_NAMES, PETITION_LIMITS, PetitionDetail, PetitionIdentity, Receipt } from '../../../common/petitions.js';
 import { attachment, listCsv, listXlsx, XLSX_TYPE } from '../../documents/list-workbook.js';
 import { actorOf, type App } from '../../http/context.js';
-import { inlineDisposition } from '../entries/evidence.service.js';
+import { inlineDisposition } from '../../http/stored-file.js';
 import { applyAction, handlingCandidates } from './petition-actions.service.js';
 import { digestFor } from './petitions-digest.service.js';
 import { petitionColumns } from './petitions-export.js';

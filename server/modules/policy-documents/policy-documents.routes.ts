@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { POLICY_DOCUMENT_LIMITS } from '../../../common/policy-documents.js';
 import { AppError } from '../../errors.js';
 import { actorOf, type App } from '../../http/context.js';
-import { inlineDisposition, type Upload } from '../entries/evidence.service.js';
+import type { Upload } from '../entries/evidence.service.js';
+import { sendStoredFile } from '../../http/stored-file.js';
 import * as attachments from './policy-document-attachments.service.js';
 import { presentAttachment, presentDocument, presentDocumentDetail, presentKind } from './policy-documents.presenter.js';
 import {
@@ -153,14 +154,7 @@ export async function policyDocumentRoutes(app: App): Promise<void> {
     '/api/policy-document-attachments/:id',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'The bytes of a file of a policy document', params: PolicyDocumentAttachmentParams } },
     async (request, reply) => {
-      const item = await attachments.getAttachmentFile(app.ctx, actorOf(request), request.params.id);
-      return reply
-        .type(item.content_type)
-        .header('content-disposition', inlineDisposition(item.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${item.sha256}"`)
-        .send(item.data);
+      return sendStoredFile(reply, await attachments.getAttachmentFile(app.ctx, actorOf(request), request.params.id));
     },
   );
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TASK_LIMITS } from '../../../common/tasks.js';
 import { Id } from '../../../common/units.js';
 import { actorOf, type App } from '../../http/context.js';
-import { inlineDisposition } from '../entries/evidence.service.js';
+import { sendStoredFile } from '../../http/stored-file.js';
 import { readUpload } from '../policy-documents/policy-documents.routes.js';
 import * as plans from './plans.service.js';
 import { getRollup } from './rollup.service.js';
@@ -149,14 +149,7 @@ export async function taskRoutes(app: App): Promise<void> {
     '/api/task-evidence/:id',
     { config: { permission: 'units.read' }, schema: { tags, summary: 'The bytes of an evidence file of a progress report', params: IdParams } },
     async (request, reply) => {
-      const item = await reports.getEvidenceFile(app.ctx, actorOf(request), request.params.id);
-      return reply
-        .type(item.content_type)
-        .header('content-disposition', inlineDisposition(item.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${item.sha256}"`)
-        .send(item.data);
+      return sendStoredFile(reply, await reports.getEvidenceFile(app.ctx, actorOf(request), request.params.id));
     },
   );
 
