@@ -6,6 +6,7 @@
  * progress reports. Request and response shapes shared by the server and the web app.
  */
 import { z } from 'zod';
+import { oneLineText, optionalLongText } from './text-fields.js';
 import { LOCALES } from './access.js';
 import { PolicyDocumentDate, POLICY_DOCUMENT_LIMITS, POLICY_DOCUMENT_STATUSES, POLICY_DOCUMENT_NUMBER, POLICY_DOCUMENT_SYMBOL } from './policy-documents.js';
 import { TaskSummary, TaskTotals, TaskUnit } from './tasks.js';
@@ -22,22 +23,12 @@ export const COORDINATION_LIMITS = {
   maxYear: 2100,
 } as const;
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-const longText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim() || null)
-    .pipe(z.string().max(max).nullable());
 
 // ---------------------------------------------------------------- forces
 
 /** Names by locale; Vietnamese is required, the others fall back to it. */
 const ForceNames = z
-  .partialRecord(z.enum(LOCALES), text(COORDINATION_LIMITS.forceName))
+  .partialRecord(z.enum(LOCALES), oneLineText(COORDINATION_LIMITS.forceName))
   .refine((n) => typeof n.vi === 'string', { message: 'the Vietnamese name is required', path: ['vi'] });
 
 export const Force = z.object({
@@ -151,16 +142,16 @@ export const CreateCoordinationProgramBody = z
   .object({
     partyUnitId: Id.describe('The commission\'s unit; it issues the program\'s document'),
     forceCode: z.string().regex(CATALOGUE_CODE, 'must be a code (a-z, 0-9, _)'),
-    forceBody: text(COORDINATION_LIMITS.forceBody).describe('"Bộ Tư lệnh Vùng Cảnh sát biển 1", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"'),
+    forceBody: oneLineText(COORDINATION_LIMITS.forceBody).describe('"Bộ Tư lệnh Vùng Cảnh sát biển 1", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"'),
     periodFrom: ProgramPeriod,
     periodTo: ProgramPeriod,
     document: z.object({
-      issuingBody: text(POLICY_DOCUMENT_LIMITS.issuingBody).optional().describe('"Ban Thường vụ Tỉnh ủy"; default: the party unit\'s issuing body on the date of issue'),
+      issuingBody: oneLineText(POLICY_DOCUMENT_LIMITS.issuingBody).optional().describe('"Ban Thường vụ Tỉnh ủy"; default: the party unit\'s issuing body on the date of issue'),
       number: z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.number).regex(POLICY_DOCUMENT_NUMBER, 'letters and digits only').nullish(),
       symbol: z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.symbol).regex(POLICY_DOCUMENT_SYMBOL, 'letters, digits, "/", "-", "." and "&" only').describe('"CTrPH/TU"'),
       issuedOn: PolicyDocumentDate.nullish(),
-      title: text(POLICY_DOCUMENT_LIMITS.title),
-      summary: longText(POLICY_DOCUMENT_LIMITS.summary).optional(),
+      title: oneLineText(POLICY_DOCUMENT_LIMITS.title),
+      summary: optionalLongText(POLICY_DOCUMENT_LIMITS.summary).optional(),
     }),
   })
   .refine((b) => b.periodTo > b.periodFrom, { message: 'must be after the start of the period', path: ['periodTo'] });
@@ -168,7 +159,7 @@ export type CreateCoordinationProgramBody = z.infer<typeof CreateCoordinationPro
 
 export const UpdateCoordinationProgramBody = z
   .object({
-    forceBody: text(COORDINATION_LIMITS.forceBody).optional(),
+    forceBody: oneLineText(COORDINATION_LIMITS.forceBody).optional(),
     periodFrom: ProgramPeriod.optional(),
     periodTo: ProgramPeriod.optional(),
     version: Version.describe('The version the change was made on; another one means someone changed the program meanwhile'),

@@ -4,6 +4,7 @@
  * Request and response shapes shared by the server (routes, presenters) and the web app.
  */
 import { z } from 'zod';
+import { oneLineText, optionalLongText } from './text-fields.js';
 import { LOCALES, ROLES } from './access.js';
 import { CATALOGUE_CODE, Id, IsoDate, Version } from './units.js';
 
@@ -67,17 +68,6 @@ export function numberAndSymbol(doc: { number: string | null; symbol: string }):
   return doc.number ? `${doc.number}-${doc.symbol}` : doc.symbol;
 }
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-/** Optional long text: line breaks kept, blank → null. */
-const longText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim() || null)
-    .pipe(z.string().max(max).nullable());
 
 /** A day of a Party document: none is older than the Party (1930). */
 export const PolicyDocumentDate = IsoDate.refine((d) => d >= '1930-01-01' && d <= '2100-12-31', 'must be between 1930 and 2100');
@@ -86,7 +76,7 @@ const DocNumber = z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.number).re
 const DocSymbol = z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.symbol).regex(POLICY_DOCUMENT_SYMBOL, 'letters, digits, "/", "-", "." and "&" only');
 /** Names by locale; Vietnamese is required. */
 const KindNames = z
-  .partialRecord(z.enum(LOCALES), text(POLICY_DOCUMENT_LIMITS.kindName))
+  .partialRecord(z.enum(LOCALES), oneLineText(POLICY_DOCUMENT_LIMITS.kindName))
   .refine((n) => typeof n.vi === 'string', { message: 'the Vietnamese name is required', path: ['vi'] });
 
 export const RestrictedRoles = z
@@ -228,12 +218,12 @@ export const CreatePolicyDocumentBody = z
   .object({
     kind: z.string().regex(CATALOGUE_CODE, 'must be a code (a-z, 0-9, _)'),
     issuingUnitId: Id.describe('The unit of the tree that issues it (the root for a central document)'),
-    issuingBody: text(POLICY_DOCUMENT_LIMITS.issuingBody).describe('"Ban Chấp hành Trung ương", "Ban Bí thư", "Tỉnh ủy Ninh Bình"'),
+    issuingBody: oneLineText(POLICY_DOCUMENT_LIMITS.issuingBody).describe('"Ban Chấp hành Trung ương", "Ban Bí thư", "Tỉnh ủy Ninh Bình"'),
     number: DocNumber.nullish().describe('"25"; may be left empty while a draft'),
     symbol: DocSymbol.describe('"NQ/TW"'),
     issuedOn: PolicyDocumentDate.nullish(),
-    title: text(POLICY_DOCUMENT_LIMITS.title),
-    summary: longText(POLICY_DOCUMENT_LIMITS.summary).optional(),
+    title: oneLineText(POLICY_DOCUMENT_LIMITS.title),
+    summary: optionalLongText(POLICY_DOCUMENT_LIMITS.summary).optional(),
     validFrom: PolicyDocumentDate.nullish(),
     validTo: PolicyDocumentDate.nullish(),
     restrictedRoles: RestrictedRoles.optional(),
@@ -244,12 +234,12 @@ export type CreatePolicyDocumentBody = z.infer<typeof CreatePolicyDocumentBody>;
 export const UpdatePolicyDocumentBody = z
   .object({
     kind: z.string().regex(CATALOGUE_CODE, 'must be a code (a-z, 0-9, _)').optional(),
-    issuingBody: text(POLICY_DOCUMENT_LIMITS.issuingBody).optional(),
+    issuingBody: oneLineText(POLICY_DOCUMENT_LIMITS.issuingBody).optional(),
     number: DocNumber.nullish(),
     symbol: DocSymbol.optional(),
     issuedOn: PolicyDocumentDate.nullish(),
-    title: text(POLICY_DOCUMENT_LIMITS.title).optional(),
-    summary: longText(POLICY_DOCUMENT_LIMITS.summary).optional(),
+    title: oneLineText(POLICY_DOCUMENT_LIMITS.title).optional(),
+    summary: optionalLongText(POLICY_DOCUMENT_LIMITS.summary).optional(),
     validFrom: PolicyDocumentDate.nullish(),
     validTo: PolicyDocumentDate.nullish(),
     restrictedRoles: RestrictedRoles.optional(),

@@ -6,6 +6,7 @@
  * as data. Request and response shapes shared by the server and the web app.
  */
 import { z } from 'zod';
+import { oneLineText } from './text-fields.js';
 import { LOCALES } from './access.js';
 import { CATALOGUE_CODE, Id, IsoDate, Version } from './units.js';
 
@@ -40,15 +41,10 @@ export type TemplateSectionKind = (typeof TEMPLATE_SECTION_KINDS)[number];
 /** A section key: what a submission's `sections` answers are keyed by. */
 export const SECTION_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
 
 /** Titles by language; Vietnamese is required. */
 const SectionTitle = z
-  .partialRecord(z.enum(LOCALES), text(REPORTING_LIMITS.sectionTitle))
+  .partialRecord(z.enum(LOCALES), oneLineText(REPORTING_LIMITS.sectionTitle))
   .refine((n) => typeof n.vi === 'string', { message: 'the Vietnamese title is required', path: ['vi'] });
 
 /**
@@ -85,7 +81,7 @@ export type ReportTemplateListQuery = z.infer<typeof ReportTemplateListQuery>;
 
 export const CreateReportTemplateBody = z.object({
   unitId: Id,
-  name: text(REPORTING_LIMITS.name),
+  name: oneLineText(REPORTING_LIMITS.name),
   sections: z
     .array(TemplateSection)
     .min(1)
@@ -140,7 +136,7 @@ export const TargetKinds = z
 
 export const CreateReportingScheduleBody = z.object({
   unitId: Id,
-  name: text(REPORTING_LIMITS.name),
+  name: oneLineText(REPORTING_LIMITS.name),
   periodKind: z.enum(PERIOD_KINDS),
   cutoffDay: z.number().int().min(1).max(28).nullable().default(null),
   dueOffsetDays: z.number().int().min(-REPORTING_LIMITS.dueOffsetDays).max(REPORTING_LIMITS.dueOffsetDays),
@@ -303,7 +299,7 @@ export const CreateRoundBody = z
   .object({
     openingUnitId: Id,
     templateId: Id,
-    title: text(REPORTING_LIMITS.title).describe('"Báo cáo quý III/2026"'),
+    title: oneLineText(REPORTING_LIMITS.title).describe('"Báo cáo quý III/2026"'),
     periodFrom: RoundDate,
     periodTo: RoundDate,
     dueOn: RoundDate,
@@ -315,7 +311,7 @@ export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
 
 export const UpdateRoundBody = z
   .object({
-    title: text(REPORTING_LIMITS.title).optional(),
+    title: oneLineText(REPORTING_LIMITS.title).optional(),
     dueOn: RoundDate.optional().describe('Moves the due day of every participant without an extension of its own'),
     version: Version,
   })
@@ -448,5 +444,5 @@ export type UpdateSubmissionBody = z.infer<typeof UpdateSubmissionBody>;
 export const SubmissionVersionBody = z.object({ version: Version });
 export type SubmissionVersionBody = z.infer<typeof SubmissionVersionBody>;
 
-export const ReturnSubmissionBody = z.object({ reason: text(REPORTING_LIMITS.returnReason), version: Version });
+export const ReturnSubmissionBody = z.object({ reason: oneLineText(REPORTING_LIMITS.returnReason), version: Version });
 export type ReturnSubmissionBody = z.infer<typeof ReturnSubmissionBody>;

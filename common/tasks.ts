@@ -4,6 +4,7 @@
  * shapes shared by the server (routes, presenters) and the web app.
  */
 import { z } from 'zod';
+import { longText, oneLineText, optionalLongText } from './text-fields.js';
 import { DUE_FILTERS } from './work-queue.js';
 import { Id, IsoDate, Version } from './units.js';
 
@@ -35,22 +36,6 @@ export const TASK_EVIDENCE_TYPES = {
 } as const;
 export type TaskEvidenceType = keyof typeof TASK_EVIDENCE_TYPES;
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-/** Long text: line breaks kept, surrounding blanks trimmed. */
-const longText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-const optionalLongText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim() || null)
-    .pipe(z.string().max(max).nullable());
 
 /** A unit as a plan or task names it. */
 export const TaskUnit = z.object({ id: Id, name: z.string(), kind: z.string() });
@@ -209,7 +194,7 @@ export type TaskDetail = z.infer<typeof TaskDetail>;
 export const CreateTasksBody = z
   .object({
     content: longText(TASK_LIMITS.content),
-    expectedOutput: text(TASK_LIMITS.expectedOutput).describe('Sản phẩm: what the owner hands in'),
+    expectedOutput: oneLineText(TASK_LIMITS.expectedOutput).describe('Sản phẩm: what the owner hands in'),
     startsOn: IsoDate,
     deadline: IsoDate,
     ownerUnitIds: z
@@ -228,7 +213,7 @@ export type CreateTasksResult = z.infer<typeof CreateTasksResult>;
 export const UpdateTaskBody = z
   .object({
     content: longText(TASK_LIMITS.content).optional(),
-    expectedOutput: text(TASK_LIMITS.expectedOutput).optional(),
+    expectedOutput: oneLineText(TASK_LIMITS.expectedOutput).optional(),
     deadline: IsoDate.optional(),
     version: Version,
   })
@@ -239,7 +224,7 @@ export const SplitChild = z.object({
   id: Id.optional().describe('An existing child to keep (and update); absent for a new one'),
   ownerUnitId: Id,
   content: longText(TASK_LIMITS.content).optional().describe('Defaults to the parent\'s content'),
-  expectedOutput: text(TASK_LIMITS.expectedOutput).optional().describe('Defaults to the parent\'s'),
+  expectedOutput: oneLineText(TASK_LIMITS.expectedOutput).optional().describe('Defaults to the parent\'s'),
   deadline: IsoDate.optional().describe('Defaults to the parent\'s deadline; never after it'),
 });
 export type SplitChild = z.infer<typeof SplitChild>;
@@ -261,7 +246,7 @@ export type CreateProgressReportBody = z.infer<typeof CreateProgressReportBody>;
 export const MarkTaskDoneBody = z.object({ version: Version, note: optionalLongText(TASK_LIMITS.note).optional() });
 export type MarkTaskDoneBody = z.infer<typeof MarkTaskDoneBody>;
 
-export const ReopenTaskBody = z.object({ version: Version, reason: text(TASK_LIMITS.reopenReason) });
+export const ReopenTaskBody = z.object({ version: Version, reason: oneLineText(TASK_LIMITS.reopenReason) });
 export type ReopenTaskBody = z.infer<typeof ReopenTaskBody>;
 
 // ---------------------------------------------------------------- roll-up

@@ -4,6 +4,7 @@
  * response shapes shared by the server (routes, presenters) and the web app.
  */
 import { z } from 'zod';
+import { longText, oneLineText, optionalLongText } from './text-fields.js';
 import { POLICY_DOCUMENT_LIMITS, POLICY_DOCUMENT_NUMBER, POLICY_DOCUMENT_STATUSES, POLICY_DOCUMENT_SYMBOL } from './policy-documents.js';
 import { TASK_LIMITS, TASK_STATUSES, TaskUnit } from './tasks.js';
 import { Id, IsoDate, Version } from './units.js';
@@ -21,28 +22,12 @@ export const WORKING_SESSION_LIMITS = {
   historyPage: 200,
 } as const;
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-/** Long text: line breaks kept, surrounding blanks trimmed. */
-const longText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-const optionalLongText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim() || null)
-    .pipe(z.string().max(max).nullable());
 
 // ---------------------------------------------------------------- members
 
 export const WorkingSessionMemberInput = z.object({
-  name: text(WORKING_SESSION_LIMITS.memberName).describe('"Đồng chí Nguyễn Văn A"'),
-  position: text(WORKING_SESSION_LIMITS.memberPosition).describe('Chức vụ'),
+  name: oneLineText(WORKING_SESSION_LIMITS.memberName).describe('"Đồng chí Nguyễn Văn A"'),
+  position: oneLineText(WORKING_SESSION_LIMITS.memberPosition).describe('Chức vụ'),
   unitId: Id.nullish().describe('The member\'s unit, when it is in the unit tree'),
   isHead: z.boolean().default(false).describe('Trưởng đoàn: at most one'),
 });
@@ -98,7 +83,7 @@ export const CreateWorkingSessionBody = z.object({
   unitId: Id.describe('The unit worked with'),
   leadingUnitId: Id.describe('The delegation\'s unit'),
   heldOn: IsoDate,
-  place: text(WORKING_SESSION_LIMITS.place),
+  place: oneLineText(WORKING_SESSION_LIMITS.place),
   content: longText(WORKING_SESSION_LIMITS.content),
   members,
 });
@@ -108,7 +93,7 @@ export type CreateWorkingSessionBody = z.infer<typeof CreateWorkingSessionBody>;
 export const UpdateWorkingSessionBody = z
   .object({
     heldOn: IsoDate.optional(),
-    place: text(WORKING_SESSION_LIMITS.place).optional(),
+    place: oneLineText(WORKING_SESSION_LIMITS.place).optional(),
     content: longText(WORKING_SESSION_LIMITS.content).optional(),
     members: members.optional().describe('The whole list, replacing the old one'),
     version: Version,
@@ -158,7 +143,7 @@ export type WorkingSessionDetail = z.infer<typeof WorkingSessionDetail>;
 
 export const NoticeRequestInput = z.object({
   content: longText(TASK_LIMITS.content),
-  expectedOutput: text(TASK_LIMITS.expectedOutput).describe('Sản phẩm'),
+  expectedOutput: oneLineText(TASK_LIMITS.expectedOutput).describe('Sản phẩm'),
   ownerUnitId: Id.describe('The unit worked with or a unit under it'),
   deadline: IsoDate.describe('Not before issuedOn, not in the past'),
 });
@@ -174,7 +159,7 @@ export const CreateWorkingSessionNoticeBody = z.object({
     .describe('With a number the notice is recorded as issued; without, as a draft'),
   symbol: z.string().trim().min(1).max(POLICY_DOCUMENT_LIMITS.symbol).regex(POLICY_DOCUMENT_SYMBOL).describe('"TB/TU", "TB/BDVTU"'),
   issuedOn: IsoDate,
-  title: text(POLICY_DOCUMENT_LIMITS.title),
+  title: oneLineText(POLICY_DOCUMENT_LIMITS.title),
   summary: optionalLongText(POLICY_DOCUMENT_LIMITS.summary).optional(),
   requests: z.array(NoticeRequestInput).min(1).max(WORKING_SESSION_LIMITS.requests),
 });
