@@ -6,19 +6,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 
 const TITLE = `Hội nghị sơ kết quý ${Date.now().toString(36)}`;
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 describe('review conferences and commendations', () => {
   let browser: Browser;

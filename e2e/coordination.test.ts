@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, vietnamDay, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 import { expectNoSidewaysScroll } from './support/phone.js';
@@ -24,20 +24,6 @@ const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 type Unit = { id: string; name: string };
 type Program = { id: string; version: number; document: { id: string; status: string }; yearlyPlans: { id: string; year: number; totals: { leaves: number } }[] };
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/** A day `days` from today in Viet Nam, as the date inputs (dd/mm/yyyy) write it. */
-function vietnamDay(days: number): string {
-  const [y, m, d] = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
 
 /** An account with one role on one unit, past the first sign-in's password change. */
 describe('coordination programs', () => {
@@ -77,7 +63,7 @@ describe('coordination programs', () => {
     await typeDate(page, 'program_periodTo', '31/12/2027');
     await page.locator('#program_number').fill(String(10 + (Date.now() % 900)));
     await page.locator('#program_symbol').fill('CTrPH/TU');
-    await typeDate(page, 'program_issuedOn', vietnamDay(-2));
+    await typeDate(page, 'program_issuedOn', vietnamDay(-2).typed);
     await page.locator('#program_title').fill(TITLE);
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'coordination.create.submit'), exact: true }).click();
     await page.waitForURL(/\/coordination-programs\/\d+$/);

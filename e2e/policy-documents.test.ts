@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 import { expectNoSidewaysScroll } from './support/phone.js';
@@ -22,14 +22,6 @@ const NUMBER = String(100 + (Date.now() % 9000));
 const VIEWER = `e2e-pd-viewer-${TAG}`;
 const VIEWER_PASSWORD = 'Nguoi-xem-van-ban-2026';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** A PDF as far as the server's content check goes (it starts with %PDF-). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

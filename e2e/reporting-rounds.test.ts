@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, vietnamDay, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 import { expectNoSidewaysScroll } from './support/phone.js';
@@ -30,19 +30,6 @@ type Submission = { id: string; version: number; status: string; narrative: stri
 
 /** A unit's name as the pages isolate it inside a sentence (web/features/reporting-rounds/round-words.ts). */
 const isolated = (name: string) => `\u2068${name}\u2069`;
-
-/** dd/mm/yyyy of the Viet Nam day `days` from today (what the date pickers take in Vietnamese). */
-function vietnamDay(days: number): string {
-  const [y, m, d] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** No table still loading, nor fading back in (a screenshot taken then shows the rows greyed out). */
 async function settled(page: Page): Promise<void> {
@@ -107,7 +94,7 @@ describe('reporting rounds', () => {
     await typeDate(page, 'round-open_periodTo', '30/09/2026');
     await eventually(() => page.locator('#round-open_title').inputValue()).toBe(text('vi', 'reportingRounds.suggestedTitle.quarter', { quarter: 'III', year: '2026' }));
     await page.locator('#round-open_title').fill(title);
-    await typeDate(page, 'round-open_dueOn', vietnamDay(20));
+    await typeDate(page, 'round-open_dueOn', vietnamDay(20).typed);
     await pickOption(page, 'round-open_templateId', '', `Mẫu báo cáo công tác dân vận quý (${TAG})`);
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'rr-open-1366-vi.png') });
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'reportingRounds.open.submit'), exact: true }).click();
@@ -218,7 +205,7 @@ describe('reporting rounds', () => {
     const [first, second] = [rows.nth(0), rows.nth(1)];
     const [extended, excused] = [await first.getAttribute('data-row-key'), await second.getAttribute('data-row-key')];
     await first.getByTestId('participant-extend').click();
-    await typeDate(page, 'participant-extend_dueOn', vietnamDay(40));
+    await typeDate(page, 'participant-extend_dueOn', vietnamDay(40).typed);
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save'), exact: true }).click();
     // The completeness rows carry the units' ids too: look in the participants' table.
     const row = (unitId: string | null) => page.locator(`[data-testid="participants-table"] [data-row-key="${unitId}"]`);

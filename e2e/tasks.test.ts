@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, vietnamDay, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 import { expectNoSidewaysScroll } from './support/phone.js';
@@ -27,21 +27,6 @@ type Unit = { id: string; name: string };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG_AS_PDF = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 type Task = { id: string; version: number; ownerUnit: Unit; content: string };
-
-/** A day `days` from today in Viet Nam, as the API (yyyy-mm-dd) and the date inputs (dd/mm/yyyy) write it. */
-function vietnamDay(days: number): { iso: string; typed: string } {
-  const day = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  const [y, m, d] = day.split('-');
-  return { iso: day, typed: `${d}/${m}/${y}` };
-}
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** An account with one role on one unit, past the first sign-in's password change. */
 describe('plans, tasks and the roll-up', () => {

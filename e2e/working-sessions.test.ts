@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiSignIn, createAccount, findChild, rootUnit } from './support/api.js';
-import { launchBrowser, newPage, signIn, waitForDir } from './support/browser.js';
+import { launchBrowser, newPage, signIn, typeDate, vietnamDay, waitForDir } from './support/browser.js';
 import { text } from './support/catalog.js';
 import { eventually, pickOption } from './support/entries-flow.js';
 import { expectNoSidewaysScroll } from './support/phone.js';
@@ -24,20 +24,6 @@ const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 type Unit = { id: string; name: string };
 type Session = { id: string; version: number; requests: { id: string; content: string; lastReportOn: string | null }[] };
-
-/** A day `days` from today in Viet Nam, as the API (yyyy-mm-dd) and the date inputs (dd/mm/yyyy) write it. */
-function vietnamDay(days: number): { iso: string; typed: string } {
-  const day = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  const [y, m, d] = day.split('-');
-  return { iso: day, typed: `${d}/${m}/${y}` };
-}
-
-async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /**
  * Opens the unit page's tab "Làm việc với đơn vị". The unit page's tabs may not all fit beside the

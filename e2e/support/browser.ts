@@ -67,3 +67,18 @@ type PageGlobals = { document: { title: string; documentElement: { dir: string }
 export async function waitForDir(page: Page, dir: 'ltr' | 'rtl'): Promise<void> {
   await page.waitForFunction((want) => (globalThis as unknown as PageGlobals).document.documentElement.dir === want, dir);
 }
+
+/** Types a date (dd/mm/yyyy) into an antd DatePicker and confirms it. */
+export async function typeDate(page: Page, inputId: string, value: string): Promise<void> {
+  const input = page.locator(`#${inputId}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** A day `days` from today in Viet Nam, as the API (yyyy-mm-dd) and the date pickers in Vietnamese (dd/mm/yyyy) write it. */
+export function vietnamDay(days: number): { iso: string; typed: string } {
+  const iso = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const [y, m, d] = iso.split('-');
+  return { iso, typed: `${d}/${m}/${y}` };
+}
