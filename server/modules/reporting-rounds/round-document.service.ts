@@ -4,6 +4,7 @@
  * readers of the opening unit as in the participants list. Bounded: past ROUND_DOCUMENT_MAX_SENT
  * sent reports it is EXPORT_TOO_LARGE, counted before any is read.
  */
+import { ROUND_DOCUMENT_MAX_SENT } from '../../../common/round-document.js';
 import { todayInVietnam } from '../../../common/units.js';
 import type { PartyDocument } from '../../documents/party-document.js';
 import { AppError } from '../../errors.js';
@@ -13,7 +14,7 @@ import { buildReport } from '../reports/reports.service.js';
 import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
 import * as repo from './reporting-rounds.repository.js';
 import { roundSeenFrom } from './reporting-rounds.service.js';
-import { ROUND_DOCUMENT_MAX_SENT, roundDocument } from './round-document.js';
+import { roundDocument } from './round-document.js';
 
 export async function roundDocumentOf(ctx: Ctx, actor: Actor, id: string, unitId?: string): Promise<PartyDocument> {
   const { round, unit } = await roundSeenFrom(ctx, actor, id, unitId);

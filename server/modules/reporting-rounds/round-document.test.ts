@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { ROUND_DOCUMENT_MAX_SENT } from '../../../common/round-document.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildRound, buildSubmission } from './reporting-rounds.factories.js';
-import { ROUND_DOCUMENT_MAX_SENT } from './round-document.js';
 
 const exec = promisify(execFile);
 const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));

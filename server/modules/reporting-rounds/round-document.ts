@@ -11,9 +11,6 @@ import { fieldTable, reportNarrative } from '../reports/report-document.js';
 import { dayMonthYear, lowerFirst, num, placeName } from '../reports/report-wording.js';
 import type { CompletenessChildRecord, CompletenessCountsRecord, RoundRecord, SectionRecord, SentWorkRecord } from './reporting-rounds.repository.js';
 
-/** The most sent reports one document holds: a whole country's round (3,321 participants) is read a province at a time. */
-export const ROUND_DOCUMENT_MAX_SENT = 400;
-
 export type RoundDocumentInput = {
   round: RoundRecord;
   /** The unit whose view it is (the opening unit, or a unit under it) and who issues the document. */
