@@ -238,6 +238,17 @@ describe('reporting rounds', () => {
     expect(await page.getByTestId('counter-submitted').getAttribute('data-value')).toBe('1');
   });
 
+  it("lets the province download the round's composed report (DOCX) from the round page", async () => {
+    const page = provincePage;
+    await page.goto(`/reporting-rounds/${roundId}`);
+    const link = page.getByRole('link', { name: text('vi', 'reportingRounds.document.download') });
+    await link.waitFor();
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('prints every commune of the completeness and every participant, not the page on screen', async () => {
     const page = await signedInPage(browser, users.province);
     // The print dialog cannot open headless: a spy counts what would be printed, as print.test.ts does.

@@ -84,6 +84,7 @@ export const reportingRoundProbes: Record<string, Probe> = {
     },
   },
   'GET /api/reporting-rounds/:id': { request: async (c, loc) => ({ method: 'GET', url: `/api/reporting-rounds/${(await roundAt(c, loc)).round.id}` }) },
+  'GET /api/reporting-rounds/:id/document': { request: async (c, loc) => ({ method: 'GET', url: `/api/reporting-rounds/${(await roundAt(c, loc)).round.id}/document` }) },
   'GET /api/reporting-rounds/:id/participants': {
     request: async (c, loc) => ({ method: 'GET', url: `/api/reporting-rounds/${(await roundAt(c, loc)).round.id}/participants?unitId=${c.units[loc].id}` }),
   },

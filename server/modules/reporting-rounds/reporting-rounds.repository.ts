@@ -448,3 +448,46 @@ export async function updateSubmission(trx: Q, id: string, version: number, chan
     .executeTakeFirst();
   return res.numUpdatedRows === 1n;
 }
+
+// ---------------------------------------------------------------- the composed report
+
+export type SentWorkRecord = {
+  unit_id: string;
+  unit_name: string;
+  parent_name: string | null;
+  state: ParticipantState;
+  due_on: string;
+  submitted_on: string;
+  narrative: string | null;
+  sections: Record<string, string>;
+};
+
+/** How many participants at or under `path` have sent (submitted or accepted), counted before they are read. */
+export async function countSentWork(db: Q, roundId: string, path: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from round_participants
+    where round_id = ${roundId} and unit_path <@ ${path}::ltree and state in ('submitted', 'accepted')`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** The sent work at or under `path` with its narrative and text sections, in the participants list's order. */
+export async function findSentWork(db: Q, roundId: string, path: string): Promise<SentWorkRecord[]> {
+  const { rows } = await sql<SentWorkRecord>`
+    select p.unit_id::text, u.name as unit_name, pu.name as parent_name, p.state, p.due_on, p.submitted_on, s.narrative, s.sections
+    from round_participants p
+    join units u on u.id = p.unit_id
+    left join units pu on pu.id = u.parent_id
+    join round_submissions s on s.id = p.submission_id
+    where p.round_id = ${roundId} and p.unit_path <@ ${path}::ltree and p.state in ('submitted', 'accepted')
+    order by pu.name nulls first, u.name, p.unit_id`.execute(db);
+  return rows;
+}
+
+/** The names of the participants at or under `path` that have not sent (pending, draft, returned), by name. */
+export async function findUnsentNames(db: Q, roundId: string, path: string): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select u.name from round_participants p join units u on u.id = p.unit_id
+    where p.round_id = ${roundId} and p.unit_path <@ ${path}::ltree and p.state in ('pending', 'draft', 'returned')
+    order by u.name, p.unit_id`.execute(db);
+  return rows.map((r) => r.name);
+}

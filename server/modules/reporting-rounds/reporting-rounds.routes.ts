@@ -1,4 +1,5 @@
 import { todayInVietnam } from '../../../common/units.js';
+import { renderPartyDocx } from '../../documents/party-docx.js';
 import { actorOf, type App } from '../../http/context.js';
 import * as templates from './report-templates.service.js';
 import { presentParticipant, presentRound, presentRoundDetail, presentSchedule, presentSubmission, presentTemplate } from './reporting-rounds.presenter.js';
@@ -33,7 +34,10 @@ import {
   UpdateSubmissionBody,
 } from './reporting-rounds.schema.js';
 import * as rounds from './reporting-rounds.service.js';
+import { roundDocumentOf } from './round-document.service.js';
 import * as submissions from './round-submissions.service.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const tags = ['reporting-rounds'];
 
@@ -110,6 +114,25 @@ export async function reportingRoundRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'A reporting round with its completeness by child of a unit (on time, late, returned, missing, excused)', params: RoundIdParams, querystring: RoundDetailQuery, response: { 200: RoundDetail } },
     },
     async (request) => roundDetail(actorOf(request), request.params.id, request.query.unitId),
+  );
+
+  app.get(
+    '/api/reporting-rounds/:id/document',
+    {
+      config: { permission: 'units.read' },
+      schema: {
+        tags,
+        summary: "The round's composed report as a Party document (DOCX): completeness by child, the unit's figures, the sent narratives and sections (readers of the opening unit)",
+        description: 'Read as GET /api/reporting-rounds/:id (the opening unit, or `unitId` under it). At most 400 sent reports: beyond, EXPORT_TOO_LARGE {total, max}; ask the view of a unit under it.',
+        params: RoundIdParams,
+        querystring: RoundDetailQuery,
+      },
+    },
+    async (request, reply) => {
+      const buffer = await renderPartyDocx(await roundDocumentOf(app.ctx, actorOf(request), request.params.id, request.query.unitId));
+      const view = request.query.unitId ? `-${request.query.unitId}` : '';
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="bao-cao-tong-hop-${request.params.id}${view}.docx"`).send(buffer);
+    },
   );
 
   app.get(

@@ -50,7 +50,7 @@ export async function getManagedRound(ctx: Ctx, actor: Actor, id: string): Promi
  * The round seen from a unit at or under its opening unit (the opening unit by default), which the
  * actor reads: a commune's readers follow a round their province opened, for their commune.
  */
-async function roundSeenFrom(ctx: Ctx, actor: Actor, id: string, unitId: string | undefined): Promise<{ round: repo.RoundRecord; unit: UnitRecord }> {
+export async function roundSeenFrom(ctx: Ctx, actor: Actor, id: string, unitId: string | undefined): Promise<{ round: repo.RoundRecord; unit: UnitRecord }> {
   const round = await repo.findRound(ctx.db, id, unitId ?? null);
   if (!round) throw roundNotFound(id);
   const unit = await findUnitById(ctx.db, unitId ?? round.opening_unit_id);

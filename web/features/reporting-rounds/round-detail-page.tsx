@@ -27,6 +27,7 @@ import { useKindName } from '../units/use-kind-name';
 import { ConflictAlert } from './conflict-alert';
 import { type ParticipantPage, type RoundDetail, useCloseRound, useParticipants, useRound } from './reporting-rounds.api';
 import { RoundCompleteness } from './round-completeness';
+import { RoundDocumentButton } from './round-document-button';
 import { RoundParticipants } from './round-participants';
 import { participantQuery, type RoundDetailSearch, validateRoundDetailSearch } from './round-search';
 import { isolated, STATE_COLORS, useParticipantStateName, useRoundStatusName } from './round-words';
@@ -76,6 +77,8 @@ function RoundView({ round: r, search, onReload }: { round: RoundDetail; search:
         </div>
         <Space wrap className="screen-only">
           <PrintButton onPrint={printList.print} loading={printList.pending} />
+          {/* The children's narratives are the opening unit's readers': the way up answering says the reader is one. */}
+          {(!drilled || top.isSuccess) && <RoundDocumentButton round={r} />}
           <CloseButton round={r} close={close} />
         </Space>
       </div>
