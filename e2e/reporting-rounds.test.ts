@@ -188,7 +188,9 @@ describe('reporting rounds', () => {
     await rows.first().getByTestId('participant-return').click();
     await page.locator('#submission-return_reason').fill(RETURN_REASON);
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'reportingRounds.actions.return'), exact: true }).click();
-    await page.locator('#submission-return').waitFor({ state: 'detached' });
+    // The dialog closes once the return is saved and the round refetched: under a loaded machine
+    // that took longer than the default 15 s once, so it gets the step's own margin.
+    await page.locator('#submission-return').waitFor({ state: 'detached', timeout: 40_000 });
     await eventually(() => page.getByTestId('counter-returned').getAttribute('data-value')).toBe('1');
     await communePage.goto(`/reporting-rounds/${roundId}/submit/${commune.id}`);
     await communePage.locator('[data-testid="submission"][data-status="returned"]').waitFor();
