@@ -158,20 +158,27 @@ function awaitingClause(f: { unitId: string; path: string; awaiting?: RoundAwait
   return sql``;
 }
 
-export async function findRounds(
-  db: Q,
-  f: { unitId: string; path: string; status?: RoundStatus; awaiting?: RoundAwaiting; today: string; limit: number; offset: number },
-): Promise<{ rows: RoundRecord[]; total: number }> {
-  const where = sql`(r.opening_path <@ ${f.path}::ltree
+type RoundFilter = { unitId: string; path: string; status?: RoundStatus; awaiting?: RoundAwaiting; today: string };
+
+function roundWhere(f: RoundFilter) {
+  return sql`(r.opening_path <@ ${f.path}::ltree
       or exists (select 1 from round_participants p where p.round_id = r.id and p.unit_path <@ ${f.path}::ltree))
     ${f.status ? sql`and r.status = ${f.status}` : sql``} ${awaitingClause(f)}`;
+}
+
+/** How many rounds the filter holds: the list's total (the work queue counts with it alone). */
+export async function countRounds(db: Q, f: RoundFilter): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from reporting_rounds r where ${roundWhere(f)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+export async function findRounds(db: Q, f: RoundFilter & { limit: number; offset: number }): Promise<{ rows: RoundRecord[]; total: number }> {
   const { rows } = await sql<RoundRecord>`
     ${roundSelect(f.unitId)}
-    where ${where}
+    where ${roundWhere(f)}
     order by r.status = 'open' desc, r.due_on desc, r.id desc
     limit ${f.limit} offset ${f.offset}`.execute(db);
-  const { rows: c } = await sql<{ n: number }>`select count(*)::int as n from reporting_rounds r where ${where}`.execute(db);
-  return { rows, total: c[0]?.n ?? 0 };
+  return { rows, total: await countRounds(db, f) };
 }
 
 export type RoundValues = {

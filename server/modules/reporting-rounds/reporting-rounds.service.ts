@@ -70,6 +70,17 @@ export async function listRounds(ctx: Ctx, actor: Actor, q: RoundListQuery, toda
   return repo.findRounds(ctx.db, { unitId: unit.id, path: unit.path, status: q.status, awaiting: q.awaiting, today, limit: q.limit, offset: q.offset });
 }
 
+/**
+ * The work queue's two figures of a unit: rounds waiting for its own report, and rounds it (or a
+ * unit below it) opened with a unit past due — each the total of `GET /api/reporting-rounds?unitId=…&awaiting=…`.
+ */
+export async function countRoundsAwaiting(ctx: Ctx, actor: Actor, unitId: string, today = todayInVietnam()): Promise<{ myReport: number; missingBelow: number }> {
+  const unit = await getReadableUnit(ctx, actor, unitId);
+  const base = { unitId: unit.id, path: unit.path, today };
+  const [myReport, missingBelow] = await Promise.all([repo.countRounds(ctx.db, { ...base, awaiting: 'my_report' }), repo.countRounds(ctx.db, { ...base, awaiting: 'missing_below' })]);
+  return { myReport, missingBelow };
+}
+
 export async function getRoundDetail(ctx: Ctx, actor: Actor, id: string, unitId?: string) {
   const { round, unit } = await roundSeenFrom(ctx, actor, id, unitId);
   const [template, completeness] = await Promise.all([repo.findTemplate(ctx.db, round.template_id), repo.findCompleteness(ctx.db, round.id, unit.path, todayInVietnam())]);

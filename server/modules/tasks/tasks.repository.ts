@@ -202,14 +202,19 @@ function taskWhere(f: TaskFilter): RawBuilder<unknown> {
   return sql.join(where, sql` and `);
 }
 
+/** How many tasks the filter holds: the list's total (the work queue counts with it alone). */
+export async function countTasks(db: Q, f: Omit<TaskFilter, 'limit' | 'offset'>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from tasks t where ${taskWhere({ ...f, limit: 0, offset: 0 })}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 /** Tasks by deadline (soonest first), with the total of the filtered set. */
 export async function findTasks(db: Q, f: TaskFilter): Promise<{ rows: TaskRecord[]; total: number }> {
-  const cond = taskWhere(f);
-  const [{ rows }, { rows: c }] = await Promise.all([
-    sql<TaskRecord>`select ${TASK_COLUMNS} from ${TASK_FROM} where ${cond} order by t.deadline, t.id limit ${f.limit} offset ${f.offset}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from tasks t where ${cond}`.execute(db),
+  const [{ rows }, total] = await Promise.all([
+    sql<TaskRecord>`select ${TASK_COLUMNS} from ${TASK_FROM} where ${taskWhere(f)} order by t.deadline, t.id limit ${f.limit} offset ${f.offset}`.execute(db),
+    countTasks(db, f),
   ]);
-  return { rows, total: c[0]?.n ?? 0 };
+  return { rows, total };
 }
 
 /** The tasks above a task (root first) with their owners, for the breadcrumb. */

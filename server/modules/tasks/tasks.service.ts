@@ -103,22 +103,26 @@ export async function findCreatedTasks(ctx: Ctx, ids: string[]): Promise<repo.Ta
   return repo.findTasksByIds(ctx.db, ids);
 }
 
-/** Tasks the reader reads: under `ownerUnitId` (units.read there) or anywhere in the reader's scope. */
-export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
+/** The list's filter for the reader: under `ownerUnitId` (units.read there) or anywhere in the reader's scope. */
+async function taskFilter(ctx: Ctx, actor: Actor, q: Omit<TaskListQuery, 'limit' | 'offset'>): Promise<Omit<repo.TaskFilter, 'limit' | 'offset'>> {
   let ownerPath: string | undefined;
   if (q.ownerUnitId) ownerPath = (await getReadableUnit(ctx, actor, q.ownerUnitId)).path;
-  return repo.findTasks(ctx.db, {
-    scopes: readScopes(actor),
-    documentId: q.documentId,
-    planId: q.planId,
-    ownerPath,
-    assigningUnitId: q.assigningUnitId,
-    status: q.status,
-    due: q.due,
-    leaf: q.leaf,
-    limit: q.limit,
-    offset: q.offset,
-  });
+  return { scopes: readScopes(actor), documentId: q.documentId, planId: q.planId, ownerPath, assigningUnitId: q.assigningUnitId, status: q.status, due: q.due, leaf: q.leaf };
+}
+
+/** Tasks the reader reads: under `ownerUnitId` (units.read there) or anywhere in the reader's scope. */
+export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
+  return repo.findTasks(ctx.db, { ...(await taskFilter(ctx, actor, q)), limit: q.limit, offset: q.offset });
+}
+
+/**
+ * The work queue's two figures of a unit: its subtree's open leaves due soon and overdue, each the
+ * total `GET /api/tasks?ownerUnitId=…&leaf=true&due=…` gives the same reader (the same filter).
+ */
+export async function countTasksDue(ctx: Ctx, actor: Actor, ownerUnitId: string): Promise<{ dueSoon: number; overdue: number }> {
+  const filter = await taskFilter(ctx, actor, { ownerUnitId, leaf: true });
+  const [dueSoon, overdue] = await Promise.all([repo.countTasks(ctx.db, { ...filter, due: 'due_soon' }), repo.countTasks(ctx.db, { ...filter, due: 'overdue' })]);
+  return { dueSoon, overdue };
 }
 
 /** What the reader may do with a task, as the routes check it. */

@@ -11,7 +11,7 @@
  *   `countCommitmentsDue`: the lists' filters, both figures in one statement each).
  */
 import { ROLE_PERMISSIONS } from '../../../common/access.js';
-import { DUE_SOON_DAYS, type DueFilter, dueSoonUntil } from '../../../common/work-queue.js';
+import { DUE_SOON_DAYS, dueSoonUntil } from '../../../common/work-queue.js';
 import { type Actor, hasPermissionSomewhere, pathCovers } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { readableArea } from '../../http/record-area.js';
@@ -19,31 +19,13 @@ import { todayInVietnam } from '../commendations/commendations.service.js';
 import { countQueue } from '../entries/entries-list.repository.js';
 import { queueClause } from '../entries/entries-list.service.js';
 import { dueWindow } from '../petitions/petitions.service.js';
-import { listTasks } from '../tasks/tasks.service.js';
-import { listRounds } from '../reporting-rounds/reporting-rounds.service.js';
-import type { RoundAwaiting } from '../../../common/reporting-rounds.js';
+import { countTasksDue as countDocumentTasksDue } from '../tasks/tasks.service.js';
+import { countRoundsAwaiting } from '../reporting-rounds/reporting-rounds.service.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
 
 type Due = { dueSoon: number; overdue: number };
 type Rounds = { myReport: number; missingBelow: number };
 
-/**
- * The unit's open document tasks (leaves in its subtree) due soon and overdue: the totals of the
- * task list itself (`GET /api/tasks?ownerUnitId=…&leaf=true&due=…`, read with the actor's scope),
- * so a count and the list it opens cannot disagree.
- */
-async function documentTasksDue(ctx: Ctx, actor: Actor, unitId: string): Promise<Due> {
-  const total = async (due: DueFilter) => (await listTasks(ctx, actor, { ownerUnitId: unitId, leaf: true, due, limit: 1, offset: 0 })).total;
-  const [dueSoon, overdue] = await Promise.all([total('due_soon'), total('overdue')]);
-  return { dueSoon, overdue };
-}
-
-/** The unit's reporting rounds that wait on it: the totals of `GET /api/reporting-rounds?unitId=…&awaiting=…`. */
-async function roundsAwaiting(ctx: Ctx, actor: Actor, unitId: string, today: string): Promise<Rounds> {
-  const total = async (awaiting: RoundAwaiting) => (await listRounds(ctx, actor, { unitId, awaiting, limit: 1, offset: 0 }, today)).total;
-  const [myReport, missingBelow] = await Promise.all([total('my_report'), total('missing_below')]);
-  return { myReport, missingBelow };
-}
 export type WorkUnit = { id: string; path: string };
 export type WorkQueueRecord = {
   today: string;
@@ -95,8 +77,9 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
           countTasksDue(ctx.db, u.path, DUE_SOON_DAYS),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
-          documentTasksDue(ctx, actor, u.id),
-          roundsAwaiting(ctx, actor, u.id, today),
+          // The lists' own counts (GET /api/tasks, GET /api/reporting-rounds), so a count and its list agree.
+          countDocumentTasksDue(ctx, actor, u.id),
+          countRoundsAwaiting(ctx, actor, u.id, today),
         ]);
         return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds };
       }),
