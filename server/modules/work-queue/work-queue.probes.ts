@@ -56,7 +56,7 @@ export const workQueueProbes: Record<string, Probe> = {
       const unitId = c.units[loc].id;
       const plan = await buildPlan(c.t.db, { unitId, title: `Kế hoạch ${c.marker(loc)} ${c.next()}` });
       await buildDocumentTask(c.t.db, { planId: plan.id, ownerUnitId: unitId, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: '2025-01-20' });
-      await buildRound(c.t.db, { unitId, participantIds: [unitId], title: `Báo cáo ${c.marker(loc)} ${c.next()}`, dueOn: '2025-01-25' });
+      await buildRound(c.t.db, { unitId, participantIds: [unitId], title: `Báo cáo ${c.marker(loc)} ${c.next()}`, periodFrom: '2024-10-01', periodTo: '2024-12-31', dueOn: '2025-01-25' });
       return { method: 'GET', url: `/api/deadlines?unitId=${unitId}&from=2025-01-01&to=2025-01-31` };
     },
   },
