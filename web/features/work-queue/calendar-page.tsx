@@ -186,6 +186,7 @@ export function CalendarPage() {
   const ids = { unit: useId() };
   const update = (patch: Partial<CalendarSearch>) => void navigate({ to: '/calendar', search: validateCalendarSearch({ ...search, ...patch }) });
   const monthTitle = new Intl.DateTimeFormat(INTL_TAGS[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${range.from}T00:00:00Z`));
+  const heading = monthTitle.charAt(0).toLocaleUpperCase(INTL_TAGS[locale]) + monthTitle.slice(1);
   const data = list.data && list.data.from === range.from ? list.data : undefined;
   const days = new Map((data?.days ?? []).map((d) => [d.day, d]));
   const dayItems = (day: string) => (data?.items ?? []).filter((i) => i.day === day);
@@ -210,7 +211,7 @@ export function CalendarPage() {
               {t('calendar.previous')}
             </Button>
             <strong style={{ minWidth: 140, textAlign: 'center' }} data-testid="calendar-month">
-              {monthTitle}
+              {heading}
             </strong>
             <Button onClick={() => update({ month: shiftMonth(month, 1), day: undefined })} aria-label={t('calendar.next')} data-testid="calendar-next">
               {t('calendar.next')}
@@ -232,24 +233,28 @@ export function CalendarPage() {
         </>
       )}
       {data && cards && (
-        // A phone: the month's days with something due, one card each, nearest first.
+        // A phone: the month's days with something due, one card each; the chosen day's card opens its items.
         <div data-testid="calendar-phone-list">
           {data.days.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.nothingThisMonth')} />}
           {data.days.map((d) => (
-            <Card
-              key={d.day}
-              size="small"
-              style={{ marginBlockEnd: 12, borderColor: d.day === chosen ? '#1677ff' : undefined }}
+            <Card key={d.day} size="small" style={{ marginBlockEnd: 12, borderColor: d.day === chosen ? '#1677ff' : undefined }} styles={{ body: d.day === chosen ? undefined : { display: 'none' } }}
               title={
-                <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+                <button
+                  type="button"
+                  onClick={() => update({ month, day: d.day })}
+                  aria-expanded={d.day === chosen}
+                  aria-label={t('calendar.dayLabel', { date: format.date(d.day), n: format.number(d.total) })}
+                  data-testid={`calendar-day-${d.day}`}
+                  style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', width: '100%', background: 'none', border: 0, padding: '4px 0', cursor: 'pointer', font: 'inherit', textAlign: 'start' }}
+                >
                   <span>{format.date(d.day)}</span>
                   <span data-testid={`calendar-count-${d.day}`} data-total={d.total}>
                     <DayCounts day={d} />
                   </span>
-                </span>
+                </button>
               }
             >
-              <ItemList items={dayItems(d.day)} />
+              {d.day === chosen && <ItemList items={dayItems(d.day)} />}
             </Card>
           ))}
         </div>
