@@ -40,7 +40,7 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const top = pathname.split('/')[1] ?? 'units';
   // A plan is reached from its document: the menu keeps "Văn bản lãnh đạo, chỉ đạo" lit.
-  const section = top === 'implementation-plans' ? 'policy-documents' : top;
+  const section = top === 'implementation-plans' ? 'policy-documents' : top === 'leadership-digest' ? 'work-queue' : top;
   const { drawerNav } = useScreen();
   const { direction } = useContext(ConfigProvider.ConfigContext);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -56,6 +56,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'working-sessions', label: <Link to="/working-sessions">{t('nav.workingSessions')}</Link> },
     hasPermission(me, 'units.read') && { key: 'tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reporting-rounds', label: <Link to="/reporting-rounds">{t('nav.reportingRounds')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'calendar', label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     hasPermission(me, 'units.read') && { key: 'coordination-programs', label: <Link to="/coordination-programs">{t('nav.coordinationPrograms')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
     hasPermission(me, 'units.read') && { key: 'conferences', label: <Link to="/conferences">{t('nav.conferences')}</Link> },

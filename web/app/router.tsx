@@ -14,6 +14,7 @@ import { validateReportSearch } from '../features/reports/report-search';
 import { validateCommendationSearch } from '../features/commendations/commendation-search';
 import { validatePetitionSearch } from '../features/petitions/petition-search';
 import { validateDueSearch } from '../features/work-queue/due-search';
+import { validateCalendarSearch, validateDigestSearch } from '../features/work-queue/calendar-search';
 import { validatePolicyDocumentSearch } from '../features/policy-documents/policy-document-search';
 import { validateProgramSearch } from '../features/coordination/coordination-search';
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
@@ -331,6 +332,22 @@ const taskDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/tasks/task-detail-page'), 'TaskDetailPage'),
 });
 
+/** The calendar of deadlines (`?unitId=…&month=2026-12&day=2026-12-05`). */
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  validateSearch: (search: Record<string, unknown>) => validateCalendarSearch(search),
+  component: lazyRouteComponent(() => import('../features/work-queue/calendar-page'), 'CalendarPage'),
+});
+
+/** The leadership loop's daily digest of a unit's subtree (`?unitId=…&day=…`). */
+const leadershipDigestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leadership-digest',
+  validateSearch: (search: Record<string, unknown>) => validateDigestSearch(search),
+  component: lazyRouteComponent(() => import('../features/work-queue/leadership-digest-page'), 'LeadershipDigestPage'),
+});
+
 const reportingRoundsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reporting-rounds',
@@ -418,6 +435,8 @@ const routeTree = rootRoute.addChildren([
     implementationPlanRoute,
     tasksRoute,
     taskDetailRoute,
+    calendarRoute,
+    leadershipDigestRoute,
     reportingRoundsRoute,
     reportingRoundDetailRoute,
     roundSubmissionRoute,

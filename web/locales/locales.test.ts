@@ -9,6 +9,7 @@ import { LOCALES, ROLES } from '../../common/access';
 import { ENTRY_ACTION_NAMES, ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_QUEUES, ENTRY_STATUSES, FACETS, IMPORT_ERROR_CODES } from '../../common/entries';
 import { DUE_FILTERS } from '../../common/work-queue';
 import { PARTICIPANT_FILTERS, ROUND_AWAITING } from '../../common/reporting-rounds';
+import { DEADLINE_KINDS, DEADLINE_STATES } from '../../common/deadlines';
 import { ERROR_CODES } from '../../common/errors';
 import { REPORT_PERIODS } from '../../common/reports';
 import { DUE_STATES, PETITION_ACTION_NAMES, PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '../../common/petitions';
@@ -115,6 +116,10 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'workQueue.lists.commitmentsTitle.': [...DUE_FILTERS],
   // The rounds list's work-queue filter (features/reporting-rounds/round-list-page.tsx).
   'reportingRounds.awaiting.': [...ROUND_AWAITING],
+  // The calendar of deadlines and the digest page (features/work-queue/calendar-page.tsx, leadership-digest-page.tsx).
+  'calendar.kinds.': [...DEADLINE_KINDS],
+  'calendar.states.': [...DEADLINE_STATES],
+  'digest.columns.': ['tasksDueSoon', 'tasksOverdue', 'tasksOverdueBelow', 'reportsDue', 'reportsMissingBelow'],
   // The participants' filter by completeness column (features/reporting-rounds/round-participants.tsx).
   'reportingRounds.participants.column.': [...PARTICIPANT_FILTERS],
   'entries.status.': [...ENTRY_STATUSES],

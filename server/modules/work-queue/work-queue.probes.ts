@@ -7,6 +7,7 @@
 import { buildEntry } from '../entries/entries.factories.js';
 import { buildPetition } from '../petitions/petitions.factories.js';
 import { buildReview, buildTask } from '../reviews/reviews.factories.js';
+import { buildRound } from '../reporting-rounds/reporting-rounds.factories.js';
 import { buildPlan, buildTask as buildDocumentTask } from '../tasks/tasks.factories.js';
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
 
@@ -47,6 +48,16 @@ export const workQueueProbes: Record<string, Probe> = {
       const plan = await buildPlan(c.t.db, { unitId, title: `Kế hoạch ${c.marker(loc)} ${c.next()}` });
       await buildDocumentTask(c.t.db, { planId: plan.id, ownerUnitId: unitId, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: '2025-01-31' });
       return { method: 'GET', url: `/api/leadership-digest?unitId=${unitId}` };
+    },
+  },
+  'GET /api/deadlines': {
+    // A unit's subtree: read by whoever reads the unit (a task and a round of the location are in its range).
+    request: async (c, loc) => {
+      const unitId = c.units[loc].id;
+      const plan = await buildPlan(c.t.db, { unitId, title: `Kế hoạch ${c.marker(loc)} ${c.next()}` });
+      await buildDocumentTask(c.t.db, { planId: plan.id, ownerUnitId: unitId, content: `Nhiệm vụ ${c.marker(loc)}`, deadline: '2025-01-20' });
+      await buildRound(c.t.db, { unitId, participantIds: [unitId], title: `Báo cáo ${c.marker(loc)} ${c.next()}`, periodFrom: '2024-10-01', periodTo: '2024-12-31', dueOn: '2025-01-25' });
+      return { method: 'GET', url: `/api/deadlines?unitId=${unitId}&from=2025-01-01&to=2025-01-31` };
     },
   },
 };

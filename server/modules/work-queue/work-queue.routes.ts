@@ -1,5 +1,7 @@
 /** GET /api/work-queue: the signed-in person's work queue ("Việc cần làm", docs/work-queue.md). */
+import { Deadlines, DeadlinesQuery } from '../../../common/deadlines.js';
 import { LeadershipDigest, LeadershipDigestQuery, WorkQueue } from '../../../common/work-queue.js';
+import { listDeadlines } from './deadlines.service.js';
 import { leadershipDigestFor } from './leadership-digest.service.js';
 import { actorOf, type App } from '../../http/context.js';
 import { presentWorkQueue } from './work-queue.presenter.js';
@@ -33,5 +35,20 @@ export async function workQueueRoutes(app: App): Promise<void> {
       },
     },
     async (request) => leadershipDigestFor(app.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/deadlines',
+    {
+      config: { permission: 'units.read' },
+      schema: {
+        tags: ['work-queue'],
+        summary:
+          "The calendar of deadlines: a unit's subtree's leaf tasks, working-session requests, reports due in rounds and the due days of the rounds it opened, from one day to another (at most 100 days), each with its state today, and each day's totals by state",
+        querystring: DeadlinesQuery,
+        response: { 200: Deadlines },
+      },
+    },
+    async (request) => listDeadlines(app.ctx, actorOf(request), request.query),
   );
 }

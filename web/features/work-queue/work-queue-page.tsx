@@ -112,7 +112,16 @@ export function WorkQueuePage() {
   const unitName = q && q.units.length === 1 ? q.units[0]!.unit.name : undefined;
   return (
     <>
-      <PageHeading title={t('workQueue.title')} />
+      <PageHeading title={t('workQueue.title')}>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <ButtonLink to="/calendar" data-testid="work-queue-to-calendar">
+            {t('calendar.title')}
+          </ButtonLink>
+          <ButtonLink to="/leadership-digest" search={q && q.units.length === 1 ? { unitId: q.units[0]!.unit.id } : {}} data-testid="work-queue-to-digest">
+            {t('digest.title')}
+          </ButtonLink>
+        </div>
+      </PageHeading>
       {q && (
         <Typography.Paragraph type="secondary" data-testid="work-queue-today">
           {t('workQueue.today', { date: format.date(q.today) })}

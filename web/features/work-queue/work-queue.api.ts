@@ -1,10 +1,11 @@
 /** The signed-in person's work queue (GET /api/work-queue; shape in common/work-queue.ts), and the lists of tasks and commitments it opens. */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { DueFilter, WorkQueue } from '../../../common/work-queue';
+import type { Deadlines } from '../../../common/deadlines';
+import type { DueFilter, LeadershipDigest, WorkQueue } from '../../../common/work-queue';
 import { api } from '../../app/api-client';
 import type { ReviewTaskWithReview } from '../reviews/reviews.api';
 
-export type { WorkQueue };
+export type { Deadlines, LeadershipDigest, WorkQueue };
 
 export const workQueueQuery = queryOptions({
   queryKey: ['work-queue'] as const,
@@ -45,6 +46,25 @@ export function useDueCommitments(search: DueSearch) {
   return useQuery({
     queryKey: ['reception', 'commitments', search] as const,
     queryFn: () => api.get<{ items: CommitmentItem[]; total: number }>('/api/reception-commitments', pageQuery(search)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A unit's calendar of deadlines (GET /api/deadlines; shape in common/deadlines.ts). */
+export function useDeadlines(query: { unitId: string; from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['deadlines', query] as const,
+    queryFn: () => api.get<Deadlines>('/api/deadlines', query!),
+    enabled: !!query,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The leadership digest of a unit's subtree on a day (GET /api/leadership-digest): today's computed, an earlier day's stored. */
+export function useLeadershipDigest(query: { unitId?: string; day?: string }) {
+  return useQuery({
+    queryKey: ['leadership-digest', query] as const,
+    queryFn: () => api.get<LeadershipDigest>('/api/leadership-digest', query),
     placeholderData: keepPreviousData,
   });
 }
