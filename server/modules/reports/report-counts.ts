@@ -66,7 +66,8 @@ export async function countFromSummaries(db: Db, q: CountQuery, byChild: boolean
       previous: { from: q.previous.from, asOf: q.prevAsOf },
       groupBy: byChild ? ['unit', 'kind', 'category', 'channel'] : ['kind', 'category', 'channel'],
     }),
-    countTasks(db, q, byChild),
+    // By child even for the view: it lists the unit's own line when the unit has tasks of its own (the same scan either way).
+    countTasks(db, q, true),
     ...edgeCells,
     ...edgeCommendations,
   ]);
