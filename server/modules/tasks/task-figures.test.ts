@@ -6,7 +6,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyTasks, type ReportTasks } from '../../../common/reports.js';
+import { SYSTEM_ACTOR } from '../../http/access.js';
 import { unitByCode } from '../../test/factories.js';
+import { answerCacheOf } from '../data-versions/answer-cache.js';
+import { reportAnswer } from '../reports/report-answer.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { buildReport as buildReportOf, buildReportFromRecords } from '../reports/reports.service.js';
 import { buildRound, buildSubmission } from '../reporting-rounds/reporting-rounds.factories.js';
@@ -102,5 +105,19 @@ describe('task figures', () => {
     expect(counted.figures.tasks).toEqual(report.figures.tasks);
     expect(counted.previous.tasks).toEqual(report.previous.tasks);
     expect(counted.children.map((c) => c.figures.tasks)).toEqual(report.children.map((c) => c.figures.tasks));
+  });
+
+  it('renews the cached report answer when a task is done: tasks bump no data version', async () => {
+    const cache = answerCacheOf(t.ctx);
+    const query = { unitId: ids.hanoi, period: 'quarter' as const, year: 2026, quarter: 2 };
+    const first = await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, undefined);
+    expect((await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, first.etag)).status).toBe(304);
+    const plan = await buildPlan(t.db, { unitId: ids.hanoi });
+    await buildTask(t.db, { planId: plan.id, ownerUnitId: ids.ngocHa, startsOn: '2026-05-01', deadline: '2026-05-20' });
+    const second = await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, first.etag);
+    expect(second.status).toBe(200);
+    expect(second.etag).not.toBe(first.etag);
+    const body = JSON.parse((second as { body: Buffer }).body.toString()) as { figures: { tasks: ReportTasks } };
+    expect(body.figures.tasks).toMatchObject({ assigned: 6, overdue: 3 });
   });
 });
