@@ -14,10 +14,11 @@
  * a country with 50,000 leaves is one hash join of the area's units with the tasks
  * (bench/leadership.bench.ts prints the report's p95 with this block).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ReportTasks } from '../../../common/reports.js';
 import type { Database } from '../../db/schema.js';
 import { type FigureArea, unitsOf } from '../petitions/petitions-figures.repository.js';
+import { readableBy, type ReadScope } from '../policy-documents/policy-documents.repository.js';
 
 export type TaskFigureQuery = {
   area: FigureArea;
@@ -49,18 +50,25 @@ export async function findTaskFigures(db: Kysely<Database>, q: TaskFigureQuery):
 
 type Span = { which: 0 | 1; from: string; to: string; asOf: string; byChild: boolean };
 
-async function spanFigures(db: Kysely<Database>, area: FigureArea, s: Span): Promise<TaskFigureRow[]> {
-  const child = s.byChild ? sql`u.child` : sql`null::text`;
+/**
+ * The leaves of the units `u` running in a range (starting by its last day, not done before its
+ * first Viet Nam day), with the Viet Nam day each was done on.
+ */
+function runningLeaves(s: { from: string; to: string }, child: RawBuilder<unknown>) {
   // The first instant of the range's first Viet Nam day: a leaf done before it is not running.
   const start = sql`(${s.from}::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
-  const { rows } = await sql<Record<string, string | number | boolean | null>>`
-    with u as materialized (${unitsOf(area, true)}),
-    l as (
+  return sql`
       select ${child} as child, t.id, t.document_id, t.owner_unit_id, t.deadline,
         case when t.status = 'done' then (t.done_at at time zone 'Asia/Ho_Chi_Minh')::date end as done_on
       from u join tasks t on t.owner_unit_id = u.id
-      where t.child_count = 0 and t.starts_on <= ${s.to}::date and (t.status = 'open' or t.done_at >= ${start})
-    ),
+      where t.child_count = 0 and t.starts_on <= ${s.to}::date and (t.status = 'open' or t.done_at >= ${start})`;
+}
+
+async function spanFigures(db: Kysely<Database>, area: FigureArea, s: Span): Promise<TaskFigureRow[]> {
+  const child = s.byChild ? sql`u.child` : sql`null::text`;
+  const { rows } = await sql<Record<string, string | number | boolean | null>>`
+    with u as materialized (${unitsOf(area, true)}),
+    l as (${runningLeaves(s, child)}),
     x as (
       select child, document_id, owner_unit_id, 1 as assigned,
         (deadline between ${s.from}::date and ${s.to}::date)::int as due,
@@ -121,4 +129,33 @@ export async function readTaskStamp(db: Kysely<Database>): Promise<string> {
       (select count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(max(updated_at)::text, '') from working_sessions),
       (select count(*) || '.' || count(submitted_on) || '.' || coalesce(max(updated_at)::text, '') from round_participants)) as stamp`.execute(db);
   return rows[0]!.stamp;
+}
+
+export type TaskDocumentRow = { id: string; symbol: string; number: string | null; title: string; assigned: number; done: number; open: number; overdue: number };
+
+/**
+ * The documents whose leaves run in the area over the range, with the report's figures of each,
+ * largest share of overdue leaves first (then most overdue): the dashboard's "Thực hiện văn bản".
+ * Only documents `scope` may read.
+ */
+export async function findTaskDocumentFigures(
+  db: Kysely<Database>,
+  q: { area: FigureArea; from: string; to: string; asOf: string; scope: ReadScope; limit: number },
+): Promise<TaskDocumentRow[]> {
+  const { rows } = await sql<TaskDocumentRow>`
+    with u as materialized (${unitsOf(q.area, true)}),
+    l as (${runningLeaves(q, sql`null::text`)}),
+    f as (
+      select document_id, count(*)::int as assigned,
+        count(*) filter (where done_on between ${q.from}::date and ${q.to}::date)::int as done,
+        count(*) filter (where done_on is null or done_on > ${q.asOf}::date)::int as open,
+        count(*) filter (where deadline < ${q.asOf}::date and (done_on is null or done_on > ${q.asOf}::date))::int as overdue
+      from l group by document_id
+    )
+    select d.id::text, d.symbol, d.number, d.title, f.assigned, f.done, f.open, f.overdue
+    from f join policy_documents d on d.id = f.document_id
+    where ${readableBy(q.scope)}
+    order by f.overdue::float8 / f.assigned desc, f.overdue desc, d.id
+    limit ${q.limit}`.execute(db);
+  return rows;
 }

@@ -15,6 +15,7 @@ import { buildReport as buildReportOf, buildReportFromRecords } from '../reports
 import { buildRound, buildSubmission } from '../reporting-rounds/reporting-rounds.factories.js';
 import { buildWorkingSession } from '../working-sessions/working-sessions.factories.js';
 import { findTaskFigures } from './task-figures.repository.js';
+import { getTaskDocumentFigures } from './task-figures.service.js';
 import { buildPlan, buildReport, buildTask } from './tasks.factories.js';
 
 let t: TestDb;
@@ -119,5 +120,19 @@ describe('task figures', () => {
     expect(second.etag).not.toBe(first.etag);
     const body = JSON.parse((second as { body: Buffer }).body.toString()) as { figures: { tasks: ReportTasks } };
     expect(body.figures.tasks).toMatchObject({ assigned: 6, overdue: 3 });
+  });
+
+  it('lists the documents by their share of overdue leaves, for the unit read, and refuses an inverted range', async () => {
+    const list = await getTaskDocumentFigures(t.ctx, SYSTEM_ACTOR, { unitId: ids.hanoi, ...Q2, limit: 5 }, '2026-12-05');
+    expect(list.asOf).toBe('2026-06-30');
+    // The cache test's document first (its one leaf overdue: 100 %), then Kết luận 43 (2 of 4), then Nghị quyết 25 (none overdue).
+    expect(list.documents.map((d) => [d.assigned, d.done, d.open, d.overdue])).toEqual([
+      [1, 0, 1, 1],
+      [4, 1, 3, 2],
+      [1, 0, 1, 0],
+    ]);
+    expect(list.documents.slice(1).map((d) => d.title)).toEqual(['Kết luận 43-KL/TW', 'Nghị quyết 25-NQ/TW']);
+    expect((await getTaskDocumentFigures(t.ctx, SYSTEM_ACTOR, { unitId: ids.hanoi, ...Q2, limit: 1 }, '2026-12-05')).documents).toHaveLength(1);
+    await expect(getTaskDocumentFigures(t.ctx, SYSTEM_ACTOR, { unitId: ids.hanoi, from: '2026-06-30', to: '2026-04-01', limit: 5 })).rejects.toMatchObject({ code: 'INVALID_RANGE' });
   });
 });
