@@ -85,7 +85,7 @@ export const taskProbes: Record<string, Probe> = {
   'GET /api/task-figures/documents': {
     request: async (c, loc) => {
       await taskAt(c, loc);
-      return { method: 'GET', url: `/api/task-figures/documents?unitId=${c.units[loc].id}&from=2025-01-01&to=2099-12-31` };
+      return { method: 'GET', url: `/api/task-figures/documents?unitId=${c.units[loc].id}&from=2025-01-01&to=2030-12-31` };
     },
   },
 };

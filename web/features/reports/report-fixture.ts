@@ -65,6 +65,8 @@ function sum(parts: ReportFigures[]): ReportFigures {
       individuals: parts.reduce((s, p) => s + p.commendations.individuals, 0),
       byForm: [],
     },
+    // No tasks in this fixture.
+    tasks: emptyTasks(),
     // Each part's petitions are of one kind, category and channel, all different here: the lists concatenate.
     petitions: {
       ...Object.fromEntries((['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const).map((k) => [k, parts.reduce((s, p) => s + p.petitions[k], 0)])),
