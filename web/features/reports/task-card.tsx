@@ -63,7 +63,10 @@ export function TaskCard({ report }: { report: ReportView }) {
             {documents.data.documents.map((d) => (
               <li key={d.id} style={{ marginBottom: 8 }}>
                 <Link to="/policy-documents/$documentId" params={{ documentId: d.id }} search={{ unitId: report.unit.id }}>
-                  {[d.number, d.symbol].filter(Boolean).join('-')} {d.title}
+                  {/* Vietnamese symbol and title: isolated, so "86-TB/BTGDVTU" keeps its order in Arabic. */}
+                  <bdi>
+                    {[d.number, d.symbol].filter(Boolean).join('-')} {d.title}
+                  </bdi>
                 </Link>
                 <Progress
                   percent={d.assigned ? Math.round((d.overdue / d.assigned) * 100) : 0}
