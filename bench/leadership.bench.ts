@@ -6,7 +6,11 @@
  * by communes, some done or reported, some overdue. Times GET /api/policy-documents/:id/rollup for
  * the root, a province and a commune BENCH_N times (default 200) after a warm-up, through the
  * service and over HTTP (app.inject). Target: p95 ≤ 200 ms. The load average is written next to
- * the figures (a shared 2-core machine makes it part of the result). Results to
+ * the figures (a shared 2-core machine makes it part of the result).
+ *
+ * Report with the tasks block (slice 8): the report of the country and of Hà Nội for the current
+ * year (every figure, the tasks block counted from the tasks), the tasks block alone, and the stamp
+ * the report answers are named by; the block's plan (EXPLAIN ANALYZE) is printed once. Results to
  * bench/results/leadership.json. Not a test: nothing here asserts a time.
  *
  * Database: BENCH_DATABASE_URL, else an embedded engine in BENCH_DATA_DIR (kept) or a temporary
@@ -15,7 +19,9 @@
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
+import { buildReport } from '../server/modules/reports/reports.service.js';
 import { getRollup } from '../server/modules/tasks/rollup.service.js';
+import { findTaskFigures, readTaskStamp } from '../server/modules/tasks/task-figures.repository.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { benchApp, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
 
@@ -125,6 +131,39 @@ async function tasksRollupBench(db: Db, url: string, results: Record<string, unk
   }
   results.tasksLoadAverageAfter = reportLoad('after');
   await app.close();
+
+  // The report engine with its tasks block (current year: the generated deadlines run around today).
+  const year = new Date().getUTCFullYear();
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const today = new Date().toISOString().slice(0, 10);
+  const block = (area: { path: string }, byChild: boolean) =>
+    findTaskFigures(db, { area: { mode: 'current', path: area.path }, from, to, asOf: today < to ? today : to, previous: { from: `${year - 1}-01-01`, asOf: `${year - 1}-12-31` }, byChild });
+  const { rows: plan } = await sql<{ 'QUERY PLAN': string }>`explain (analyze, costs off, timing off)
+    with u as materialized (select id from units where current_path <@ ${root.path}::ltree)
+    select count(*) from u join tasks t on t.owner_unit_id = u.id
+    where t.child_count = 0 and t.starts_on <= ${to}::date and (t.status = 'open' or t.done_at >= (${from}::timestamp at time zone 'Asia/Ho_Chi_Minh'))`.execute(db);
+  console.log(`the tasks block's leaves, the country:\n${plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  results.tasksBlockPlan = plan.map((r) => r['QUERY PLAN']);
+  results.reportLoadAverageBefore = reportLoad('before');
+  const blockAnswer = (rows: Awaited<ReturnType<typeof block>>) => {
+    const whole = rows.find((r) => r.which === 0 && r.whole)!;
+    return `${whole.documents} documents, ${whole.assigned} leaves, ${whole.done} done, ${whole.overdue} overdue, ${rows.length} rows`;
+  };
+  for (const [label, unit] of [
+    ['report with tasks: the country', root],
+    ['report with tasks: a province', hanoi],
+  ] as const) {
+    out.push(
+      await time(label, 'service', TASKS_TARGET_MS, async () => {
+        const r = await buildReport({ db, config }, { unitId: unit.id, period: 'year', year });
+        return `${r.figures.tasks.assigned} leaves, ${r.figures.tasks.overdue} overdue, ${r.children.length} children`;
+      }),
+    );
+    out.push(await time(label.replace('report with tasks', 'tasks block alone'), 'service', TASKS_TARGET_MS, async () => blockAnswer(await block(unit, true))));
+  }
+  out.push(await time('task stamp (report answers)', 'service', TASKS_TARGET_MS, async () => readTaskStamp(db)));
+  results.reportLoadAverageAfter = reportLoad('after');
   return out;
 }
 

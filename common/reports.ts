@@ -94,6 +94,54 @@ export const emptyPetitions = (): ReportPetitions => ({ received: 0, resolved: 0
 /** True when any petition figure is non-zero (documents mention petitions only then). */
 export const hasPetitions = (p: PetitionCounts) => PETITION_COUNT_KEYS.some((k) => p[k] > 0);
 
+/**
+ * The implementation of policy documents in the range (issue 14): leaf tasks owned by the area's
+ * units (attributed like entries), counted as each day of the Viet Nam calendar sees them.
+ * - `assigned`: leaves running in the range (starting by its last day, not done before its first);
+ *   `due` of them with their deadline in the range; `done` in the range; `open` not done on the
+ *   reference day (the range's last day, or today while it runs); `overdue` of those, past their
+ *   deadline that day;
+ * - `documents`: distinct documents of those leaves (not a sum over children: a document tasks
+ *   several of them); `unitsTasked` / `unitsReported`: owner units of those leaves, and those
+ *   among them with a progress report dated in the range;
+ * - `sessions`: working sessions held in the range with the area's units;
+ * - `submittedOnTime` / `submittedLate`: reporting-round submissions of the area's units sent in the
+ *   range, on or before their (possibly extended) due day, or after it.
+ */
+export const ReportTasks = z.object({
+  documents: z.number().int(),
+  assigned: z.number().int(),
+  due: z.number().int(),
+  done: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  unitsTasked: z.number().int(),
+  unitsReported: z.number().int(),
+  sessions: z.number().int(),
+  submittedOnTime: z.number().int(),
+  submittedLate: z.number().int(),
+});
+export type ReportTasks = z.infer<typeof ReportTasks>;
+
+export const TASK_COUNT_KEYS = [
+  'documents',
+  'assigned',
+  'due',
+  'done',
+  'open',
+  'overdue',
+  'unitsTasked',
+  'unitsReported',
+  'sessions',
+  'submittedOnTime',
+  'submittedLate',
+] as const satisfies readonly (keyof ReportTasks)[];
+
+export const emptyTasks = (): ReportTasks => Object.fromEntries(TASK_COUNT_KEYS.map((k) => [k, 0])) as ReportTasks;
+
+/** True when any task figure is non-zero (documents mention the implementation of documents only then). */
+export const hasTasks = (t: ReportTasks | undefined): t is ReportTasks => t !== undefined && TASK_COUNT_KEYS.some((k) => t[k] > 0);
+
 export const ReportFigures = z.object({
   entries: z.object({
     /** Every entry in range except drafts and withdrawn ones; those are in `cells` with their status. */
@@ -111,6 +159,8 @@ export const ReportFigures = z.object({
     byForm: z.array(z.object({ formCode: z.string(), collectives: z.number().int(), individuals: z.number().int() })),
   }),
   petitions: ReportPetitions,
+  /** Reports stored before issue 14 (review snapshots, round submissions) have no block: read as zeros. */
+  tasks: ReportTasks.default(emptyTasks),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 

@@ -281,3 +281,35 @@ export type Rollup = z.infer<typeof Rollup>;
 export const TaskIdParams = z.object({ id: Id });
 export const DeleteTaskQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).describe('The version the task was read at') });
 export type DeleteTaskQuery = z.infer<typeof DeleteTaskQuery>;
+
+// ---- the dashboard's documents (GET /api/task-figures/documents; issue 14, slice 8) ----
+
+export const TASK_DOCUMENTS_LIMIT = 20;
+
+export const TaskDocumentFiguresQuery = z.object({
+  unitId: Id.describe("The unit whose subtree is counted (attributed like a report's: a retired commune's tasks under its successor)"),
+  from: IsoDate.describe('First day of the range'),
+  to: IsoDate.describe('Last day of the range (open and overdue judged on it, or today while it runs)'),
+  limit: z.coerce.number().int().min(1).max(TASK_DOCUMENTS_LIMIT).default(5),
+});
+export type TaskDocumentFiguresQuery = z.infer<typeof TaskDocumentFiguresQuery>;
+
+export const TaskDocumentFigures = z.object({
+  id: Id,
+  symbol: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  /** Leaves running in the range, done in it, open and overdue on the reference day (as the report's tasks block). */
+  assigned: z.number().int(),
+  done: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
+export type TaskDocumentFigures = z.infer<typeof TaskDocumentFigures>;
+
+export const TaskDocumentFiguresList = z.object({
+  asOf: IsoDate,
+  /** The documents the reader may read, largest share of overdue leaves first. */
+  documents: z.array(TaskDocumentFigures),
+});
+export type TaskDocumentFiguresList = z.infer<typeof TaskDocumentFiguresList>;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { countCells } from '../../common/reports.js';
-import { emptyReportFixture, petitionReportFixture, reportFixture } from '../modules/reports/report.fixtures.js';
+import { emptyReportFixture, petitionReportFixture, reportFixture, taskReportFixture } from '../modules/reports/report.fixtures.js';
 import { REPORT_CSV_HEADER, reportCsv, reportXlsx } from './report-workbook.js';
 
 async function readBack(buffer: Buffer) {
@@ -47,9 +47,19 @@ describe('reportXlsx', () => {
     for (let col = 2; col < 7; col++) expect(units.reduce((s, r) => s + Number(r[col]), 0)).toBe(sheet.at(-1)![col]);
   });
 
+  it('has a sheet of the implementation of documents by unit, the units adding up to the total', async () => {
+    const { rows } = await readBack(await reportXlsx(taskReportFixture()));
+    const sheet = rows('Thực hiện văn bản');
+    expect(sheet[0]).toEqual(['Đơn vị', 'Nhiệm vụ được giao', 'Đến hạn trong kỳ', 'Hoàn thành', 'Chưa hoàn thành', 'Quá hạn', 'Đơn vị được giao', 'Đơn vị đã báo cáo', 'Buổi làm việc', 'Báo cáo đúng hạn', 'Báo cáo chậm']);
+    expect(sheet.at(-1)).toEqual(['Tổng cộng', 55, 18, 23, 32, 5, 9, 7, 4, 6, 1]);
+    const units = sheet.slice(1, -1);
+    expect(units.map((r) => r[0])).toEqual(['Phường Hoa Lư', 'Xã Gia Viễn', 'Tỉnh Ninh Bình (trực tiếp)']);
+    for (let col = 1; col < 11; col++) expect(units.reduce((s, r) => s + Number(r[col]), 0)).toBe(sheet.at(-1)![col]);
+  });
+
   it('has a sheet per cross-tab with totals equal to the report', async () => {
     const { wb, rows } = await readBack(await reportXlsx(reportFixture()));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cấp - trạng thái', 'Theo đơn vị', 'Khen thưởng', 'Đơn thư']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cấp - trạng thái', 'Theo đơn vị', 'Khen thưởng', 'Đơn thư', 'Thực hiện văn bản']);
 
     const summary = rows('Tổng hợp');
     expect(summary[0]).toEqual(['Chỉ tiêu', 'Kỳ báo cáo', 'Kỳ trước', 'Tăng (+) / giảm (−)']);

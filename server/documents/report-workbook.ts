@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { ENTRY_LEVELS, ENTRY_STATUSES } from '../../common/entries.js';
 import { PETITION_KINDS } from '../../common/petitions.js';
-import { COUNTED_STATUSES, countCells, type PetitionCounts, type Report, type ReportFigures } from '../../common/reports.js';
+import { COUNTED_STATUSES, countCells, type PetitionCounts, type Report, type ReportFigures, type ReportTasks } from '../../common/reports.js';
 import { commendationFormName, fieldList, ownRowName, PETITION_CHANNEL_WORD, PETITION_KIND_WORD, petitionCategoryName } from '../modules/reports/report-document.js';
 import { periodName } from '../modules/reports/report-wording.js';
 import { CSV_BOM, csvLine } from './csv.js';
@@ -130,6 +130,19 @@ function petitionSheet(report: Report): Sheet {
   };
 }
 
+/** The implementation of documents by unit: leaf tasks, units tasked and reported, working sessions, round reports. */
+function taskSheet(report: Report): Sheet {
+  const line = (t: ReportTasks): Value[] => [t.assigned, t.due, t.done, t.open, t.overdue, t.unitsTasked, t.unitsReported, t.sessions, t.submittedOnTime, t.submittedLate];
+  return {
+    name: 'Thực hiện văn bản',
+    title: `Thực hiện văn bản, nhiệm vụ — ${report.unit.name}, ${periodName(report.range)}: ${report.figures.tasks.documents} văn bản (chưa hoàn thành, quá hạn: vào ngày cuối kỳ)`,
+    header: ['Đơn vị', 'Nhiệm vụ được giao', 'Đến hạn trong kỳ', 'Hoàn thành', 'Chưa hoàn thành', 'Quá hạn', 'Đơn vị được giao', 'Đơn vị đã báo cáo', 'Buổi làm việc', 'Báo cáo đúng hạn', 'Báo cáo chậm'],
+    widths: [36, 12, 12, 12, 14, 10, 12, 12, 12, 12, 12],
+    rows: report.children.map((child): Value[] => [child.unit?.name ?? ownRowName(report), ...line(child.figures.tasks)]),
+    total: ['Tổng cộng', ...line(report.figures.tasks)],
+  };
+}
+
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -163,7 +176,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'danvan';
   wb.created = new Date(report.generatedAt);
-  for (const sheet of [summarySheet(report), fieldSheet(report), levelStatusSheet(report), childSheet(report), commendationSheet(report), petitionSheet(report)]) addSheet(wb, sheet);
+  for (const sheet of [summarySheet(report), fieldSheet(report), levelStatusSheet(report), childSheet(report), commendationSheet(report), petitionSheet(report), taskSheet(report)]) addSheet(wb, sheet);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

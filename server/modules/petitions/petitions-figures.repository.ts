@@ -100,9 +100,10 @@ const asOfByWhich = (spans: Span[]) => ({ 0: spans[0]!.asOf, 1: spans[1]?.asOf ?
 
 /**
  * The units whose petitions the area counts, each with the child it falls under (null: the area's
- * own). Only the direct part reads it (an empty set when the summaries answer everything).
+ * own). Only the direct part reads it (an empty set when the summaries answer everything). The
+ * task figures count their records under the same units (task-figures.repository.ts).
  */
-function unitsOf(area: FigureArea, needed: boolean) {
+export function unitsOf(area: FigureArea, needed: boolean) {
   const column = sql.ref(area.mode === 'current' ? 'current_path' : 'path');
   return sql`
     select id, case when nlevel(${column}) > nlevel(${area.path}::ltree) then subpath(${column}, nlevel(${area.path}::ltree), 1)::text end as child

@@ -8,6 +8,7 @@ import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js
 import {
   COUNTED_STATUSES,
   emptyPetitions,
+  emptyTasks,
   type EntryCell,
   HEADLINE_KEYS,
   type Headline,
@@ -15,18 +16,26 @@ import {
   type PetitionCounts,
   type ReportFigures,
   type ReportPetitions,
+  type ReportTasks,
+  TASK_COUNT_KEYS,
 } from '../../../common/reports.js';
 import type { FigureRow } from '../petitions/petitions-figures.repository.js';
+import type { TaskFigureRow } from '../tasks/task-figures.repository.js';
 import type { CommendationRow, EntryCellRow, RegisteringUnitsRow } from './reports.repository.js';
 
 /** Everything a report counts, as grouped rows by range (`which`) and child (null: the unit's own). */
-export type ReportCounts = { cells: EntryCellRow[]; registering: RegisteringUnitsRow[]; commendations: CommendationRow[]; petitions: FigureRow[] };
+export type ReportCounts = { cells: EntryCellRow[]; registering: RegisteringUnitsRow[]; commendations: CommendationRow[]; petitions: FigureRow[]; tasks: TaskFigureRow[] };
 
 export const emptyFigures = (): ReportFigures => ({
   entries: { total: 0, cells: [], registeringUnits: 0, replicated: 0, replicas: 0 },
   commendations: { collectives: 0, individuals: 0, byForm: [] },
   petitions: emptyPetitions(),
+  tasks: emptyTasks(),
 });
+
+const addTasks = (to: ReportTasks, from: ReportTasks) => {
+  for (const k of TASK_COUNT_KEYS) to[k] += from[k];
+};
 
 const addCounts = (to: PetitionCounts, from: PetitionCounts) => {
   for (const k of PETITION_COUNT_KEYS) to[k] += from[k];
@@ -84,6 +93,7 @@ function sumFigures(parts: ReportFigures[]): ReportFigures {
     out.commendations.collectives += part.commendations.collectives;
     out.commendations.individuals += part.commendations.individuals;
     addPetitions(out.petitions, part.petitions);
+    addTasks(out.tasks, part.tasks);
     for (const f of part.commendations.byForm) {
       const have = forms.get(f.formCode);
       if (have) {
@@ -99,8 +109,11 @@ function sumFigures(parts: ReportFigures[]): ReportFigures {
 
 type Slot = { figures: ReportFigures; retiredEntries: number; partialEntries: number; retiredCommendations: number; partialCommendations: number };
 export type AttributionSums = { retiredEntries: number; partialEntries: number; retiredCommendations: number; partialCommendations: number };
-/** The rows dealt: a slot per `which:child` ('' the unit's own), and each range's cells merged in order. */
-export type Dealt = { slots: Map<string, Slot>; merged: [Map<number, EntryCell>, Map<number, EntryCell>] };
+/**
+ * The rows dealt: a slot per `which:child` ('' the unit's own), each range's cells merged in order,
+ * and each range's distinct documents with tasks (a document tasks several children: no sum).
+ */
+export type Dealt = { slots: Map<string, Slot>; merged: [Map<number, EntryCell>, Map<number, EntryCell>]; taskDocuments: [number, number] };
 
 /** Rows of the same combination (the summaries' and the edge days' counted ones) summed into one. */
 function mergeCellRows(rows: EntryCellRow[]): EntryCellRow[] {
@@ -127,6 +140,7 @@ export function deal(counts: ReportCounts): Dealt {
   const order = cellOrder(cells);
   const sorted = cells.map((r) => ({ r, key: order(r) })).sort((a, b) => a.key - b.key);
   const merged: Dealt['merged'] = [new Map(), new Map()];
+  const taskDocuments: Dealt['taskDocuments'] = [0, 0];
   for (const { r, key } of sorted) {
     const sl = slot(r.which, r.child);
     const e = sl.figures.entries;
@@ -162,11 +176,15 @@ export function deal(counts: ReportCounts): Dealt {
     addTo(p.byCategory, 'categoryCode', r.key.category!, r);
     addTo(p.byChannel, 'channel', r.key.channel as PetitionChannel, r);
   }
+  for (const r of counts.tasks) {
+    if (r.whole) taskDocuments[r.which] = r.documents;
+    else addTasks(slot(r.which, r.child).figures.tasks, r);
+  }
   for (const sl of slots.values()) {
     sl.figures.commendations.byForm.sort((a, b) => text(a.formCode, b.formCode));
     sortPetitions(sl.figures.petitions);
   }
-  return { slots, merged };
+  return { slots, merged, taskDocuments };
 }
 
 /** The figures of a range (0 or 1) as sums over its slots, and its attribution counts. */
@@ -176,6 +194,7 @@ export function totalOf(dealt: Dealt, which: 0 | 1): { figures: ReportFigures; s
   for (const sl of mine) for (const k of Object.keys(sums) as (keyof AttributionSums)[]) sums[k] += sl[k];
   const figures = sumFigures(mine.map((sl) => sl.figures));
   figures.entries.cells = [...dealt.merged[which].values()];
+  figures.tasks.documents = dealt.taskDocuments[which];
   return { figures, sums };
 }
 

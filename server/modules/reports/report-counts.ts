@@ -7,6 +7,7 @@
 import type { ReportRange } from '../../../common/reports.js';
 import type { Db } from '../../db/database.js';
 import { findPetitionFigures } from '../petitions/petitions-figures.repository.js';
+import { findTaskFigures } from '../tasks/task-figures.repository.js';
 import type { ReportCounts } from './report-assembly.js';
 import { type Edge, type Pieces, reportPieces, singlePieces } from './report-pieces.js';
 import { findRegisteringOverPieces, findSummaryCommendations, findSummaryEntryCells, findSummaryRegistering, type SummaryNode } from './report-summaries.repository.js';
@@ -18,14 +19,19 @@ export type CountQuery = { scope: repo.ReportScope; unitId: string; range: Repor
 
 /** Counted record by record (the queries of reports.repository.ts). */
 export async function countRecords(db: Db, q: CountQuery): Promise<ReportCounts> {
-  const [cells, registering, commendations, petitions] = await Promise.all([
+  const [cells, registering, commendations, petitions, tasks] = await Promise.all([
     repo.findEntryCells(db, q.scope, q.span),
     repo.findRegisteringUnits(db, q.scope, q.span),
     repo.findCommendationCounts(db, q.scope, { prevStart: q.previous.from, start: q.range.from, end: q.range.to }),
     repo.findPetitionCounts(db, q.scope, { prevStart: q.previous.from, start: q.range.from, end: q.range.to, asOf: q.asOf, prevAsOf: q.prevAsOf }),
+    countTasks(db, q, true),
   ]);
-  return { cells, registering, commendations, petitions };
+  return { cells, registering, commendations, petitions, tasks };
 }
+
+/** The task figures of the range (by child when asked) and the previous range: counted from the records either way (task-figures.repository.ts says why). */
+const countTasks = (db: Db, q: CountQuery, byChild: boolean) =>
+  findTaskFigures(db, { area: q.scope, from: q.range.from, to: q.range.to, asOf: q.asOf, previous: { from: q.previous.from, asOf: q.prevAsOf }, byChild });
 
 /** Whether a unit's report reads its own figures (`own`) or also its children's cells (`children`) from the summaries. */
 export function readsSummaries(path: string, what: 'own' | 'children'): boolean {
@@ -48,7 +54,7 @@ export async function countFromSummaries(db: Db, q: CountQuery, byChild: boolean
   const edges = pieces.edges.map(edgeSpan);
   const edgeCells = edges.map((s) => repo.findEntryCells(db, q.scope, { basis: 'registration_date', ...s }));
   const edgeCommendations = edges.map((s) => repo.findCommendationCounts(db, q.scope, s));
-  const [cells, registering, commendations, petitions, ...more] = await Promise.all([
+  const [cells, registering, commendations, petitions, tasks, ...more] = await Promise.all([
     findSummaryEntryCells(db, node, pieces.pieces, byChild),
     singlePieces(pieces) ? findSummaryRegistering(db, node, pieces.pieces, byChild) : findRegisteringOverPieces(db, q.scope, pieces.pieces, pieces.edges),
     findSummaryCommendations(db, node, pieces.pieces, byChild),
@@ -60,6 +66,8 @@ export async function countFromSummaries(db: Db, q: CountQuery, byChild: boolean
       previous: { from: q.previous.from, asOf: q.prevAsOf },
       groupBy: byChild ? ['unit', 'kind', 'category', 'channel'] : ['kind', 'category', 'channel'],
     }),
+    // By child even for the view: it lists the unit's own line when the unit has tasks of its own (the same scan either way).
+    countTasks(db, q, true),
     ...edgeCells,
     ...edgeCommendations,
   ]);
@@ -70,5 +78,6 @@ export async function countFromSummaries(db: Db, q: CountQuery, byChild: boolean
     registering: byUnit(registering),
     commendations: [...commendations, ...edgeRows.slice(edges.length).flatMap((r) => byUnit(r as repo.CommendationRow[]))],
     petitions,
+    tasks: tasks as Awaited<ReturnType<typeof countTasks>>,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { childSection, childTable, fieldTable, reportDocument, reportNarrative } from './report-document.js';
-import { emptyReportFixture, figures, largeReportFixture, petitionFigures, petitionReportFixture, reportFixture } from './report.fixtures.js';
+import { childSection, childTable, fieldTable, reportDocument, reportNarrative, taskSentence, taskTable } from './report-document.js';
+import { emptyReportFixture, figures, largeReportFixture, petitionFigures, petitionReportFixture, reportFixture, taskReportFixture } from './report.fixtures.js';
+import { emptyTasks } from '../../../common/reports.js';
 import { periodName } from './report-wording.js';
 
 describe('reportNarrative', () => {
@@ -26,6 +27,18 @@ describe('reportNarrative', () => {
     const none = { ...emptyReportFixture() };
     none.figures = { ...none.figures, petitions: petitionFigures({ complaint: [4, 0, 0, 0, 0] }) };
     expect(reportNarrative(none)).toContain('Tiếp nhận 4 đơn, kiến nghị, phản ánh của công dân; chưa giải quyết xong đơn nào.');
+  });
+
+  it('adds the implementation of documents after the commendations, only when there is a task figure', () => {
+    const lines = reportNarrative(taskReportFixture());
+    const commended = lines.findIndex((l) => l.startsWith('Các cấp đã khen thưởng'));
+    expect(lines[commended + 1]).toBe(
+      'Triển khai 2 văn bản; giao 55 nhiệm vụ cho 9 đơn vị, hoàn thành 23, quá hạn 5; 7/9 đơn vị đã báo cáo tiến độ; tổ chức 4 buổi làm việc; 6 báo cáo định kỳ gửi đúng hạn, 1 báo cáo gửi chậm.',
+    );
+    expect(lines.filter((_, i) => i !== commended + 1)).toEqual(reportNarrative(reportFixture()));
+    // Only what is not zero.
+    expect(taskSentence({ ...emptyTasks(), documents: 1, assigned: 3, unitsTasked: 3 })).toBe('Triển khai 1 văn bản; giao 3 nhiệm vụ cho 3 đơn vị, chưa hoàn thành nhiệm vụ nào; 0/3 đơn vị đã báo cáo tiến độ.');
+    expect(taskSentence({ ...emptyTasks(), sessions: 2 })).toBe('Tổ chức 2 buổi làm việc.');
   });
 
   it('reads sensibly with no data: no "0 mô hình:", no empty lists, no comparison of nothing', () => {
@@ -143,5 +156,16 @@ describe('reportDocument', () => {
     expect((all.blocks[0] as typeof table).rows).toHaveLength(13);
     expect(reportDocument(report, { includeEmptyUnits: true }).body.some((b) => b.type === 'paragraph' && b.text.includes('không liệt kê'))).toBe(false);
     expect(reportDocument(report).body).toContainEqual(byDefault.blocks[1]);
+  });
+});
+
+describe('the tasks table', () => {
+  it('lists the units with task figures and a total equal to the report; absent from a report without them', () => {
+    const report = taskReportFixture();
+    const table = taskTable(report);
+    expect(table.rows.map((r) => r[1])).toEqual(['Phường Hoa Lư', 'Xã Gia Viễn', 'Tỉnh Ninh Bình (trực tiếp)', 'Tổng cộng']);
+    expect(table.rows.at(-1)).toEqual(['', 'Tổng cộng', '55', '23', '32', '5', '7/9', '4', '6', '1']);
+    expect(reportDocument(report).body).toContainEqual({ type: 'heading', level: 2, text: '3. Thực hiện văn bản, nhiệm vụ theo đơn vị' });
+    expect(reportDocument(reportFixture()).body.some((b) => b.type === 'heading' && b.text.startsWith('3.'))).toBe(false);
   });
 });

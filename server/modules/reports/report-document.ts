@@ -6,7 +6,7 @@
  */
 import { ENTRY_KINDS, ENTRY_LEVELS, type EntryKind, type EntryLevel, type EntryStatus } from '../../../common/entries.js';
 import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
-import { COUNTED_STATUSES, countCells, hasPetitions, headline, type Report, type ReportChild, type ReportFigures } from '../../../common/reports.js';
+import { COUNTED_STATUSES, countCells, hasPetitions, hasTasks, headline, type Report, type ReportChild, type ReportFigures, type ReportTasks } from '../../../common/reports.js';
 import { todayInVietnam } from '../../../common/units.js';
 import type { PartyBlock, PartyDocument } from '../../documents/party-document.js';
 import { defaultIssuingBody, type IssuingBody, numberAndSymbol, recipientsOf } from '../../documents/party-issuing-body.js';
@@ -46,6 +46,24 @@ function petitionSentence(p: ReportFigures['petitions']): string {
   const resolved = p.resolved ? `; đã giải quyết ${num(p.resolved)} (${num(p.resolvedOnTime)} đúng hạn)` : '; chưa giải quyết xong đơn nào';
   const overdue = p.overdue ? `; còn ${num(p.overdue)} đơn quá hạn` : '';
   return `Tiếp nhận ${num(p.received)} đơn, kiến nghị, phản ánh của công dân${resolved}${overdue}.`;
+}
+
+/**
+ * "Triển khai 2 văn bản; giao 55 nhiệm vụ cho 9 đơn vị, hoàn thành 23, quá hạn 5; 7/9 đơn vị đã
+ * báo cáo; tổ chức 4 buổi làm việc; 6 báo cáo định kỳ gửi đúng hạn, 1 gửi chậm." Zero facts left out.
+ */
+export function taskSentence(t: ReportTasks): string {
+  const parts: string[] = [];
+  if (t.documents) parts.push(`triển khai ${num(t.documents)} văn bản`);
+  if (t.assigned) {
+    const outcome = [t.done ? `hoàn thành ${num(t.done)}` : 'chưa hoàn thành nhiệm vụ nào', t.overdue ? `quá hạn ${num(t.overdue)}` : ''].filter(Boolean).join(', ');
+    parts.push(`giao ${num(t.assigned)} nhiệm vụ cho ${num(t.unitsTasked)} đơn vị, ${outcome}`);
+    parts.push(`${num(t.unitsReported)}/${num(t.unitsTasked)} đơn vị đã báo cáo tiến độ`);
+  }
+  if (t.sessions) parts.push(`tổ chức ${num(t.sessions)} buổi làm việc`);
+  const rounds = [t.submittedOnTime ? `${num(t.submittedOnTime)} báo cáo định kỳ gửi đúng hạn` : '', t.submittedLate ? `${num(t.submittedLate)} báo cáo gửi chậm` : ''].filter(Boolean);
+  if (rounds.length) parts.push(rounds.join(', '));
+  return `${capitalise(parts.join('; '))}.`;
 }
 
 /** Field names in report order, plus any code the cells use that `fields` lacks (shown as its code). */
@@ -127,6 +145,7 @@ export function reportNarrative(report: Report): string[] {
   if (who) out.push(`Các cấp đã khen thưởng ${who} có thành tích tiêu biểu trong phong trào thi đua “Dân vận khéo”.`);
 
   if (hasPetitions(f.petitions)) out.push(petitionSentence(f.petitions));
+  if (hasTasks(f.tasks)) out.push(taskSentence(f.tasks));
 
   const entriesChange = change(report.previous.entries.total, f.entries.total);
   const prevCommended = report.previous.commendations.collectives + report.previous.commendations.individuals;
@@ -194,6 +213,23 @@ export function childTable(report: Report): Extract<PartyBlock, { type: 'table' 
   };
 }
 
+/** Child units × the implementation of documents (leaf tasks, units, sessions, round reports), with a total row equal to the report's figures. */
+export function taskTable(report: Report): Extract<PartyBlock, { type: 'table' }> {
+  const line = (t: ReportTasks) => [t.assigned, t.done, t.open, t.overdue, `${num(t.unitsReported)}/${num(t.unitsTasked)}`, t.sessions, t.submittedOnTime, t.submittedLate];
+  const children = report.children.filter((c) => hasTasks(c.figures.tasks));
+  const rows = children.map((child, i) => row(i + 1, child.unit?.name ?? ownRowName(report), ...line(child.figures.tasks)));
+  rows.push(row('', 'Tổng cộng', ...line(report.figures.tasks)));
+  return {
+    type: 'table',
+    header: [
+      ['TT', 'Đơn vị', 'Nhiệm vụ', '', '', '', 'Đơn vị đã báo cáo', 'Buổi làm việc', 'Báo cáo định kỳ', ''],
+      ['', '', 'Được giao', 'Hoàn thành', 'Chưa hoàn thành', 'Quá hạn', '', '', 'Đúng hạn', 'Chậm'],
+    ],
+    rows,
+    boldRows: [rows.length - 1],
+  };
+}
+
 /** A child unit with no figure at all (every headline figure zero), as the report page hides it. */
 export const isEmptyChild = (child: ReportChild) => Object.values(headline(child.figures)).every((n) => n === 0);
 
@@ -245,6 +281,7 @@ export function reportDocument(report: Report, opts: ReportDocumentOptions = {})
     fieldTable(report),
     { type: 'heading', level: 2, text: '2. Kết quả theo đơn vị' },
     ...childSection(report, { includeEmpty: opts.includeEmptyUnits }).blocks,
+    ...(hasTasks(report.figures.tasks) ? [{ type: 'heading', level: 2, text: '3. Thực hiện văn bản, nhiệm vụ theo đơn vị' } as const, taskTable(report)] : []),
     { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(todayInVietnam(new Date(report.generatedAt)))}.` },
   ];
   return {

@@ -21,7 +21,9 @@ import { buildUnit, buildUser, rootUnit, unitByCode } from '../../test/factories
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { compactSummaries, readDataVersion } from '../data-versions/data-versions.repository.js';
 import { buildPetition } from '../petitions/petitions.factories.js';
+import { buildPlan, buildReport as buildTaskReport, buildTask } from '../tasks/tasks.factories.js';
 import { setSuccessors } from '../units/units-history.service.js';
+import { buildWorkingSession } from '../working-sessions/working-sessions.factories.js';
 import { buildReportCommendations, buildReportEntries } from './reports.factories.js';
 import { buildReport, buildReportFromRecords, buildReportView } from './reports.service.js';
 
@@ -96,6 +98,11 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('commendation-change' as const), which: index, day, remove: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('petition' as const), unit: index, kind: pick(PETITION_KINDS), day, open: fc.boolean(), closeAfter: fc.nat({ max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('petition-change' as const), which: index, category: index, closeAfter: fc.option(fc.nat({ max: 40 })) }) },
+  // A leaf task (done some days after it starts, or open), perhaps reported on, and a working session with its unit: the report's tasks block.
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('task' as const), unit: index, day, deadlineAfter: fc.nat({ max: 90 }), doneAfter: fc.option(fc.nat({ max: 120 })), reportAfter: fc.option(fc.nat({ max: 60 })), session: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restructure' as const), org: index, retire: fc.boolean(), host: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('succession' as const), to: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('compact' as const) }) },
@@ -223,8 +230,28 @@ async function apply(o: Op): Promise<void> {
     case 'compact':
       await compactSummaries(t.db);
       return;
+    case 'task': {
+      const unitId = at(writable, o.unit);
+      taskPlan ??= (await buildPlan(t.db, { unitId: at(writable, 9), title: 'Kết luận 43-KL/TW' })).id;
+      const doneAfter = o.doneAfter;
+      const task = await buildTask(t.db, {
+        planId: taskPlan,
+        ownerUnitId: unitId,
+        startsOn: o.day,
+        deadline: addDays(o.day, o.deadlineAfter),
+        status: doneAfter === null ? 'open' : 'done',
+        // 18:00 UTC is 01:00 the next day in Viet Nam: the day boundary matters.
+        doneAt: doneAfter === null ? undefined : new Date(`${addDays(o.day, doneAfter)}T18:00:00Z`),
+      });
+      if (o.reportAfter !== null) await buildTaskReport(t.db, task.id, addDays(o.day, o.reportAfter));
+      if (o.session) await buildWorkingSession(t.db, { leadingUnitId: unitId, heldOn: o.day });
+      return;
+    }
   }
 }
+
+/** The plan every random task belongs to (the tasks block does not depend on plans). */
+let taskPlan: string | undefined;
 
 /** Fixed writes of each kind (entries, a commendation of each recipient kind, an open and a closed petition) in 2024–2025. */
 async function applyBaseline(): Promise<void> {
@@ -233,6 +260,8 @@ async function applyBaseline(): Promise<void> {
   await apply({ op: 'commendations', rows: [{ unit: 0, day: '2025-05-20', individual: false, form: 0 }, { unit: 1, day: '2024-12-01', individual: true, form: 1 }] });
   await apply({ op: 'petition', unit: 0, kind: PETITION_KINDS[0], day: '2025-02-10', open: true, closeAfter: 0 });
   await apply({ op: 'petition', unit: 1, kind: PETITION_KINDS[0], day: '2024-08-05', open: false, closeAfter: 9 });
+  await apply({ op: 'task', unit: 0, day: '2025-02-10', deadlineAfter: 30, doneAfter: null, reportAfter: 5, session: true });
+  await apply({ op: 'task', unit: 2, day: '2024-12-20', deadlineAfter: 20, doneAfter: 40, reportAfter: null, session: false });
 }
 
 // ---- the comparison ----
@@ -295,6 +324,8 @@ describe('reports from the summaries', () => {
     expect(country.figures.entries.total).toBeGreaterThan(0);
     expect(country.figures.commendations.collectives + country.figures.commendations.individuals).toBeGreaterThan(0);
     expect(country.figures.petitions.received).toBeGreaterThan(0);
+    expect(country.figures.tasks.assigned).toBeGreaterThan(0);
+    expect(country.figures.tasks.sessions).toBeGreaterThan(0);
     await compareAll();
     // And after folding everything, still equal.
     await compactSummaries(t.db);

@@ -4,10 +4,22 @@
  * of the report engine. `children` always add up to `figures`, as the engine guarantees.
  */
 import type { PetitionChannel, PetitionKind } from '../../../common/petitions.js';
-import { emptyPetitions, PETITION_COUNT_KEYS, type EntryCell, type PetitionCounts, type Report, type ReportChild, type ReportFigures, type ReportPetitions } from '../../../common/reports.js';
+import {
+  emptyPetitions,
+  emptyTasks,
+  PETITION_COUNT_KEYS,
+  TASK_COUNT_KEYS,
+  type EntryCell,
+  type PetitionCounts,
+  type Report,
+  type ReportChild,
+  type ReportFigures,
+  type ReportPetitions,
+  type ReportTasks,
+} from '../../../common/reports.js';
 
 type Cell = Omit<EntryCell, 'year'> & { year?: number };
-type Extras = { registeringUnits?: number; replicated?: number; replicas?: number; collectives?: number; individuals?: number; byForm?: ReportFigures['commendations']['byForm']; petitions?: ReportPetitions };
+type Extras = { registeringUnits?: number; replicated?: number; replicas?: number; collectives?: number; individuals?: number; byForm?: ReportFigures['commendations']['byForm']; petitions?: ReportPetitions; tasks?: ReportTasks };
 
 const COUNTED = (c: Cell) => c.status !== 'draft' && c.status !== 'withdrawn';
 
@@ -22,6 +34,7 @@ export function figures(cells: Cell[], extras: Extras = {}, year = 2024): Report
     },
     commendations: { collectives: extras.collectives ?? 0, individuals: extras.individuals ?? 0, byForm: extras.byForm ?? [] },
     petitions: extras.petitions ?? emptyPetitions(),
+    tasks: extras.tasks ?? emptyTasks(),
   };
 }
 
@@ -87,6 +100,8 @@ export function sumFigures(list: ReportFigures[]): ReportFigures {
     },
     commendations: { collectives: sum((f) => f.commendations.collectives), individuals: sum((f) => f.commendations.individuals), byForm: [...byForm].map(([formCode, v]) => ({ formCode, ...v })) },
     petitions: sumPetitions(list.map((f) => f.petitions)),
+    // Distinct documents are not a sum: the largest child's is a lower bound; fixtures that quote it set it.
+    tasks: Object.fromEntries(TASK_COUNT_KEYS.map((k) => [k, k === 'documents' ? Math.max(0, ...list.map((f) => f.tasks.documents)) : sum((f) => f.tasks[k])])) as ReportTasks,
   };
 }
 
@@ -228,4 +243,24 @@ export function largeReportFixture(childCount = 130): Report {
   });
   const total = sumFigures(children.map((c) => c.figures));
   return reportFixture({ children, figures: total, unit: { ...unit('9000', 'Tỉnh Thử Nghiệm', 'province', '99'), inForce: true } });
+}
+
+const tasks = (t: Partial<ReportTasks>): ReportTasks => ({ ...emptyTasks(), ...t });
+
+/**
+ * The Ninh Bình report with the implementation of documents: Hoa Lư 30 leaves (12 done, 3
+ * overdue), Gia Viễn 20 (8 done, 2 overdue), the province's own 5 (3 done); 2 documents in all;
+ * 9 units tasked, 7 reported; 4 working sessions; round submissions 6 on time, 1 late.
+ */
+export function taskReportFixture(): Report {
+  const base = reportFixture();
+  const perChild = [
+    tasks({ documents: 2, assigned: 30, due: 10, done: 12, open: 18, overdue: 3, unitsTasked: 5, unitsReported: 4, sessions: 2, submittedOnTime: 3, submittedLate: 1 }),
+    tasks({ documents: 1, assigned: 20, due: 6, done: 8, open: 12, overdue: 2, unitsTasked: 3, unitsReported: 2, sessions: 1, submittedOnTime: 3 }),
+    tasks({ documents: 1, assigned: 5, due: 2, done: 3, open: 2, unitsTasked: 1, unitsReported: 1, sessions: 1 }),
+  ];
+  const children = base.children.map((c, i) => ({ ...c, figures: { ...c.figures, tasks: perChild[i]! } }));
+  const total = sumFigures(children.map((c) => c.figures));
+  total.tasks.documents = 2;
+  return { ...base, children, figures: total, previous: { ...base.previous, tasks: tasks({ documents: 1, assigned: 40, done: 10, open: 30, overdue: 5, unitsTasked: 8, unitsReported: 5 }) } };
 }

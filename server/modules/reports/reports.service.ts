@@ -201,6 +201,8 @@ async function viewOf(ctx: Ctx, unit: repo.ReportUnitRow, query: ReportQuery): P
     ownAll -= c.all;
   }
   report.children = children.map((c) => ({ unit: c.unit, figures: c.figures }));
-  if (ownAll > 0 || own.commendedCollectives > 0 || own.commendedIndividuals > 0 || own.petitionsReceived > 0) report.children.push({ unit: null, figures: own });
+  // Its own tasks, sessions or submissions give it a line too, as in the full report (they are not headline figures).
+  const ownTasks = counts.tasks.some((r) => r.which === 0 && !r.whole && r.child === null);
+  if (ownAll > 0 || own.commendedCollectives > 0 || own.commendedIndividuals > 0 || own.petitionsReceived > 0 || ownTasks) report.children.push({ unit: null, figures: own });
   return report;
 }

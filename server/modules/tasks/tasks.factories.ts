@@ -24,6 +24,8 @@ export type BuildTask = {
   deadline?: string;
   startsOn?: string;
   status?: 'open' | 'done';
+  /** When a done task was done (default: now). */
+  doneAt?: Date;
 };
 
 /** A task of a plan (a root task, or a child of `parentId`, whose count of children it raises). */
@@ -51,7 +53,7 @@ export async function buildTask(db: Db, input: BuildTask) {
       starts_on: input.startsOn ?? '2025-01-01',
       deadline: input.deadline ?? '2099-06-30',
       status: input.status ?? 'open',
-      done_at: done ? new Date() : null,
+      done_at: done ? (input.doneAt ?? new Date()) : null,
     })
     .returning(['id', 'version', 'path'])
     .executeTakeFirstOrThrow();

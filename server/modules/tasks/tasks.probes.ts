@@ -82,4 +82,10 @@ export const taskProbes: Record<string, Probe> = {
       return { method: 'GET', url: `/api/policy-documents/${document_id}/rollup?unitId=${c.units[loc].id}` };
     },
   },
+  'GET /api/task-figures/documents': {
+    request: async (c, loc) => {
+      await taskAt(c, loc);
+      return { method: 'GET', url: `/api/task-figures/documents?unitId=${c.units[loc].id}&from=2025-01-01&to=2030-12-31` };
+    },
+  },
 };

@@ -1,12 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { TASK_LIMITS } from '../../../common/tasks.js';
+import { TASK_LIMITS, TaskDocumentFiguresList, TaskDocumentFiguresQuery } from '../../../common/tasks.js';
 import { Id } from '../../../common/units.js';
 import { actorOf, type App } from '../../http/context.js';
 import { sendStoredFile } from '../../http/stored-file.js';
 import { readUpload } from '../policy-documents/policy-documents.routes.js';
 import * as plans from './plans.service.js';
 import { getRollup } from './rollup.service.js';
+import { getTaskDocumentFigures } from './task-figures.service.js';
 import * as lifecycle from './task-lifecycle.service.js';
 import * as reports from './task-reports.service.js';
 import { splitTask } from './task-split.service.js';
@@ -198,6 +199,20 @@ export async function taskRoutes(app: App): Promise<void> {
       schema: { tags, summary: "A document's leaf figures under a unit, by child unit of today's tree", params: IdParams, querystring: RollupQuery, response: { 200: Rollup } },
     },
     async (request) => presentRollup(await getRollup(app.ctx, actorOf(request), request.params.id, request.query.unitId)),
+  );
+
+  app.get(
+    '/api/task-figures/documents',
+    {
+      config: { permission: 'units.read' },
+      schema: {
+        tags,
+        summary: "The documents implemented under a unit over a range, largest share of overdue leaf tasks first (the dashboard's card)",
+        querystring: TaskDocumentFiguresQuery,
+        response: { 200: TaskDocumentFiguresList },
+      },
+    },
+    async (request) => getTaskDocumentFigures(app.ctx, actorOf(request), request.query),
   );
 
 }

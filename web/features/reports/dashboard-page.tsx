@@ -5,7 +5,7 @@ import Empty from 'antd/es/empty';
 import Row from 'antd/es/row';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportView } from '../../../common/reports';
+import { hasTasks, type ReportView } from '../../../common/reports';
 import { isRtl, isLocale } from '../../app/i18n';
 import { EChart } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -29,6 +29,7 @@ import { HeadlineFigures } from './headline-figures';
 import { fieldKindFormRows } from './report-figures';
 import { ReportFrame } from './report-frame';
 import { trendQuery } from './report-search';
+import { TaskCard } from './task-card';
 import { useReport } from './reports.api';
 
 /** Texts, language and direction for the option builders (chart-options.ts). */
@@ -184,6 +185,11 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
       xl: 24,
       body: <EChart option={petitionOption} height={barChartHeight(petitionCategories * 2)} label={t('dashboard.petitionsByCategory')} testId="chart-petitions" />,
     });
+  }
+
+  // The implementation of documents when there is any (issue 14): most units' entries reports have none.
+  if (hasTasks(report.figures.tasks)) {
+    sections.push({ key: 'tasks', title: t('dashboard.tasks.title'), testId: 'chart-card-tasks', lg: 24, xl: 24, body: <TaskCard report={report} /> });
   }
 
   return (

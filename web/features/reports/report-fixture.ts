@@ -3,7 +3,7 @@
  * two communes (one retired), the province's own records, three fields. Its figures add up the
  * way the engine promises: children + own = total.
  */
-import { emptyPetitions, type EntryCell, type Report, type ReportFigures, type ReportPetitions, type ReportView, reportView } from '../../../common/reports';
+import { emptyPetitions, emptyTasks, type EntryCell, type Report, type ReportFigures, type ReportPetitions, type ReportView, reportView } from '../../../common/reports';
 
 type CellInput = Partial<EntryCell> & { n: number };
 
@@ -23,6 +23,7 @@ export function figures(cells: CellInput[], extra: { registeringUnits?: number; 
     },
     commendations: { collectives: extra.collectives ?? 0, individuals: extra.individuals ?? 0, byForm: [] },
     petitions: extra.petitions ?? emptyPetitions(),
+    tasks: emptyTasks(),
   };
 }
 
@@ -64,6 +65,8 @@ function sum(parts: ReportFigures[]): ReportFigures {
       individuals: parts.reduce((s, p) => s + p.commendations.individuals, 0),
       byForm: [],
     },
+    // No tasks in this fixture.
+    tasks: emptyTasks(),
     // Each part's petitions are of one kind, category and channel, all different here: the lists concatenate.
     petitions: {
       ...Object.fromEntries((['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue'] as const).map((k) => [k, parts.reduce((s, p) => s + p.petitions[k], 0)])),

@@ -1,5 +1,6 @@
 import Card from 'antd/es/card';
 import { useTranslation } from 'react-i18next';
+import { hasTasks } from '../../../common/reports';
 import { PageHeading } from '../../ui/page-heading';
 import { PrintButton } from '../../ui/print-button';
 import { ChildBreakdownTable } from './child-breakdown-table';
@@ -8,6 +9,7 @@ import { HeadlineFigures } from './headline-figures';
 import { PetitionKindTable } from './petition-tables';
 import { ReportDownloads } from './report-heading';
 import { ReportFrame } from './report-frame';
+import { TaskCard } from './task-card';
 
 /** The report of a unit's whole subtree over a range: headline figures, cross-tabs, children, downloads. */
 export function ReportsPage() {
@@ -30,6 +32,11 @@ export function ReportsPage() {
             <Card size="small" title={t('reports.petitions.title')} extra={t('reports.petitions.overdueHint')} style={{ marginBottom: 16 }}>
               <PetitionKindTable report={report} />
             </Card>
+            {hasTasks(report.figures.tasks) && (
+              <Card size="small" title={t('dashboard.tasks.title')} style={{ marginBottom: 16 }}>
+                <TaskCard report={report} />
+              </Card>
+            )}
             <Card size="small" title={t('reports.byChildUnit')} extra={t('reports.drillHint')}>
               <ChildBreakdownTable report={report} onDrill={drill} />
             </Card>

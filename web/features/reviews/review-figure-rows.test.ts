@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPetitions, type EntryCell, type Report, type ReportFigures } from '../../../common/reports';
+import { emptyPetitions, emptyTasks, type EntryCell, type Report, type ReportFigures } from '../../../common/reports';
 import { childRows, fieldRows } from './review-figure-rows';
 
 const cell = (c: Partial<EntryCell> & { n: number }): EntryCell => ({ year: 2023, fieldCode: 'economic', kind: 'model', form: 'collective', level: 'commune', status: 'registered', typical: false, ...c });
@@ -7,6 +7,7 @@ const figures = (cells: EntryCell[], commended = 0): ReportFigures => ({
   entries: { total: cells.filter((c) => c.status !== 'draft' && c.status !== 'withdrawn').reduce((s, c) => s + c.n, 0), cells, registeringUnits: 1, replicated: 0, replicas: 0 },
   commendations: { collectives: commended, individuals: 0, byForm: [] },
   petitions: emptyPetitions(),
+  tasks: emptyTasks(),
 });
 const unit = (id: string, name: string) => ({ id, name, kind: 'commune', code: null, validFrom: null, validTo: null });
 
