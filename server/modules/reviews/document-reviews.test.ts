@@ -14,7 +14,9 @@ import { buildProgram } from '../coordination/coordination.factories.js';
 import { buildPolicyDocument } from '../policy-documents/policy-documents.factories.js';
 import { buildPlan, buildReport, buildTask } from '../tasks/tasks.factories.js';
 import { citedDate, ordinalYearsOf } from './document-reviews.service.js';
-import type { ReviewDetail, ReviewPage } from './reviews.schema.js';
+import type { Review, ReviewDetail } from './reviews.schema.js';
+
+type ReviewPage = { items: Review[]; total: number };
 
 const exec = promisify(execFile);
 const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));
