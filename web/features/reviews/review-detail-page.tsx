@@ -15,6 +15,7 @@ import { PageSpinner } from '../../ui/page-spinner';
 import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
+import { DocumentReviewPart } from './document-review-part';
 import { ReviewCalendar } from './review-calendar';
 import { ReviewFigures } from './review-figures';
 import { ReviewTasks } from './review-tasks';
@@ -99,7 +100,13 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
           </Checkbox>
         </Space>
       )}
-      {review.figures ? <ReviewFigures report={review.figures} /> : <Typography.Paragraph type="secondary">{t('reviews.noFigures')}</Typography.Paragraph>}
+      {review.ofDocument ? (
+        <DocumentReviewPart review={review} of={review.ofDocument} editable={canWrite && draft} onReload={onReload} />
+      ) : review.figures ? (
+        <ReviewFigures report={review.figures} />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('reviews.noFigures')}</Typography.Paragraph>
+      )}
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         {t('reviews.narrative')}
       </Typography.Title>
