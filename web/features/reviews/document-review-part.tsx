@@ -136,10 +136,11 @@ export function DocumentReviewPart({ review, of, editable, onReload }: { review:
 
 function OrdinalEditor({ review, editable, onReload }: { review: ReviewDetail; editable: boolean; onReload: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const update = useUpdateReview();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ ordinalYears: number }>();
-  const shown = review.ordinalYears === null ? '—' : String(review.ordinalYears);
+  const shown = review.ordinalYears === null ? '—' : format.number(review.ordinalYears);
   if (!editing) {
     return (
       <Space wrap>

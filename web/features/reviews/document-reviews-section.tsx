@@ -61,7 +61,8 @@ export function DocumentReviewsSection({ document: d }: { document: PolicyDocume
             key: 'title',
             title: t('reviews.reviewTitle'),
             render: (_, r) => (
-              <Link to="/reviews/$reviewId" params={{ reviewId: r.id }}>
+              // A title runs to a sentence; kept readable on a phone, where the table scrolls sideways.
+              <Link to="/reviews/$reviewId" params={{ reviewId: r.id }} style={{ display: 'inline-block', minWidth: 220 }}>
                 <bdi>{r.title}</bdi>
               </Link>
             ),

@@ -85,7 +85,8 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
         items={[
           { key: 'unit', label: t('reviews.unit'), children: review.unit.name },
           { key: 'period', label: t('reviews.period'), children: `${periodLabel(review)} (${format.date(review.from)} – ${format.date(review.to)})` },
-          { key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> },
+          // A document review dates its figures in its own part ("Số liệu đến ngày").
+          ...(review.ofDocument ? [] : [{ key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> }]),
         ]}
       />
 
