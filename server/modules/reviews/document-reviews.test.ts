@@ -277,13 +277,31 @@ describe('restricted documents and joint reviews', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('marks the review of a coordination program joint (sơ kết liên tịch) and sends its DOCX to the force', async () => {
+  it('marks the review of a coordination program joint (sơ kết liên tịch): its DOCX goes to the force and has the force\'s signer block', async () => {
     const res = await create(admin, { unitId: ids.ninhBinh, policyDocumentId: ids.program, kind: 'so_ket', from: '2023-03-15', to: '2025-12-31', joint: true });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json<ReviewDetail>();
     expect(r).toMatchObject({ joint: true, ordinalYears: 2 });
     expect(r.title).toMatch(/^Sơ kết liên tịch 2 năm thực hiện Chương trình phối hợp số \d+-CTrPH\/TU ngày 15\/3\/2023/);
     const doc = await t.call('GET', `/api/reviews/${r.id}/document`, { cookie: admin });
-    expect(paragraphTexts(await zipPart(doc.rawPayload, 'word/document.xml')).join('\n')).toContain('(phối hợp)');
-  });
+    const words = paragraphTexts(await zipPart(doc.rawPayload, 'word/document.xml'));
+    expect(words.join('\n')).toContain('Bộ Tư lệnh Vùng Cảnh sát biển 1 (phối hợp)');
+    // The force signs beside the Party body.
+    expect(words).toContain('ĐẠI DIỆN BỘ TƯ LỆNH VÙNG CẢNH SÁT BIỂN 1');
+    expect(words).toContain('TRƯỞNG BAN');
+    if (!office) return;
+    // Two signer tables and the recipients: LibreOffice reads the layout whole.
+    const dir = await mkdtemp(path.join(tmpdir(), 'danvan-joint-'));
+    try {
+      await writeFile(path.join(dir, 'joint.docx'), doc.rawPayload);
+      await exec(office, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'joint.docx')], { timeout: 120_000 });
+      expect((await readFile(path.join(dir, 'joint.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+      if (!pdftotext) return;
+      await exec(pdftotext, [path.join(dir, 'joint.pdf'), path.join(dir, 'joint.txt')]);
+      const text = (await readFile(path.join(dir, 'joint.txt'), 'utf8')).replace(/\s+/g, ' ');
+      for (const line of ['ĐẠI DIỆN BỘ TƯ LỆNH VÙNG CẢNH SÁT BIỂN 1', 'TRƯỞNG BAN', 'Nơi nhận:', 'Sơ kết liên tịch'.toLowerCase()]) expect(text, line).toContain(line);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

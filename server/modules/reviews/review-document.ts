@@ -163,5 +163,7 @@ export function reviewDocument(input: ReviewDocumentInput): PartyDocument {
       'Lưu Văn phòng',
     ],
     signer: { authority: issuer.signerAuthority, position: issuer.signerPosition, name: '' },
+    // A joint review is signed by the force too; its signer's title is typed by hand on the printout.
+    ...(input.documentPart?.forceBody ? { coSigner: { authority: `Đại diện ${input.documentPart.forceBody}`, position: '', name: '' } } : {}),
   };
 }
