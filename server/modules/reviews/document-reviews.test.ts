@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../../common/units.js';
 import { buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
@@ -30,6 +31,7 @@ let t: TestApp;
 let admin: string;
 let nbEditor: string;
 let nbViewer: string;
+let nbApprover: string;
 let hanoiEditor: string;
 let ids: { ninhBinh: string; hanoi: string; c1: string; c2: string; hanoiCommune: string; nq25: string; hanoiDoc: string; restricted: string; program: string };
 
@@ -81,10 +83,12 @@ beforeAll(async () => {
   await buildUser(t.db, { username: 'dr.admin', grants: [{ unitId: root.id, role: 'system_admin' }] });
   await buildUser(t.db, { username: 'dr.nb.editor', grants: [{ unitId: ninhBinh.id, role: 'editor' }] });
   await buildUser(t.db, { username: 'dr.nb.viewer', grants: [{ unitId: ninhBinh.id, role: 'viewer' }] });
+  await buildUser(t.db, { username: 'dr.nb.approver', grants: [{ unitId: ninhBinh.id, role: 'approver' }] });
   await buildUser(t.db, { username: 'dr.hanoi.editor', grants: [{ unitId: hanoi.id, role: 'editor' }] });
   admin = await t.login('dr.admin');
   nbEditor = await t.login('dr.nb.editor');
   nbViewer = await t.login('dr.nb.viewer');
+  nbApprover = await t.login('dr.nb.approver');
   hanoiEditor = await t.login('dr.hanoi.editor');
 });
 
@@ -262,7 +266,7 @@ describe('a tổng kết of Resolution 25 by Ninh Bình', () => {
 });
 
 describe('restricted documents and joint reviews', () => {
-  it("hides a restricted document's review from a reader without the role, in the list and by id", async () => {
+  it("hides a restricted document's review from a reader without the role, in the list, by id and in the work queue's counts", async () => {
     const res = await create(nbEditor, { unitId: ids.ninhBinh, policyDocumentId: ids.restricted, kind: 'so_ket', from: '2021-05-05', to: '2023-05-05' });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json<ReviewDetail>().id;
@@ -275,6 +279,20 @@ describe('restricted documents and joint reviews', () => {
     const before = await counts();
     expect((await create(hanoiEditor, { unitId: ids.hanoi, policyDocumentId: ids.restricted, kind: 'so_ket', from: '2021-05-05', to: '2022-05-05' })).statusCode).toBe(404);
     expect(await counts()).toEqual(before);
+
+    // Its key tasks are counted in the work queue only for those who read the document, as the list shows them.
+    const task = await t.call('POST', `/api/reviews/${id}/tasks`, { cookie: nbEditor, body: { content: 'Nhiệm vụ của văn bản hạn chế', ownerUnitId: ids.ninhBinh, deadline: todayInVietnam() } });
+    expect(task.statusCode, task.body).toBe(201);
+    const dueSoon = async (cookie: string) => {
+      const queue = (await t.call('GET', '/api/work-queue', { cookie })).json<{ units: { unit: { id: string }; reviewTasks: { dueSoon: number } }[] }>();
+      const listed = (await t.call('GET', `/api/review-tasks?unitId=${ids.ninhBinh}&due=due_soon`, { cookie })).json<{ total: number }>().total;
+      return { counted: queue.units.find((u) => u.unit.id === ids.ninhBinh)!.reviewTasks.dueSoon, listed };
+    };
+    const forEditor = await dueSoon(nbEditor);
+    const forApprover = await dueSoon(nbApprover);
+    expect(forEditor.counted).toBe(forEditor.listed);
+    expect(forApprover.counted).toBe(forApprover.listed);
+    expect(forEditor.counted).toBe(forApprover.counted + 1);
   });
 
   it('marks the review of a coordination program joint (sơ kết liên tịch): its DOCX goes to the force and has the force\'s signer block', async () => {
