@@ -281,6 +281,21 @@ export type ReviewTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Document reviews (slice 7): the policy document reviewed; null for periodic reviews. */
+  policy_document_id: string | null;
+  kind: 'so_ket' | 'tong_ket' | null;
+  ordinal_years: number | null;
+  joint: Generated<boolean>;
+  /** A `DocumentFigures` (reviews/document-reviews.schema.ts): the roll-up when filled. */
+  document_figures: Json | null;
+};
+
+export type ReviewCommendedUnitTable = {
+  review_id: string;
+  unit_id: string;
+  form: string;
+  commendation_id: string | null;
+  sort_order: Generated<number>;
 };
 
 export type ReviewTaskTable = {
@@ -380,6 +395,7 @@ export type Database = {
   reviews: ReviewTable;
   review_tasks: ReviewTaskTable;
   review_events: ReviewEventTable;
+  review_commended_units: ReviewCommendedUnitTable;
   commendation_forms: CommendationFormTable;
   commendations: CommendationTable;
   commendation_entries: CommendationEntryTable;

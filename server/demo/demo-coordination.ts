@@ -13,6 +13,7 @@ import { findPrograms } from '../modules/coordination/coordination.repository.js
 import { createProgram } from '../modules/coordination/coordination.service.js';
 import { createYearlyPlan } from '../modules/coordination/yearly-plans.service.js';
 import { issueDocument } from '../modules/policy-documents/policy-documents.service.js';
+import { createDocumentReview } from '../modules/reviews/document-reviews.service.js';
 import { markDone } from '../modules/tasks/task-lifecycle.service.js';
 import { addReport } from '../modules/tasks/task-reports.service.js';
 import { createTasks } from '../modules/tasks/tasks.service.js';
@@ -95,5 +96,7 @@ export async function loadDemoCoordination(db: Db, ctx: Ctx): Promise<{ coordina
     await addReport(ctx, SYSTEM_ACTOR, taskId, report, report.reportedOn);
     if (done) await markDone(ctx, SYSTEM_ACTOR, taskId, { version: 1, note: null });
   }
+  // The joint sơ kết of the program's first years, with the coast guard (sơ kết liên tịch).
+  await createDocumentReview(ctx, SYSTEM_ACTOR, { unitId: province.id, policyDocumentId: programId, kind: 'so_ket', from: signedOn, to: '2025-12-31', joint: true });
   return { coordinationPrograms: 1 };
 }

@@ -12,6 +12,8 @@ import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { findIssuedDuplicate } from '../modules/policy-documents/policy-documents.repository.js';
+import { createDocumentReview } from '../modules/reviews/document-reviews.service.js';
+import { setCommendedUnits } from '../modules/reviews/reviews.service.js';
 import { createTemplate } from '../modules/reporting-rounds/report-templates.service.js';
 import { createRound } from '../modules/reporting-rounds/reporting-rounds.service.js';
 import { createSubmission, submitSubmission, updateSubmission } from '../modules/reporting-rounds/round-submissions.service.js';
@@ -112,6 +114,27 @@ export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietna
   if (!communes.length) return { tasks: 0, reportingRounds: 0 };
   const reportingRounds = await loadDemoRound(db, ctx, province, communes, today);
   if (await findPlanId(db, kl43, province.id)) return { tasks: 0, reportingRounds };
+  const tasks = await loadDemoPlan(db, ctx, kl43, province, communes, today);
+  await loadDemoDocumentReview(db, ctx, kl43, province, communes);
+  return { tasks, reportingRounds };
+}
+
+/**
+ * Ninh Bình's sơ kết of 43-KL/TW (7/01/2019) to the end of 2023, with its figures from the plan
+ * above and two communes commended. The ordinal is typed as 5, as Sơn La wrote it in November
+ * 2023 (docs/leadership-loop.md §1), where the computed one is 2023 − 2019 = 4.
+ */
+async function loadDemoDocumentReview(db: Db, ctx: Ctx, kl43: string, province: { id: string }, communes: { id: string; name: string }[]): Promise<void> {
+  const review = await createDocumentReview(ctx, SYSTEM_ACTOR, { unitId: province.id, policyDocumentId: kl43, kind: 'so_ket', from: '2019-01-07', to: '2023-12-31', joint: false, ordinalYears: 5 });
+  const commended = communes.slice(0, 2);
+  await setCommendedUnits(ctx, SYSTEM_ACTOR, review.id, {
+    version: review.version,
+    items: commended.map((c, i) => ({ unitId: c.id, form: i === 0 ? 'Bằng khen của Ban Thường vụ Tỉnh ủy' : 'Giấy khen của Ban Tuyên giáo và Dân vận Tỉnh ủy' })),
+  });
+}
+
+/** The province's plan of 43-KL/TW and its tasks; answers how many tasks it added. */
+async function loadDemoPlan(db: Db, ctx: Ctx, kl43: string, province: { id: string }, communes: { id: string; name: string }[], today: string): Promise<number> {
 
   const start = addDaysIso(today, -150);
   const planId = await createPlan(ctx, SYSTEM_ACTOR, kl43, { unitId: province.id, startsOn: start, endsOn: addDaysIso(today, 60) }, start);
@@ -172,5 +195,5 @@ export async function loadDemoLeadership(db: Db, ctx: Ctx, today = todayInVietna
   if (organizations.length && dialogue[0]) {
     await splitTask(ctx, SYSTEM_ACTOR, dialogue[0], { version: 1, children: organizations.map((o) => ({ ownerUnitId: o.id })) }, start);
   }
-  return { tasks: models.length + dialogue.length + organizations.length, reportingRounds };
+  return models.length + dialogue.length + organizations.length;
 }

@@ -143,7 +143,7 @@ describe('demo data', () => {
   });
 
   it('adds periodic reviews with figures, tasks (one done, one overdue) and events in three provinces', async () => {
-    const reviews = await t.db.selectFrom('reviews').select(['id', 'status', 'figures']).execute();
+    const reviews = await t.db.selectFrom('reviews').select(['id', 'status', 'figures']).where('policy_document_id', 'is', null).execute();
     expect(reviews).toHaveLength(4);
     expect(reviews.filter((r) => r.status === 'final')).toHaveLength(2);
     expect(reviews.every((r) => r.figures !== null)).toBe(true);
@@ -152,6 +152,24 @@ describe('demo data', () => {
     expect(tasks.some((x) => x.status === 'done')).toBe(true);
     expect(tasks.some((x) => x.status === 'open' && x.deadline < '2026-01-01')).toBe(true);
     expect((await t.db.selectFrom('review_events').select('id').execute()).length).toBe(3);
+  });
+
+  it('adds the sơ kết of 43-KL/TW by Ninh Bình with two commended communes, and the joint review of the coast-guard program', async () => {
+    const reviews = await t.db
+      .selectFrom('reviews')
+      .select(['id', 'title', 'kind', 'ordinal_years', 'joint', 'document_figures'])
+      .where('policy_document_id', 'is not', null)
+      .orderBy('period_from')
+      .execute();
+    expect(reviews.map((r) => [r.kind, r.ordinal_years, r.joint])).toEqual([
+      ['so_ket', 5, false],
+      ['so_ket', 2, true],
+    ]);
+    expect(reviews[0]!.title).toMatch(/^Sơ kết 5 năm thực hiện Kết luận số 43-KL\/TW ngày 07\/01\/2019 của Ban Bí thư/);
+    expect((reviews[0]!.document_figures as { totals: { leaves: number } }).totals.leaves).toBeGreaterThan(0);
+    expect(reviews[1]!.title).toMatch(/^Sơ kết liên tịch 2 năm thực hiện Chương trình phối hợp/);
+    const commended = await t.db.selectFrom('review_commended_units').select('unit_id').where('review_id', '=', reviews[0]!.id).execute();
+    expect(commended).toHaveLength(2);
   });
 
   it('shows the records of the units retired in 2025 in the reports of the current provinces', async () => {

@@ -36,4 +36,9 @@ export type PartyDocument = {
   recipients: string[];
   /** Signer block: "T/M BAN THƯỜNG VỤ" / "TRƯỞNG BAN", name. */
   signer: { authority: string; position: string; name: string };
+  /**
+   * A joint document's second signer (the partner body of a coordination program's joint review):
+   * signs on the left, beside `signer`; the recipients then go under both.
+   */
+  coSigner?: { authority: string; position: string; name: string };
 };

@@ -76,19 +76,23 @@ function titleLines(doc: PartyDocument): Paragraph[] {
  * "." (the punctuation is added when the line has none). Signer: authority, position, room for
  * the signature and seal, name; all bold.
  */
-function closing(doc: PartyDocument): Table {
+function closing(doc: PartyDocument): (Table | Paragraph)[] {
   const items = doc.recipients.map((r, i) => {
     const text = r.trim().replace(/^-\s*/, '').replace(/[.,;]$/, '');
     return line({ text: `- ${text}${i === doc.recipients.length - 1 ? '.' : ','}`, size: SIZE.recipients }, { align: 'left' });
   });
   const left = doc.recipients.length ? [line({ text: 'Nơi nhận:', italics: true, underline: true }, { align: 'left' }), ...items] : [line({ text: '' })];
-  const { authority, position, name } = doc.signer;
-  const right = [
+  if (!doc.coSigner) return [twoColumns(left, signerLines(doc.signer), 0.5)];
+  // A joint document: the two signers side by side, the recipients under them.
+  return [twoColumns(signerLines(doc.coSigner), signerLines(doc.signer), 0.5), new Paragraph({ children: [] }), twoColumns(left, [line({ text: '' })], 0.5)];
+}
+
+function signerLines({ authority, position, name }: PartyDocument['signer']): Paragraph[] {
+  return [
     ...(authority.trim() ? [line({ text: authority.toUpperCase(), bold: true })] : []),
     ...(position.trim() ? [line({ text: position.toUpperCase(), bold: true }, { after: 1600 })] : [line({ text: '' }, { after: 1600 })]),
     line({ text: name, bold: true }),
   ];
-  return twoColumns(left, right, 0.5);
 }
 
 const pageNumberHeader = () =>
@@ -107,7 +111,7 @@ export async function renderPartyDocx(doc: PartyDocument): Promise<Buffer> {
         },
         // No number on the first page; from page 2, centred in the top margin.
         headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
-        children: [heading(doc), new Paragraph({ spacing: { after: 240 }, children: [] }), ...titleLines(doc), ...bodyBlocks(doc.body), new Paragraph({ children: [] }), closing(doc)],
+        children: [heading(doc), new Paragraph({ spacing: { after: 240 }, children: [] }), ...titleLines(doc), ...bodyBlocks(doc.body), new Paragraph({ children: [] }), ...closing(doc)],
       },
     ],
   });

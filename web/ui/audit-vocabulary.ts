@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'review.create',
   'review.update',
   'review.refresh',
+  'review.commended_units',
   'review_task.create',
   'review_task.update',
   'review_task.done',
@@ -133,6 +134,8 @@ export const AUDIT_FIELDS = [
   'role', 'rows', 'score', 'sha256', 'shortcomings', 'signerAuthority', 'signerPosition', 'sizeBytes', 'sourceEntryId', 'startDate',
   'startYear', 'status', 'successions', 'successors', 'summary', 'superior', 'symbol', 'title', 'to', 'unchanged', 'unitId', 'units',
   'updated', 'userId', 'username', 'validFrom', 'validTo', 'workingDays', 'year',
+  // Document reviews (slice 7).
+  'commendationId', 'done', 'joint', 'ordinalYears', 'overdue', 'policyDocumentId', 'tasks',
 ] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */

@@ -12,6 +12,8 @@ import { defaultIssuingBody, type IssuingBody, numberAndSymbol, recipientsOf } f
 import { childSection, fieldTable } from '../reports/report-document.js';
 import { lowerFirst, placeName } from '../reports/report-wording.js';
 import { type AnniversaryEvent, viDate } from './anniversaries.js';
+import type { DocumentFigures } from './document-reviews.schema.js';
+import type { DocumentPart } from './document-reviews.service.js';
 import { type PeriodSpan, type PeriodWhich, periodPhrase } from './next-period.js';
 import type { EventRecord, ReviewRecord, TaskRecord } from './reviews.repository.js';
 
@@ -31,6 +33,8 @@ export type ReviewDocumentInput = {
   issuer?: IssuingBody;
   /** The day the document is made (its heading's era); default today in Viet Nam. */
   madeOn?: string;
+  /** A document review: the document, the roll-up snapshot, the commended units (and the force of a joint review). */
+  documentPart?: DocumentPart | null;
 };
 
 /** Paragraphs as typed: a blank line or a line break separates them. */
@@ -58,6 +62,42 @@ function eventsAndAnniversaries(input: ReviewDocumentInput, which: PeriodWhich):
   return items.length ? [{ type: 'bullets', items: items.map((i) => i.text) }] : [];
 }
 
+type Counts = DocumentFigures['totals'];
+const countCells = (c: Counts) => [String(c.leaves), String(c.done), String(c.overdue), `${c.unitsReported}/${c.unitsTasked}`];
+
+/**
+ * Section I of a document review: the tasks by child unit (tasked, done, overdue, units reported),
+ * the overdue tasks, and the commended units.
+ */
+function documentResults(part: DocumentPart, firstNumber: number): PartyBlock[] {
+  const blocks: PartyBlock[] = [];
+  let n = firstNumber;
+  const f = part.figures;
+  if (f && f.totals.leaves > 0) {
+    const rows = f.children.map((c, i) => [String(i + 1), c.unit.name, ...countCells(c)]);
+    if (f.own.leaves > 0) rows.push([String(rows.length + 1), 'Nhiệm vụ do đơn vị trực tiếp thực hiện', ...countCells(f.own)]);
+    rows.push(['', 'Tổng cộng', ...countCells(f.totals)]);
+    blocks.push(
+      { type: 'heading', level: 2, text: `${++n}. Kết quả thực hiện nhiệm vụ theo đơn vị (số liệu đến ngày ${viDate(f.at)})` },
+      { type: 'table', header: [['TT', 'Đơn vị', 'Nhiệm vụ được giao', 'Đã hoàn thành', 'Quá hạn', 'Đơn vị đã báo cáo']], rows },
+    );
+    if (f.overdue.length) {
+      blocks.push(
+        { type: 'heading', level: 2, text: `${++n}. Nhiệm vụ quá hạn` },
+        { type: 'table', header: [['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn']], rows: f.overdue.map((t, i) => [String(i + 1), t.content, t.owner.name, viDate(t.deadline)]) },
+      );
+      if (f.overdueTotal > f.overdue.length) blocks.push({ type: 'paragraph', text: `Và ${f.overdueTotal - f.overdue.length} nhiệm vụ quá hạn khác.` });
+    }
+  }
+  if (part.commended.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: `${++n}. Các tập thể được khen thưởng` },
+      { type: 'table', header: [['TT', 'Đơn vị', 'Hình thức khen thưởng']], rows: part.commended.map((c, i) => [String(i + 1), c.unit_name, c.form]) },
+    );
+  }
+  return blocks;
+}
+
 export function reviewDocument(input: ReviewDocumentInput): PartyDocument {
   const { review, figures, tasks } = input;
   const day = input.madeOn ?? todayInVietnam();
@@ -71,6 +111,11 @@ export function reviewDocument(input: ReviewDocumentInput): PartyDocument {
     // Units with nothing in the period are left out (and counted): a city's hundred empty rows would bury the few that count.
     const byUnit = childSection(figures);
     if (byUnit.listed > 1) results.push({ type: 'heading', level: 2, text: `${++n}. Kết quả theo đơn vị` }, ...byUnit.blocks);
+  }
+  if (input.documentPart) {
+    const blocks = documentResults(input.documentPart, n);
+    n += blocks.filter((b) => b.type === 'heading').length;
+    results.push(...blocks);
   }
   const calendar = eventsAndAnniversaries(input, 'current');
   if (calendar.length) results.push({ type: 'heading', level: 2, text: `${++n}. Các sự kiện, ngày kỷ niệm trong kỳ` }, ...calendar);
@@ -109,7 +154,16 @@ export function reviewDocument(input: ReviewDocumentInput): PartyDocument {
       { type: 'heading', level: 1, text: 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI' },
       ...nextBlocks,
     ],
-    recipients: [`${to.superiorCommission} (để báo cáo)`, `Thường trực ${to.committee} (để báo cáo)`, 'Các đơn vị trực thuộc', 'Lưu Văn phòng'],
+    recipients: [
+      `${to.superiorCommission} (để báo cáo)`,
+      `Thường trực ${to.committee} (để báo cáo)`,
+      // A joint review goes to the force that signed the program with the unit.
+      ...(input.documentPart?.forceBody ? [`${input.documentPart.forceBody} (phối hợp)`] : []),
+      'Các đơn vị trực thuộc',
+      'Lưu Văn phòng',
+    ],
     signer: { authority: issuer.signerAuthority, position: issuer.signerPosition, name: '' },
+    // A joint review is signed by the force too; its signer's title is typed by hand on the printout.
+    ...(input.documentPart?.forceBody ? { coSigner: { authority: `Đại diện ${input.documentPart.forceBody}`, position: '', name: '' } } : {}),
   };
 }

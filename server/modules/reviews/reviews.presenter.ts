@@ -1,4 +1,5 @@
 import type { AnniversaryEvent } from './anniversaries.js';
+import type { DocumentPart } from './document-reviews.service.js';
 import type { PeriodSpan, PeriodWhich } from './next-period.js';
 import type { EventRecord, ReviewRecord, TaskRecord } from './reviews.repository.js';
 import type { Review, ReviewDetail, ReviewEvent, ReviewTask } from './reviews.schema.js';
@@ -21,6 +22,10 @@ export function presentReview(r: ReviewRecord): Review {
     shortcomings: r.shortcomings,
     figuresAt: r.figures_at ? iso(r.figures_at) : null,
     taskCounts: { open: r.open_tasks, done: r.done_tasks, overdue: r.overdue_tasks },
+    policyDocumentId: r.policy_document_id ?? null,
+    kind: r.kind ?? null,
+    ordinalYears: r.ordinal_years ?? null,
+    joint: r.joint ?? false,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     version: r.version,
@@ -60,7 +65,9 @@ export function presentReviewDetail(d: {
   tasks: TaskRecord[];
   events: (EventRecord & InPeriod)[];
   anniversaries: (AnniversaryEvent & InPeriod)[];
+  documentPart?: DocumentPart | null;
 }): ReviewDetail {
+  const p = d.documentPart;
   return {
     ...presentReview(d.review),
     nextPeriod: d.nextPeriod,
@@ -68,5 +75,24 @@ export function presentReviewDetail(d: {
     tasks: d.tasks.map(presentTask),
     events: d.events.map((e) => ({ ...presentEvent(e), inPeriod: e.inPeriod })),
     anniversaries: d.anniversaries,
+    ofDocument: p
+      ? {
+          document: {
+            id: p.document.id,
+            kind: p.document.kind,
+            kindNames: p.document.kind_names,
+            number: p.document.number,
+            symbol: p.document.symbol,
+            issuedOn: p.document.issued_on,
+            issuingBody: p.document.issuing_body,
+            title: p.document.title,
+          },
+          kind: d.review.kind!,
+          ordinalYears: d.review.ordinal_years ?? null,
+          joint: d.review.joint ?? false,
+          documentFigures: p.figures,
+          commendedUnits: p.commended.map((c) => ({ unit: { id: c.unit_id, name: c.unit_name, kind: c.unit_kind }, form: c.form, commendationId: c.commendation_id })),
+        }
+      : null,
   };
 }

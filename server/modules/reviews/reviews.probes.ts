@@ -1,6 +1,7 @@
 /** Access-matrix probes of the periodic review routes: one per route (the matrix fails on a route without one). */
 import { todayInVietnam } from '../../../common/units.js';
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
+import { buildPolicyDocument } from '../policy-documents/policy-documents.factories.js';
 import { buildEvent, buildReview, buildTask } from './reviews.factories.js';
 
 /** A unit reviews a period once: every probe call gets a period of its own (one day, a day later each time). */
@@ -22,7 +23,32 @@ const upcomingReviewAt = (c: ProbeContext, loc: Location) => {
   return buildReview(c.t.db, { unitId: c.units[loc].id, from: d, to: d, title: `Sơ kết ${c.marker(loc)} ${c.next()}` });
 };
 
+/** An issued document of the location's unit (issued before every probe period). */
+const documentAt = (c: ProbeContext, loc: Location) =>
+  buildPolicyDocument(c.t.db, { unitId: c.units[loc].id, status: 'issued', issuedOn: '2009-01-01', title: `Nghị quyết ${c.marker(loc)} ${c.next()}` });
+
+/** A document review of the location's unit: a review row pointing at a document of that unit. */
+const documentReviewAt = async (c: ProbeContext, loc: Location) => {
+  const review = await reviewAt(c, loc);
+  const doc = await documentAt(c, loc);
+  await c.t.db.updateTable('reviews').set({ policy_document_id: doc.id, kind: 'so_ket', ordinal_years: 1 }).where('id', '=', review.id).execute();
+  return review;
+};
+
 export const reviewProbes: Record<string, Probe> = {
+  'POST /api/document-reviews': {
+    request: async (c, loc) => {
+      const d = nextDay();
+      return { method: 'POST', url: '/api/document-reviews', body: { unitId: c.units[loc].id, policyDocumentId: (await documentAt(c, loc)).id, kind: 'so_ket', from: d, to: d } };
+    },
+  },
+  'PUT /api/reviews/:id/commended-units': {
+    request: async (c, loc) => ({
+      method: 'PUT',
+      url: `/api/reviews/${(await documentReviewAt(c, loc)).id}/commended-units`,
+      body: { items: [{ unitId: c.units[loc].id, form: `Bằng khen ${c.marker(loc)}` }], version: 1 },
+    }),
+  },
   'GET /api/reviews': {
     list: true,
     request: async (c, loc) => {

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { DUE_SOON_DAYS, type DueFilter } from '../../../common/work-queue.js';
 import type { Database, ReviewTable } from '../../db/schema.js';
+import { type ReadScope, readableBy } from '../policy-documents/policy-documents.repository.js';
 import type { AnniversaryDefinition } from './anniversaries.js';
 
 type Q = Kysely<Database>;
@@ -34,6 +35,16 @@ export type ReviewRecord = {
   open_tasks: number;
   done_tasks: number;
   overdue_tasks: number;
+  /**
+   * Document reviews (null for periodic ones): the document, its issuing path and restriction (the
+   * reading rule). Optional in the type only: a record read from the database always has them.
+   */
+  policy_document_id?: string | null;
+  document_issuing_path?: string | null;
+  document_restricted_roles?: string[] | null;
+  kind?: 'so_ket' | 'tong_ket' | null;
+  ordinal_years?: number | null;
+  joint?: boolean;
 };
 
 const COLUMNS = sql`
@@ -41,12 +52,15 @@ const COLUMNS = sql`
   r.period, r.year, r.quarter, r.emulation_period_id::text, ep.name as emulation_period_name,
   r.period_from, r.period_to, r.title, r.narrative, r.shortcomings, r.status, r.figures_at,
   r.created_at, r.updated_at, r.version,
+  r.policy_document_id::text, pd.issuing_path::text as document_issuing_path, pd.restricted_roles as document_restricted_roles,
+  r.kind, r.ordinal_years, r.joint,
   coalesce(tc.open, 0) as open_tasks, coalesce(tc.done, 0) as done_tasks, coalesce(tc.overdue, 0) as overdue_tasks`;
 
 const FROM = sql`
   reviews r
   join units u on u.id = r.unit_id
   left join emulation_periods ep on ep.id = r.emulation_period_id
+  left join policy_documents pd on pd.id = r.policy_document_id
   left join lateral (
     select count(*) filter (where t.status = 'open')::int as open,
            count(*) filter (where t.status = 'done')::int as done,
@@ -66,7 +80,14 @@ export async function findReviewFigures(db: Q, id: string): Promise<unknown> {
 }
 
 export async function findReviewByUnitAndRange(db: Q, unitId: string, from: string, to: string) {
-  return db.selectFrom('reviews').select(['id']).where('unit_id', '=', unitId).where('period_from', '=', from).where('period_to', '=', to).executeTakeFirst();
+  return db
+    .selectFrom('reviews')
+    .select(['id'])
+    .where('unit_id', '=', unitId)
+    .where('policy_document_id', 'is', null)
+    .where('period_from', '=', from)
+    .where('period_to', '=', to)
+    .executeTakeFirst();
 }
 
 export type ReviewFilter = {
@@ -75,6 +96,10 @@ export type ReviewFilter = {
   underPath?: string;
   year?: number;
   period?: ReviewPeriod;
+  /** The documents the reader reads: a review of another document is left out. Undefined: no document review is hidden. */
+  documents?: ReadScope;
+  /** Only the reviews of this document. */
+  documentId?: string;
   limit: number;
   offset: number;
 };
@@ -86,6 +111,8 @@ export async function findReviews(db: Q, f: ReviewFilter): Promise<{ rows: Revie
   if (f.underPath) where.push(sql`u.path <@ ${f.underPath}::ltree`);
   if (f.year !== undefined) where.push(sql`r.period_from <= make_date(${f.year}::int, 12, 31) and r.period_to >= make_date(${f.year}::int, 1, 1)`);
   if (f.period) where.push(sql`r.period = ${f.period}`);
+  if (f.documents) where.push(sql`(r.policy_document_id is null or ${readableBy(f.documents, 'pd')})`);
+  if (f.documentId) where.push(sql`r.policy_document_id = ${f.documentId}`);
   const cond = sql.join(where, sql` and `);
   const { rows } = await sql<ReviewRecord & { total: number }>`
     select ${COLUMNS}, count(*) over ()::int as total from ${FROM}
@@ -93,7 +120,7 @@ export async function findReviews(db: Q, f: ReviewFilter): Promise<{ rows: Revie
     order by r.period_to desc, r.period_from desc, r.id desc
     limit ${f.limit} offset ${f.offset}`.execute(db);
   if (rows.length || f.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  const { rows: c } = await sql<{ n: number }>`select count(*)::int as n from reviews r join units u on u.id = r.unit_id where ${cond}`.execute(db);
+  const { rows: c } = await sql<{ n: number }>`select count(*)::int as n from reviews r join units u on u.id = r.unit_id left join policy_documents pd on pd.id = r.policy_document_id where ${cond}`.execute(db);
   return { rows, total: c[0]?.n ?? 0 };
 }
 
@@ -109,12 +136,22 @@ export type NewReview = {
   figures: unknown;
   narrative: string | null;
   created_by: string | null;
+  policy_document_id?: string;
+  kind?: 'so_ket' | 'tong_ket';
+  ordinal_years?: number;
+  joint?: boolean;
+  document_figures?: unknown;
 };
 
 export async function createReview(trx: Q, v: NewReview): Promise<string> {
   const row = await trx
     .insertInto('reviews')
-    .values({ ...v, figures: v.figures === null ? null : JSON.stringify(v.figures), figures_at: v.figures === null ? null : sql`now()` })
+    .values({
+      ...v,
+      figures: v.figures === null ? null : JSON.stringify(v.figures),
+      figures_at: v.figures === null ? null : sql`now()`,
+      document_figures: v.document_figures === undefined ? null : JSON.stringify(v.document_figures),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -124,13 +161,13 @@ export async function createReview(trx: Q, v: NewReview): Promise<string> {
 export async function lockReview(trx: Q, id: string) {
   return trx
     .selectFrom('reviews')
-    .select(['id', 'unit_id', 'title', 'narrative', 'shortcomings', 'status', 'version', 'period_from', 'period_to'])
+    .select(['id', 'unit_id', 'title', 'narrative', 'shortcomings', 'status', 'version', 'period_from', 'period_to', 'ordinal_years'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
 }
 
-export type ReviewChanges = { title?: string; narrative?: string | null; shortcomings?: string | null; status?: 'draft' | 'final'; figures?: unknown };
+export type ReviewChanges = { title?: string; narrative?: string | null; shortcomings?: string | null; status?: 'draft' | 'final'; figures?: unknown; ordinal_years?: number };
 
 /** Applies the changes when the row is still at `version`; false otherwise. */
 export async function updateReview(trx: Q, id: string, version: number, changes: ReviewChanges): Promise<boolean> {
@@ -182,7 +219,8 @@ const TASK_FROM = sql`
   join reviews r on r.id = t.review_id
   join units ru on ru.id = r.unit_id
   join units o on o.id = t.owner_unit_id
-  left join users du on du.id = t.done_by`;
+  left join users du on du.id = t.done_by
+  left join policy_documents pd on pd.id = r.policy_document_id`;
 
 export async function findTaskById(db: Q, id: string): Promise<TaskRecord | undefined> {
   const { rows } = await sql<TaskRecord>`select ${TASK_COLUMNS} from ${TASK_FROM} where t.id = ${id}`.execute(db);
@@ -202,6 +240,8 @@ export type TaskFilter = {
   overdue?: boolean;
   /** Open and past the deadline, or open and due today or within DUE_SOON_DAYS days (the work queue's window). */
   due?: DueFilter;
+  /** The documents the reader reads: tasks of a review of another document are left out. */
+  documents?: ReadScope;
   limit: number;
   offset: number;
 };
@@ -217,6 +257,7 @@ export async function findTasks(db: Q, f: TaskFilter): Promise<{ rows: TaskRecor
   if (f.overdue === false) where.push(sql`not (t.status = 'open' and t.deadline < ${TODAY})`);
   if (f.due === 'overdue') where.push(sql`t.status = 'open' and t.deadline < ${TODAY}`);
   if (f.due === 'due_soon') where.push(sql`t.status = 'open' and t.deadline between ${TODAY} and ${TODAY} + ${DUE_SOON_DAYS}::int`);
+  if (f.documents) where.push(sql`(r.policy_document_id is null or ${readableBy(f.documents, 'pd')})`);
   const cond = sql.join(where, sql` and `);
   const { rows } = await sql<TaskRecord & { total: number }>`
     select ${TASK_COLUMNS}, count(*) over ()::int as total from ${TASK_FROM}

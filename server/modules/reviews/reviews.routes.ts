@@ -23,6 +23,8 @@ import {
   UpdateTaskBody,
 } from './reviews.schema.js';
 import * as reviews from './reviews.service.js';
+import { CreateDocumentReviewBody, PutCommendedUnitsBody } from './document-reviews.schema.js';
+import { createDocumentReview } from './document-reviews.service.js';
 
 const tags = ['reviews'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -49,6 +51,35 @@ export async function reviewRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const review = await reviews.createReview(app.ctx, actorOf(request), request.body);
       return reply.code(201).send(await detail(request, review.id));
+    },
+  );
+
+  app.post(
+    '/api/document-reviews',
+    {
+      config: { permission: 'data.write' },
+      schema: {
+        tags,
+        summary: "Create a unit's review (sơ kết / tổng kết) of carrying out a policy document over a period, its figures filled from the document's roll-up",
+        body: CreateDocumentReviewBody,
+        response: { 201: ReviewDetail },
+      },
+    },
+    async (request, reply) => {
+      const review = await createDocumentReview(app.ctx, actorOf(request), request.body);
+      return reply.code(201).send(await detail(request, review.id));
+    },
+  );
+
+  app.put(
+    '/api/reviews/:id/commended-units',
+    {
+      config: { permission: 'data.write' },
+      schema: { tags, summary: 'Replace the commended units of a draft document review', params: ReviewIdParams, body: PutCommendedUnitsBody, response: { 200: ReviewDetail } },
+    },
+    async (request) => {
+      await reviews.setCommendedUnits(app.ctx, actorOf(request), request.params.id, request.body);
+      return detail(request, request.params.id);
     },
   );
 

@@ -4,6 +4,7 @@ import { REPORT_MAX_YEARS, REPORT_PERIODS } from '../../../common/reports.js';
 import { Id, IsoDate } from '../../../common/units.js';
 import { DUE_FILTERS, DUE_SOON_DAYS } from '../../../common/work-queue.js';
 import { Text, UnitName } from '../conferences/conferences.schema.js';
+import { DOCUMENT_REVIEW_KINDS, ReviewOfDocument } from './document-reviews.schema.js';
 
 export const REVIEW_LIMITS = { title: 500, narrative: 100_000, shortcomings: 50_000, task: 2000, note: 5000, eventTitle: 500, eventDescription: 5000 } as const;
 export const REVIEW_STATUSES = ['draft', 'final'] as const;
@@ -81,6 +82,7 @@ export const UpdateReviewBody = z
     narrative: Paragraphs(REVIEW_LIMITS.narrative).optional(),
     shortcomings: Paragraphs(REVIEW_LIMITS.shortcomings).optional(),
     status: z.enum(REVIEW_STATUSES).optional().describe('final freezes the review (its tasks can still be marked done); draft opens it again'),
+    ordinalYears: z.number().int().min(0).max(200).optional().describe('A document review\'s "N năm thực hiện"; the default title follows it'),
     version: z.number().int().min(1).describe('The version the change was made on; another one means someone changed the review meanwhile'),
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'version' && b[k as keyof typeof b] !== undefined), { message: 'nothing to change' });
@@ -97,6 +99,7 @@ export const ReviewListQuery = z.object({
   unitId: Id.optional().describe('Only reviews of this unit and the units under it'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('Reviews whose period covers (part of) this year'),
   period: z.enum(REPORT_PERIODS).optional(),
+  policyDocumentId: Id.optional().describe("Only the reviews of this policy document (sơ kết / tổng kết of carrying it out)"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -204,6 +207,10 @@ export const Review = z.object({
   shortcomings: z.string().nullable(),
   figuresAt: z.string().nullable(),
   taskCounts: z.object({ open: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+  policyDocumentId: Id.nullable().describe('A document review: the policy document reviewed; null for a periodic review'),
+  kind: z.enum(DOCUMENT_REVIEW_KINDS).nullable(),
+  ordinalYears: z.number().int().nullable().describe('"N năm thực hiện" of a document review'),
+  joint: z.boolean().describe('A joint review of a coordination program (sơ kết liên tịch)'),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -217,6 +224,7 @@ export const ReviewDetail = Review.extend({
   tasks: z.array(ReviewTask),
   events: z.array(ReviewEvent.extend({ inPeriod: InPeriod })),
   anniversaries: z.array(AnniversaryOccurrence).describe('Of the reviewed period and of the next one, by date, each with its ordinal for the day it falls on'),
+  ofDocument: ReviewOfDocument.nullable().describe('A document review: the document, the roll-up snapshot and the commended units'),
 });
 export type ReviewDetail = z.infer<typeof ReviewDetail>;
 

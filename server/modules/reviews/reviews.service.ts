@@ -15,6 +15,10 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { periodDates } from '../conferences/conferences.service.js';
 import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
 import { getReadableUnit } from '../units/units.service.js';
+import { canReadDocument, readScope } from '../policy-documents/policy-documents.service.js';
+import { findReviewedDocument } from './document-reviews.repository.js';
+import type { PutCommendedUnitsBody } from './document-reviews.schema.js';
+import { defaultDocumentReviewTitle, documentPartOf, putCommendedUnits, refreshDocumentFigures } from './document-reviews.service.js';
 import { anniversariesIn } from './anniversaries.js';
 import { followingStartYear, nextPeriod, type PeriodSpan, periodOfDay, periodPhrase } from './next-period.js';
 import { reviewDocument } from './review-document.js';
@@ -104,10 +108,17 @@ const notFound = (what: 'review' | 'review_task' | 'review_event', id: string) =
 const versionConflict = (what: string, current: number) => new AppError('CONFLICT', `The ${what} was changed by someone else; reload it and try again`, { currentVersion: current });
 const finalReview = () => new AppError('INVALID_TRANSITION', 'The review is final; set it back to draft to change it', { status: 'final' });
 
-/** The review, when it exists and the actor may read its unit; NOT_FOUND otherwise (both alike). */
+/** Whether the actor reads the review's document (a periodic review has none). */
+const readsDocumentOf = (actor: Actor, r: repo.ReviewRecord) =>
+  !r.policy_document_id || canReadDocument(actor, { issuing_path: r.document_issuing_path!, restricted_roles: r.document_restricted_roles ?? null });
+
+/**
+ * The review, when it exists and the actor may read its unit, and its document for a document
+ * review (a restricted document's review is hidden as the document is); NOT_FOUND otherwise (all alike).
+ */
 export async function getReadableReview(ctx: Ctx, actor: Actor, id: string): Promise<repo.ReviewRecord> {
   const r = await repo.findReviewById(ctx.db, id);
-  if (!r || !can(actor, 'units.read', r.unit_path)) throw notFound('review', id);
+  if (!r || !can(actor, 'units.read', r.unit_path) || !readsDocumentOf(actor, r)) throw notFound('review', id);
   return r;
 }
 
@@ -126,6 +137,8 @@ export async function listReviews(ctx: Ctx, actor: Actor, q: ReviewListQuery) {
     underPath: under?.path,
     year: q.year,
     period: q.period,
+    documents: readScope(actor),
+    documentId: q.policyDocumentId,
     limit: q.limit,
     offset: q.offset,
   });
@@ -137,12 +150,13 @@ export async function listReviews(ctx: Ctx, actor: Actor, q: ReviewListQuery) {
  */
 export async function getReviewDetail(ctx: Ctx, actor: Actor, id: string) {
   const review = await getReadableReview(ctx, actor, id);
-  const [figures, tasks, events, definitions, next] = await Promise.all([
+  const [figures, tasks, events, definitions, next, documentPart] = await Promise.all([
     repo.findReviewFigures(ctx.db, id),
     repo.findTasksOfReview(ctx.db, id),
     repo.findEventsOfReview(ctx.db, id),
     repo.findAnniversaryDefinitions(ctx.db),
     nextPeriodOf(ctx.db, review),
+    documentPartOf(ctx, review),
   ]);
   const current = { to: review.period_to };
   return {
@@ -151,7 +165,9 @@ export async function getReviewDetail(ctx: Ctx, actor: Actor, id: string) {
     figures,
     tasks,
     events: events.map((e) => ({ ...e, inPeriod: periodOfDay(e.happened_on, current) })),
-    anniversaries: anniversariesIn(review.period_from, next.to, definitions).map((a) => ({ ...a, inPeriod: periodOfDay(a.date, current) })),
+    // A document review spans years (ten for a tổng kết): a calendar of every anniversary would bury its figures.
+    anniversaries: documentPart ? [] : anniversariesIn(review.period_from, next.to, definitions).map((a) => ({ ...a, inPeriod: periodOfDay(a.date, current) })),
+    documentPart,
   };
 }
 
@@ -202,14 +218,27 @@ export async function createReview(ctx: Ctx, actor: Actor, input: CreateReviewBo
 /** Changes the title, narrative, shortcomings or status with optimistic concurrency on `version`. */
 export async function updateReview(ctx: Ctx, actor: Actor, id: string, input: UpdateReviewBody): Promise<repo.ReviewRecord> {
   const current = await getWritableReview(ctx, actor, id, { draftOnly: false });
+  if (input.ordinalYears !== undefined && !current.policy_document_id) throw fieldError('body.ordinalYears', 'only a document review counts its years');
+  const doc = input.ordinalYears !== undefined && input.title === undefined ? await findReviewedDocument(ctx.db, current.policy_document_id!) : undefined;
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.lockReview(trx, id);
     if (!row) throw notFound('review', id);
     if (row.version !== input.version) throw versionConflict('review', row.version);
-    const editsContent = input.title !== undefined || input.narrative !== undefined || input.shortcomings !== undefined;
+    const editsContent = input.title !== undefined || input.narrative !== undefined || input.shortcomings !== undefined || input.ordinalYears !== undefined;
     // A final review opens again only by saying so; it is never edited while final.
     if (row.status === 'final' && editsContent && input.status !== 'draft') throw finalReview();
-    const wanted: repo.ReviewChanges = { title: input.title, narrative: input.narrative, shortcomings: input.shortcomings, status: input.status };
+    // A new ordinal rewrites the title only while it is the default one: a typed title is kept.
+    const retitled =
+      doc && current.kind && row.title === defaultDocumentReviewTitle(current.kind, row.ordinal_years, current.joint ?? false, doc)
+        ? defaultDocumentReviewTitle(current.kind, input.ordinalYears!, current.joint ?? false, doc)
+        : undefined;
+    const wanted: repo.ReviewChanges = {
+      title: input.title ?? retitled,
+      narrative: input.narrative,
+      shortcomings: input.shortcomings,
+      status: input.status,
+      ordinal_years: input.ordinalYears,
+    };
     const changes: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(wanted) as [keyof typeof wanted, unknown][]) {
@@ -228,6 +257,10 @@ export async function updateReview(ctx: Ctx, actor: Actor, id: string, input: Up
 export async function refreshReview(ctx: Ctx, actor: Actor, id: string, input: RefreshReviewBody): Promise<repo.ReviewRecord> {
   const current = await getWritableReview(ctx, actor, id, { draftOnly: true });
   if (current.version !== input.version) throw versionConflict('review', current.version);
+  if (current.policy_document_id) {
+    await refreshDocumentFigures(ctx, actor, current, input);
+    return (await repo.findReviewById(ctx.db, id))!;
+  }
   const results = await reviewResults(ctx, current.unit_id, {
     period: current.period,
     year: current.year,
@@ -256,6 +289,12 @@ export async function refreshReview(ctx: Ctx, actor: Actor, id: string, input: R
   return (await repo.findReviewById(ctx.db, id))!;
 }
 
+/** Replaces the commended units of a draft document review (see document-reviews.service.ts). */
+export async function setCommendedUnits(ctx: Ctx, actor: Actor, id: string, input: PutCommendedUnitsBody): Promise<void> {
+  const review = await getWritableReview(ctx, actor, id, { draftOnly: true });
+  await putCommendedUnits(ctx, actor, review, input);
+}
+
 // Tasks ----------------------------------------------------------------------------------------
 
 function addYears(iso: string, years: number): string {
@@ -279,7 +318,8 @@ async function checkOwner(db: Db, ownerUnitId: string, review: { unit_path: stri
 
 async function getTaskForWrite(ctx: Ctx, actor: Actor, id: string) {
   const task = await repo.findTaskById(ctx.db, id);
-  if (!task || !can(actor, 'units.read', task.review_unit_path)) throw notFound('review_task', id);
+  const review = task ? await repo.findReviewById(ctx.db, task.review_id) : undefined;
+  if (!task || !review || !can(actor, 'units.read', task.review_unit_path) || !readsDocumentOf(actor, review)) throw notFound('review_task', id);
   assertCan(actor, 'data.write', task.review_unit_path);
   return task;
 }
@@ -388,6 +428,7 @@ export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
     status: q.status,
     overdue: q.overdue,
     due: q.due,
+    documents: readScope(actor),
     limit: q.limit,
     offset: q.offset,
   });
@@ -414,7 +455,7 @@ export async function createEvent(ctx: Ctx, actor: Actor, reviewId: string, inpu
 export async function deleteEvent(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   const event = await repo.findEventById(ctx.db, id);
   const review = event ? await repo.findReviewById(ctx.db, event.review_id) : undefined;
-  if (!event || !review || !can(actor, 'units.read', review.unit_path)) throw notFound('review_event', id);
+  if (!event || !review || !can(actor, 'units.read', review.unit_path) || !readsDocumentOf(actor, review)) throw notFound('review_event', id);
   assertCan(actor, 'data.write', review.unit_path);
   if (review.status === 'final') throw finalReview();
   await ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { OPEN_PETITION_STATUSES } from '../../../common/petitions.js';
 import type { Db } from '../../db/database.js';
+import { type ReadScope, readableBy } from '../policy-documents/policy-documents.repository.js';
 
 /** The names of the units `ids`, by id. */
 export async function findUnitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -32,12 +33,15 @@ export async function countPetitionsDue(db: Db, unit: { id: string; path: string
  * the totals of `GET /api/review-tasks?unitId=…&due=…` (its filters in reviews.repository.ts
  * `findTasks`, "today" in Viet Nam as there), without fetching a page of each.
  */
-export async function countTasksDue(db: Db, unitPath: string, soonDays: number): Promise<{ dueSoon: number; overdue: number }> {
+export async function countTasksDue(db: Db, unitPath: string, soonDays: number, documents: ReadScope): Promise<{ dueSoon: number; overdue: number }> {
+  // A document review's tasks count only for readers of its document, as the list shows them.
   const { rows } = await sql<{ due_soon: number; overdue: number }>`
     with today as (select (now() at time zone 'Asia/Ho_Chi_Minh')::date as d)
     select count(*) filter (where t.deadline >= today.d)::int as due_soon, count(*) filter (where t.deadline < today.d)::int as overdue
-    from review_tasks t join reviews r on r.id = t.review_id join units ru on ru.id = r.unit_id cross join today
-    where t.status = 'open' and t.deadline <= today.d + ${soonDays}::int and ru.path <@ ${unitPath}::ltree`.execute(db);
+    from review_tasks t join reviews r on r.id = t.review_id join units ru on ru.id = r.unit_id
+      left join policy_documents pd on pd.id = r.policy_document_id cross join today
+    where t.status = 'open' and t.deadline <= today.d + ${soonDays}::int and ru.path <@ ${unitPath}::ltree
+      and (r.policy_document_id is null or ${readableBy(documents, 'pd')})`.execute(db);
   return { dueSoon: rows[0]?.due_soon ?? 0, overdue: rows[0]?.overdue ?? 0 };
 }
 

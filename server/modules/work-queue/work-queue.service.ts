@@ -19,6 +19,7 @@ import { todayInVietnam } from '../commendations/commendations.service.js';
 import { countQueue } from '../entries/entries-list.repository.js';
 import { queueClause } from '../entries/entries-list.service.js';
 import { dueWindow } from '../petitions/petitions.service.js';
+import { readScope } from '../policy-documents/policy-documents.service.js';
 import { countTasksDue as countDocumentTasksDue } from '../tasks/tasks.service.js';
 import { countRoundsAwaiting } from '../reporting-rounds/reporting-rounds.service.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
@@ -75,7 +76,7 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
       workUnits.map(async (u) => {
         const [petitions, reviewTasks, commitments, documentTasks, rounds] = await Promise.all([
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
-          countTasksDue(ctx.db, u.path, DUE_SOON_DAYS),
+          countTasksDue(ctx.db, u.path, DUE_SOON_DAYS, readScope(actor)),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
           // The lists' own counts (GET /api/tasks, GET /api/reporting-rounds), so a count and its list agree.
           countDocumentTasksDue(ctx, actor, u.id),

@@ -49,6 +49,11 @@ export function ProgramDetailPage() {
               {t('coordination.edit.button')}
             </Button>
           )}
+          {p.document.status === 'issued' && (
+            <ButtonLink to="/policy-documents/$documentId" params={{ documentId: p.document.id }} hash="document-reviews" data-testid="program-reviews">
+              {t('documentReviews.programLink')}
+            </ButtonLink>
+          )}
           {p.can.addYear && (
             <Button type="primary" onClick={() => setAddingYear(true)} data-testid="year-add">
               {t('coordination.years.add')}

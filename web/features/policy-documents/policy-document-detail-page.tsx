@@ -2,7 +2,8 @@
  * One policy document: its particulars, the documents it implements, replaces or amends (and
  * those that do so to it), its files. Editors of the issuing unit change it, its links and its
  * files; approvers issue a draft (the leader signs). `can` from the server says who may do what.
- * An issued document that is carried out shows its plans and the roll-up of its tasks (features/tasks).
+ * An issued document that is carried out shows its plans and the roll-up of its tasks (features/tasks),
+ * and its reviews (sơ kết / tổng kết, features/reviews).
  */
 import { Link, useParams } from '@tanstack/react-router';
 import AntdApp from 'antd/es/app';
@@ -22,6 +23,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
+import { DocumentReviewsSection } from '../reviews/document-reviews-section';
 import { DocumentImplementation } from '../tasks/document-implementation';
 import { PolicyDocumentAttachments } from './policy-document-attachments';
 import { PolicyDocumentError } from './policy-document-error';
@@ -133,6 +135,7 @@ function PolicyDocumentView({ document: d, onReload }: { document: PolicyDocumen
       <PolicyDocumentLinks document={d} onReload={onReload} />
       <PolicyDocumentAttachments document={d} />
       <DocumentImplementation document={d} implementable={kinds.data?.items.find((k) => k.code === d.kind)?.implementable ?? false} />
+      <DocumentReviewsSection document={d} />
     </Card>
   );
 }

@@ -15,6 +15,7 @@ import { PageSpinner } from '../../ui/page-spinner';
 import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
+import { DocumentReviewPart } from './document-review-part';
 import { ReviewCalendar } from './review-calendar';
 import { ReviewFigures } from './review-figures';
 import { ReviewTasks } from './review-tasks';
@@ -84,7 +85,8 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
         items={[
           { key: 'unit', label: t('reviews.unit'), children: review.unit.name },
           { key: 'period', label: t('reviews.period'), children: `${periodLabel(review)} (${format.date(review.from)} – ${format.date(review.to)})` },
-          { key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> },
+          // A document review dates its figures in its own part ("Số liệu đến ngày").
+          ...(review.ofDocument ? [] : [{ key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> }]),
         ]}
       />
 
@@ -99,7 +101,13 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
           </Checkbox>
         </Space>
       )}
-      {review.figures ? <ReviewFigures report={review.figures} /> : <Typography.Paragraph type="secondary">{t('reviews.noFigures')}</Typography.Paragraph>}
+      {review.ofDocument ? (
+        <DocumentReviewPart review={review} of={review.ofDocument} editable={canWrite && draft} onReload={onReload} />
+      ) : review.figures ? (
+        <ReviewFigures report={review.figures} />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('reviews.noFigures')}</Typography.Paragraph>
+      )}
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         {t('reviews.narrative')}
       </Typography.Title>

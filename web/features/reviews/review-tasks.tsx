@@ -114,7 +114,7 @@ function AddTaskForm({ review }: { review: ReviewDetail }) {
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item label={t('reviews.owner')} name="ownerUnitId" extra={t('reviews.ownerHelp')} rules={[{ required: true, message: t('reviews.ownerRequired') }]} style={{ minWidth: 360 }}>
+          <Form.Item label={t('reviews.owner')} name="ownerUnitId" extra={t('reviews.ownerHelp')} rules={[{ required: true, message: t('reviews.ownerRequired') }]} style={{ minWidth: 'min(360px, calc(100vw - 64px))' }}>
             <UnitPicker initialLabel={review.unit.name} allowClear={false} />
           </Form.Item>
           <Form.Item

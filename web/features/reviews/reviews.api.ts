@@ -21,6 +21,12 @@ export type Review = {
   shortcomings: string | null;
   figuresAt: string | null;
   taskCounts: { open: number; done: number; overdue: number };
+  /** A document review (sơ kết / tổng kết of carrying out a policy document); null for a periodic review. */
+  policyDocumentId: string | null;
+  kind: DocumentReviewKind | null;
+  /** "N năm thực hiện". */
+  ordinalYears: number | null;
+  joint: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -38,6 +44,31 @@ export type ReviewTask = {
   doneBy: { id: string; name: string } | null;
   note: string | null;
   version: number;
+};
+
+export type DocumentReviewKind = 'so_ket' | 'tong_ket';
+
+export type DocumentReviewCounts = { leaves: number; done: number; open: number; overdue: number; unitsTasked: number; unitsReported: number };
+
+/** The document's roll-up under the reviewing unit on the day it was read (server: document-reviews.schema.ts DocumentFigures). */
+export type DocumentFigures = {
+  at: string;
+  totals: DocumentReviewCounts;
+  own: DocumentReviewCounts;
+  children: (DocumentReviewCounts & { unit: UnitName })[];
+  overdue: { taskId: string; content: string; owner: UnitName; deadline: string }[];
+  overdueTotal: number;
+};
+
+export type CommendedUnit = { unit: UnitName; form: string; commendationId: string | null };
+
+export type ReviewOfDocument = {
+  document: { id: string; kind: string; kindNames: Record<string, string>; number: string | null; symbol: string; issuedOn: string | null; issuingBody: string; title: string };
+  kind: DocumentReviewKind;
+  ordinalYears: number | null;
+  joint: boolean;
+  documentFigures: DocumentFigures | null;
+  commendedUnits: CommendedUnit[];
 };
 
 export type ReviewEvent = { id: string; reviewId: string; happenedOn: string; title: string; description: string | null };
@@ -66,9 +97,10 @@ export type ReviewDetail = Review & {
   tasks: ReviewTask[];
   events: (ReviewEvent & { inPeriod: InPeriod })[];
   anniversaries: Anniversary[];
+  ofDocument: ReviewOfDocument | null;
 };
 
-export type ReviewFilter = { unitId?: string; year?: number; limit: number; offset: number };
+export type ReviewFilter = { unitId?: string; year?: number; policyDocumentId?: string; limit: number; offset: number };
 
 export type CreateReviewInput = { unitId: string; period: ReportPeriod; year?: number; quarter?: number; periodId?: string; from?: string; to?: string; title?: string };
 
@@ -107,7 +139,7 @@ function useReviewMutation<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useCreateReview = () => useReviewMutation((input: CreateReviewInput) => api.post<ReviewDetail>('/api/reviews', input));
 
-export type UpdateReviewInput = { id: string; version: number; title?: string; narrative?: string; shortcomings?: string; status?: ReviewStatus };
+export type UpdateReviewInput = { id: string; version: number; title?: string; narrative?: string; shortcomings?: string; status?: ReviewStatus; ordinalYears?: number };
 export const useUpdateReview = () => useReviewMutation(({ id, ...body }: UpdateReviewInput) => api.patch<Review>(`/api/reviews/${id}`, body));
 
 export const useRefreshReview = () =>
@@ -132,3 +164,10 @@ export const useCreateEvent = () =>
   );
 
 export const useDeleteEvent = () => useReviewMutation((event: ReviewEvent) => api.delete<void>(`/api/review-events/${event.id}`));
+
+export type CreateDocumentReviewInput = { unitId: string; policyDocumentId: string; kind: DocumentReviewKind; from: string; to: string; joint: boolean; ordinalYears?: number; title?: string };
+export const useCreateDocumentReview = () => useReviewMutation((input: CreateDocumentReviewInput) => api.post<ReviewDetail>('/api/document-reviews', input));
+
+export type CommendedUnitInput = { unitId: string; form: string; commendationId?: string | null };
+export const usePutCommendedUnits = () =>
+  useReviewMutation(({ id, ...body }: { id: string; version: number; items: CommendedUnitInput[] }) => api.put<ReviewDetail>(`/api/reviews/${id}/commended-units`, body));
