@@ -9,8 +9,7 @@
  * the figures (a shared 2-core machine makes it part of the result).
  *
  * Report with the tasks block (slice 8): the report of the country and of Hà Nội for the current
- * year (every figure, the tasks block counted from the tasks), the tasks block alone, and the stamp
- * the report answers are named by; the block's plan (EXPLAIN ANALYZE) is printed once. Results to
+ * year (every figure, the tasks block counted from the tasks), and the tasks block alone; the block's plan (EXPLAIN ANALYZE) is printed once. Results to
  * bench/results/leadership.json. Not a test: nothing here asserts a time.
  *
  * Database: BENCH_DATABASE_URL, else an embedded engine in BENCH_DATA_DIR (kept) or a temporary
@@ -21,7 +20,7 @@ import { sql } from 'kysely';
 import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
 import { buildReport } from '../server/modules/reports/reports.service.js';
 import { getRollup } from '../server/modules/tasks/rollup.service.js';
-import { findTaskFigures, readTaskStamp } from '../server/modules/tasks/task-figures.repository.js';
+import { findTaskFigures } from '../server/modules/tasks/task-figures.repository.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 import { benchApp, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
 
@@ -162,7 +161,6 @@ async function tasksRollupBench(db: Db, url: string, results: Record<string, unk
     );
     out.push(await time(label.replace('report with tasks', 'tasks block alone'), 'service', TASKS_TARGET_MS, async () => blockAnswer(await block(unit, true))));
   }
-  out.push(await time('task stamp (report answers)', 'service', TASKS_TARGET_MS, async () => readTaskStamp(db)));
   results.reportLoadAverageAfter = reportLoad('after');
   return out;
 }

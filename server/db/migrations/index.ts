@@ -29,6 +29,7 @@ import * as m20261206130000 from './20261206130000_reporting_rounds.js';
 import * as m20261206140000 from './20261206140000_coordination.js';
 import * as m20261206160000 from './20261206160000_leadership_digests.js';
 import * as m20261206170000 from './20261206170000_document_reviews.js';
+import * as m20261206180000 from './20261206180000_task_report_versions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -56,4 +57,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206140000_coordination': m20261206140000,
   '20261206160000_leadership_digests': m20261206160000,
   '20261206170000_document_reviews': m20261206170000,
+  '20261206180000_task_report_versions': m20261206180000,
 };

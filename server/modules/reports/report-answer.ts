@@ -11,7 +11,6 @@ import { type Ctx, reportReader } from '../../http/context.js';
 import { type AnswerCache, type CachedAnswer, scopeOf } from '../data-versions/answer-cache.js';
 import { readDataVersion } from '../data-versions/data-versions.repository.js';
 import { todayInVietnam } from '../entries/entry-progress.service.js';
-import { readTaskStamp } from '../tasks/task-figures.repository.js';
 import { type ReportQueryByRef, reportUnitId } from './report-unit-ref.js';
 import { getReportableUnit, reportViewOfUnit, resolveReportRange } from './reports.service.js';
 
@@ -27,14 +26,15 @@ export async function reportAnswer(ctx: Ctx, cache: AnswerCache, actor: Actor, q
   const q: ReportQuery = { ...period, unitId };
   await resolveReportRange(reader, q);
   // Before the figures: an answer may then be newer than its version, never older.
-  // Tasks, sessions and submissions (the tasks block) bump no data version: their stamp names the answer too.
-  const [version, tasks] = await Promise.all([readDataVersion(reader.db, [unit.id], 'f'), readTaskStamp(reader.db)]);
+  // Tasks, their reports, sessions and submissions (the tasks block) bump it too (migration
+  // 20261206180000_task_report_versions).
+  const version = await readDataVersion(reader.db, [unit.id], 'f');
   // Only the period's own parameters, so equivalent URLs share an answer; the day, because a
   // running range's overdue petitions are judged on it.
   const params = (['period', 'year', 'quarter', 'periodId', 'from', 'to'] as const).map((k) => `${k}=${q[k] ?? ''}`).join('&');
   // Which database answered: a version counts that database's writes, so the primary's and a
   // replica's (or another database's) answers are never taken for each other.
   const source = reader.db === ctx.db ? 'primary' : 'replica';
-  const key = `report ${source} ${unit.id} ${params} ${todayInVietnam()} ${tasks}`;
+  const key = `report ${source} ${unit.id} ${params} ${todayInVietnam()}`;
   return cache.answer({ key, version, scope: scopeOf(actor), ifNoneMatch, compute: () => reportViewOfUnit(reader, unit, q) });
 }

@@ -113,24 +113,6 @@ async function spanFigures(db: Kysely<Database>, area: FigureArea, s: Span): Pro
   }));
 }
 
-/**
- * A stamp of everything the tasks block reads, for the report answers' cache (report-answer.ts):
- * task, session and submission writes bump no data version (those are kept by the triggers of the
- * entries, commendations and petitions), so a cached report would keep its old tasks block. Any
- * write changes the stamp: counts catch inserts and deletes, versions and update times the rest.
- * Country-wide, not per area: a task written anywhere renews every report's answer (one scan of
- * the tasks, a few milliseconds at 50,000; bench/leadership.bench.ts).
- */
-export async function readTaskStamp(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ stamp: string }>`
-    select concat_ws('|',
-      (select count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(max(updated_at)::text, '') from tasks),
-      (select count(*) || '.' || coalesce(max(id), 0) from task_progress_reports),
-      (select count(*) || '.' || coalesce(sum(version), 0) || '.' || coalesce(max(updated_at)::text, '') from working_sessions),
-      (select count(*) || '.' || count(submitted_on) || '.' || coalesce(max(updated_at)::text, '') from round_participants)) as stamp`.execute(db);
-  return rows[0]!.stamp;
-}
-
 export type TaskDocumentRow = { id: string; symbol: string; number: string | null; title: string; assigned: number; done: number; open: number; overdue: number };
 
 /**

@@ -108,7 +108,7 @@ describe('task figures', () => {
     expect(counted.children.map((c) => c.figures.tasks)).toEqual(report.children.map((c) => c.figures.tasks));
   });
 
-  it('renews the cached report answer when a task is done: tasks bump no data version', async () => {
+  it('renews the cached report answer when a task is written', async () => {
     const cache = answerCacheOf(t.ctx);
     const query = { unitId: ids.hanoi, period: 'quarter' as const, year: 2026, quarter: 2 };
     const first = await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, undefined);
@@ -120,6 +120,27 @@ describe('task figures', () => {
     expect(second.etag).not.toBe(first.etag);
     const body = JSON.parse((second as { body: Buffer }).body.toString()) as { figures: { tasks: ReportTasks } };
     expect(body.figures.tasks).toMatchObject({ assigned: 6, overdue: 3 });
+  });
+
+  it('renews exactly the answers a write changes: each table of the block bumps its units, a write elsewhere none', async () => {
+    const cache = answerCacheOf(t.ctx);
+    const query = { unitId: ids.hanoi, period: 'quarter' as const, year: 2026, quarter: 2 };
+    const elsewhere = await unitByCode(t.db, 'province', '37');
+    const renews = async (write: () => Promise<unknown>) => {
+      const before = await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, undefined);
+      await write();
+      return (await reportAnswer(t.ctx, cache, SYSTEM_ACTOR, query, before.etag)).status === 200;
+    };
+    // Ninh Bình's task is no figure of Hà Nội's: its answer stays a 304.
+    const otherPlan = await buildPlan(t.db, { unitId: elsewhere.id });
+    expect(await renews(() => buildTask(t.db, { planId: otherPlan.id, ownerUnitId: elsewhere.id, startsOn: '2026-05-01', deadline: '2026-05-20' }))).toBe(false);
+    const leaf = await t.db.selectFrom('tasks').select('id').where('owner_unit_id', '=', ids.ngocHa).where('child_count', '=', 0).orderBy('id').executeTakeFirstOrThrow();
+    // A progress report alone (no write to its task): the reports' own trigger.
+    expect(await renews(() => t.db.insertInto('task_progress_reports').values({ task_id: leaf.id, reported_on: '2026-05-02', text: 'Đã báo cáo' }).execute())).toBe(true);
+    expect(await renews(() => buildWorkingSession(t.db, { leadingUnitId: ids.hanoi, unitId: ids.ngocHa, heldOn: '2026-05-03' }))).toBe(true);
+    expect(await renews(() => t.db.updateTable('round_participants').set({ submitted_on: '2026-05-12' }).where('unit_id', '=', ids.baDinh).execute())).toBe(true);
+    // A retired commune's session counts under its successor in Hà Nội: it renews Hà Nội's answer.
+    expect(await renews(() => buildWorkingSession(t.db, { leadingUnitId: ids.hanoi, unitId: ids.retired, heldOn: '2026-05-04' }))).toBe(true);
   });
 
   it('lists the documents by their share of overdue leaves, for the unit read, and refuses an inverted range', async () => {
