@@ -96,7 +96,9 @@ export async function loadDemoCoordination(db: Db, ctx: Ctx): Promise<{ coordina
     await addReport(ctx, SYSTEM_ACTOR, taskId, report, report.reportedOn);
     if (done) await markDone(ctx, SYSTEM_ACTOR, taskId, { version: 1, note: null });
   }
-  // The joint sơ kết of the program's first years, with the coast guard (sơ kết liên tịch).
-  await createDocumentReview(ctx, SYSTEM_ACTOR, { unitId: province.id, policyDocumentId: programId, kind: 'so_ket', from: signedOn, to: '2025-12-31', joint: true });
+  // The joint sơ kết of the program's first three years (2023, 2024, 2025), with the coast guard
+  // (sơ kết liên tịch): a program is reviewed after 3 years and closed after 5 (Quảng Ninh, see
+  // docs/leadership-loop.md). Counted by years run, not by the difference computed by default (2).
+  await createDocumentReview(ctx, SYSTEM_ACTOR, { unitId: province.id, policyDocumentId: programId, kind: 'so_ket', from: signedOn, to: '2025-12-31', joint: true, ordinalYears: 3 });
   return { coordinationPrograms: 1 };
 }

@@ -163,11 +163,11 @@ describe('demo data', () => {
       .execute();
     expect(reviews.map((r) => [r.kind, r.ordinal_years, r.joint])).toEqual([
       ['so_ket', 5, false],
-      ['so_ket', 2, true],
+      ['so_ket', 3, true],
     ]);
     expect(reviews[0]!.title).toMatch(/^Sơ kết 5 năm thực hiện Kết luận số 43-KL\/TW ngày 07\/01\/2019 của Ban Bí thư/);
     expect((reviews[0]!.document_figures as { totals: { leaves: number } }).totals.leaves).toBeGreaterThan(0);
-    expect(reviews[1]!.title).toMatch(/^Sơ kết liên tịch 2 năm thực hiện Chương trình phối hợp/);
+    expect(reviews[1]!.title).toMatch(/^Sơ kết liên tịch 3 năm thực hiện Chương trình phối hợp số 05-CTrPH\/TU ngày 10\/3\/2023 của Ban Thường vụ Tỉnh ủy “Chương trình phối hợp/);
     const commended = await t.db.selectFrom('review_commended_units').select('unit_id').where('review_id', '=', reviews[0]!.id).execute();
     expect(commended).toHaveLength(2);
   });

@@ -49,11 +49,21 @@ export function documentCitation(doc: Pick<docRepo.ReviewedDocumentRecord, 'kind
   return `${kindName} ${number}${date} của ${doc.issuing_body}`.trim();
 }
 
+/**
+ * A Party document's summary (trích yếu, "Về tăng cường …") follows its citation as is; a title that
+ * is a name ("Chương trình phối hợp giữa …", "Nâng cao chất lượng …") is quoted, as officers cite a
+ * project: thực hiện Đề án số 05-ĐA/TU … “Nâng cao chất lượng …”.
+ */
+export function subjectOf(title: string): string {
+  const t = title.trim();
+  return /^về\s/iu.test(t) ? lowerFirst(t) : `“${t}”`;
+}
+
 /** "Tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của … về …", cut to the title's limit. */
 export function defaultDocumentReviewTitle(kind: DocumentReviewKind, ordinalYears: number | null, joint: boolean, doc: docRepo.ReviewedDocumentRecord): string {
   const word = `${kind === 'tong_ket' ? 'Tổng kết' : 'Sơ kết'}${joint ? ' liên tịch' : ''}`;
   const years = ordinalYears ? `${ordinalYears} năm ` : '';
-  const full = `${word} ${years}thực hiện ${documentCitation(doc)} ${lowerFirst(doc.title)}`;
+  const full = `${word} ${years}thực hiện ${documentCitation(doc)} ${subjectOf(doc.title)}`;
   return full.length <= REVIEW_LIMITS.title ? full : `${full.slice(0, REVIEW_LIMITS.title - 1).trimEnd()}…`;
 }
 
