@@ -22,7 +22,7 @@ import { ReviewTasks } from './review-tasks';
 import { ReviewText } from './review-text';
 import { ReviewTitle } from './review-title';
 import { type ReviewDetail, reviewDocumentUrl, useRefreshReview, useReview, useUpdateReview } from './reviews.api';
-import { useReviewPeriodLabel } from './use-review-period-label';
+import { useReviewPeriodWithDays } from './use-review-period-label';
 
 /** Limits of server/modules/reviews/reviews.schema.ts (REVIEW_LIMITS). */
 const NARRATIVE_MAX = 100_000;
@@ -45,7 +45,7 @@ const section = (title: string) => (
 function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const periodLabel = useReviewPeriodLabel();
+  const periodWithDays = useReviewPeriodWithDays();
   const canWrite = useCan('data.write');
   const refresh = useRefreshReview();
   const setStatus = useUpdateReview();
@@ -84,7 +84,7 @@ function ReviewView({ review, onReload }: { review: ReviewDetail; onReload: () =
         bordered
         items={[
           { key: 'unit', label: t('reviews.unit'), children: review.unit.name },
-          { key: 'period', label: t('reviews.period'), children: `${periodLabel(review)} (${format.date(review.from)} – ${format.date(review.to)})` },
+          { key: 'period', label: t('reviews.period'), children: periodWithDays(review) },
           // A document review dates its figures in its own part ("Số liệu đến ngày").
           ...(review.ofDocument ? [] : [{ key: 'figuresAt', label: t('reviews.figuresAt'), children: review.figuresAt ? format.dateTime(review.figuresAt) : <EmptyValue /> }]),
         ]}

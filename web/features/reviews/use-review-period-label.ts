@@ -18,3 +18,10 @@ export function useReviewPeriodLabel(): (r: Pick<Review, 'period' | 'year' | 'qu
       },
     );
 }
+
+/** "Năm 2024 (01/01/2024 – 31/12/2024)"; a custom period is its days already, shown once. */
+export function useReviewPeriodWithDays(): (r: Pick<Review, 'period' | 'year' | 'quarter' | 'emulationPeriod' | 'from' | 'to'>) => string {
+  const label = useReviewPeriodLabel();
+  const format = useFormat();
+  return (r) => (r.period === 'custom' ? label(r) : `${label(r)} (${format.date(r.from)} – ${format.date(r.to)})`);
+}
