@@ -40,6 +40,11 @@ describe('the formatters', () => {
     expect(f.number(1500000)).toBe('1.500.000');
   });
 
+  it('name a month as a heading, capitalised, from any day of it', () => {
+    expect(f.month('2026-12-31')).toBe('Tháng 12 năm 2026');
+    expect(formatters('en').month('2026-01-01')).toBe('January 2026');
+  });
+
   it('never show the day before: a calendar date has no time zone', () => {
     expect(formatters('vi', 'America/Los_Angeles').date('2026-12-05')).toBe('05/12/2026');
   });

@@ -17,6 +17,8 @@ export type Formatters = {
   /** Two calendar dates as a span: 01/01/2026 – 31/03/2026 (breaks, if it must, only after the dash). */
   dateRange: (from: string | null | undefined, to: string | null | undefined) => string;
   number: (value: number) => string;
+  /** The month of a calendar date, as a heading: "Tháng 12 năm 2026", "December 2026". */
+  month: (isoDate: string) => string;
 };
 
 const NBSP = '\u00a0';
@@ -50,6 +52,7 @@ export function formatters(locale: Locale, timeZone?: string): Formatters {
   const instantTime = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
   const instantFull = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
   const numberFormat = new Intl.NumberFormat(tag);
+  const monthFormat = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const date = (iso: string | null | undefined) => (iso ? unbroken(dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), rtl) : '');
   const dateTime = (iso: string | null | undefined) => {
     if (!iso) return '';
@@ -62,6 +65,10 @@ export function formatters(locale: Locale, timeZone?: string): Formatters {
     dateTime,
     dateRange: (from, to) => `${date(from) || '…'}${NBSP}– ${date(to) || '…'}`,
     number: (value) => numberFormat.format(value),
+    month: (iso) => {
+      const text = monthFormat.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+      return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1);
+    },
   };
 }
 

@@ -171,7 +171,6 @@ function MonthGrid({ month, days, chosen, today, onChoose }: { month: string; da
 export function CalendarPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const locale = useLocale();
   const me = useMe();
   const { cards } = useScreen();
   const navigate = useNavigate();
@@ -185,8 +184,7 @@ export function CalendarPage() {
   const unit = useUnit(unitId ?? '');
   const ids = { unit: useId() };
   const update = (patch: Partial<CalendarSearch>) => void navigate({ to: '/calendar', search: validateCalendarSearch({ ...search, ...patch }) });
-  const monthTitle = new Intl.DateTimeFormat(INTL_TAGS[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${range.from}T00:00:00Z`));
-  const heading = monthTitle.charAt(0).toLocaleUpperCase(INTL_TAGS[locale]) + monthTitle.slice(1);
+  const heading = format.month(range.from);
   const data = list.data && list.data.from === range.from ? list.data : undefined;
   const days = new Map((data?.days ?? []).map((d) => [d.day, d]));
   const dayItems = (day: string) => (data?.items ?? []).filter((i) => i.day === day);
