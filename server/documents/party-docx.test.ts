@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { childTable, fieldTable, reportDocument } from '../modules/reports/report-document.js';
 import { largeReportFixture, reportFixture } from '../modules/reports/report.fixtures.js';
 import { paragraphTexts, zipPart } from './docx-test-helpers.js';
 import { MARGIN_MM } from './party-docx-format.js';
 import { partyDateLine, renderPartyDocx } from './party-docx.js';
-
-const exec = promisify(execFile);
-const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));
-const office = onPath('libreoffice') ?? onPath('soffice');
-const pdftotext = onPath('pdftotext');
+import { folded, office, readBackDocx } from '../test/office-readback.js';
 
 const document = () =>
   reportDocument(reportFixture(), { number: '25', date: '2024-12-15', signer: { authority: 'K/T Trưởng ban', position: 'Phó Trưởng ban', name: 'Nguyễn Văn An' } });
@@ -100,36 +90,25 @@ describe('renderPartyDocx', () => {
   // LibreOffice is what many offices open these files with. When it is not installed (a developer
   // machine without it) the conversion cannot run; .ci/run installs it so CI always runs this test.
   it.skipIf(!office)('opens in LibreOffice: converted to PDF, the text has the heading and the figures', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'danvan-docx-'));
-    try {
-      const file = path.join(dir, 'bao-cao.docx');
-      const large = largeReportFixture(130);
-      const report = { ...large, unit: { ...large.unit, name: 'Tỉnh Ninh Bình' } };
-      await writeFile(file, await renderPartyDocx(reportDocument(report, { date: '2024-12-15' })));
-      // A profile of its own, so parallel runs and a running LibreOffice do not collide.
-      await exec(office!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
-      const pdf = path.join(dir, 'bao-cao.pdf');
-      expect((await stat(pdf)).size).toBeGreaterThan(10_000);
-      expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
-      if (!pdftotext) return; // Without poppler-utils only the PDF's existence is checked (see docs/documents.md).
-      await exec(pdftotext, ['-layout', pdf, path.join(dir, 'bao-cao.txt')]);
-      const raw = await readFile(path.join(dir, 'bao-cao.txt'), 'utf8');
-      const text = raw.replace(/\s+/g, ' ');
-      for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'TỈNH ỦY NINH BÌNH', 'BAN DÂN VẬN', 'BÁO CÁO', 'Ninh Bình, ngày 15 tháng 12 năm 2024', 'Xã Thử Nghiệm 130', 'Nơi nhận:', 'TRƯỞNG BAN']) {
-        expect(text, s).toContain(s);
-      }
-      // Figures stay on one line in their cells: the total rows read whole.
-      expect(text).toContain(fieldTable(report).rows.at(-1)!.filter(Boolean).join(' '));
-      expect(text).toContain(childTable(report).rows.at(-1)!.filter(Boolean).join(' '));
-      expect(text).toMatch(/Năm 2024, \d+ đơn vị, địa phương đăng ký [\d.]+ mô hình, điển hình/);
-      // 130 communes take several pages, numbered at the top from page 2 on.
-      const pages = raw.split('\f').filter((p) => p.trim());
-      expect(pages.length).toBeGreaterThan(2);
-      expect(pages[0]!.trim()).toMatch(/^TỈNH ỦY/);
-      expect(pages[1]!.trim()).toMatch(/^2\s/);
-      expect(pages[2]!.trim()).toMatch(/^3\s/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const large = largeReportFixture(130);
+    const report = { ...large, unit: { ...large.unit, name: 'Tỉnh Ninh Bình' } };
+    const { pdf, text: raw } = await readBackDocx(await renderPartyDocx(reportDocument(report, { date: '2024-12-15' })), { layout: true });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (raw === undefined) return; // Without poppler-utils only the PDF's existence is checked (see docs/documents.md).
+    const text = folded(raw);
+    for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'TỈNH ỦY NINH BÌNH', 'BAN DÂN VẬN', 'BÁO CÁO', 'Ninh Bình, ngày 15 tháng 12 năm 2024', 'Xã Thử Nghiệm 130', 'Nơi nhận:', 'TRƯỞNG BAN']) {
+      expect(text, s).toContain(s);
     }
+    // Figures stay on one line in their cells: the total rows read whole.
+    expect(text).toContain(fieldTable(report).rows.at(-1)!.filter(Boolean).join(' '));
+    expect(text).toContain(childTable(report).rows.at(-1)!.filter(Boolean).join(' '));
+    expect(text).toMatch(/Năm 2024, \d+ đơn vị, địa phương đăng ký [\d.]+ mô hình, điển hình/);
+    // 130 communes take several pages, numbered at the top from page 2 on.
+    const pages = raw.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[0]!.trim()).toMatch(/^TỈNH ỦY/);
+    expect(pages[1]!.trim()).toMatch(/^2\s/);
+    expect(pages[2]!.trim()).toMatch(/^3\s/);
   }, 180_000);
 });

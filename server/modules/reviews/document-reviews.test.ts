@@ -1,9 +1,3 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../../common/units.js';
@@ -16,13 +10,10 @@ import { buildPolicyDocument } from '../policy-documents/policy-documents.factor
 import { buildPlan, buildReport, buildTask } from '../tasks/tasks.factories.js';
 import { citedDate, ordinalYearsOf } from './document-reviews.service.js';
 import type { Review, ReviewDetail } from './reviews.schema.js';
+import { folded, office, readBackDocx } from '../../test/office-readback.js';
 
 type ReviewPage = { items: Review[]; total: number };
 
-const exec = promisify(execFile);
-const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));
-const office = onPath('libreoffice') ?? onPath('soffice');
-const pdftotext = onPath('pdftotext');
 
 const NQ25_TITLE = 'Về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới';
 const NQ25_PREFIX = 'Tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI) về tăng cường';
@@ -245,23 +236,16 @@ describe('a tổng kết of Resolution 25 by Ninh Bình', () => {
   });
 
   it.skipIf(!office)('opens in LibreOffice: the title and the table figures read back', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'danvan-docreview-'));
-    try {
-      const res = await t.call('GET', `/api/reviews/${review.id}/document`, { cookie: nbEditor });
-      await writeFile(path.join(dir, 'review.docx'), res.rawPayload);
-      await exec(office!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'review.docx')], { timeout: 120_000 });
-      expect((await readFile(path.join(dir, 'review.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
-      if (!pdftotext) return;
-      await exec(pdftotext, [path.join(dir, 'review.pdf'), path.join(dir, 'review.txt')]);
-      const text = (await readFile(path.join(dir, 'review.txt'), 'utf8')).replace(/\s+/g, ' ');
-      for (const line of ['BÁO CÁO', '10 năm thực hiện Nghị quyết số 25-NQ/TW', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'Tổng cộng', 'Đơn vị đã báo cáo', 'Giấy khen của Ban Dân vận Tỉnh ủy']) expect(text, line).toContain(line);
-      // The totals row's last cell: 1 of the 2 units tasked reported (LibreOffice's text runs down the columns).
-      expect(text).toContain('1/1 0/1 1/2');
-      // No anniversary list over a ten-year period: a document review leaves the calendar out.
-      expect(text).not.toContain('Kỷ niệm');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const res = await t.call('GET', `/api/reviews/${review.id}/document`, { cookie: nbEditor });
+    const { pdf, text: raw } = await readBackDocx(res.rawPayload);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (raw === undefined) return;
+    const text = folded(raw);
+    for (const line of ['BÁO CÁO', '10 năm thực hiện Nghị quyết số 25-NQ/TW', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'Tổng cộng', 'Đơn vị đã báo cáo', 'Giấy khen của Ban Dân vận Tỉnh ủy']) expect(text, line).toContain(line);
+    // The totals row's last cell: 1 of the 2 units tasked reported (LibreOffice's text runs down the columns).
+    expect(text).toContain('1/1 0/1 1/2');
+    // No anniversary list over a ten-year period: a document review leaves the calendar out.
+    expect(text).not.toContain('Kỷ niệm');
   }, 180_000);
 });
 
@@ -309,17 +293,10 @@ describe('restricted documents and joint reviews', () => {
     expect(words).toContain('TRƯỞNG BAN');
     if (!office) return;
     // Two signer tables and the recipients: LibreOffice reads the layout whole.
-    const dir = await mkdtemp(path.join(tmpdir(), 'danvan-joint-'));
-    try {
-      await writeFile(path.join(dir, 'joint.docx'), doc.rawPayload);
-      await exec(office, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'joint.docx')], { timeout: 120_000 });
-      expect((await readFile(path.join(dir, 'joint.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
-      if (!pdftotext) return;
-      await exec(pdftotext, [path.join(dir, 'joint.pdf'), path.join(dir, 'joint.txt')]);
-      const text = (await readFile(path.join(dir, 'joint.txt'), 'utf8')).replace(/\s+/g, ' ');
-      for (const line of ['ĐẠI DIỆN BỘ TƯ LỆNH VÙNG CẢNH SÁT BIỂN 1', 'TRƯỞNG BAN', 'Nơi nhận:', 'Sơ kết liên tịch'.toLowerCase()]) expect(text, line).toContain(line);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { pdf, text: raw } = await readBackDocx(doc.rawPayload);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (raw === undefined) return;
+    const text = folded(raw);
+    for (const line of ['ĐẠI DIỆN BỘ TƯ LỆNH VÙNG CẢNH SÁT BIỂN 1', 'TRƯỞNG BAN', 'Nơi nhận:', 'Sơ kết liên tịch'.toLowerCase()]) expect(text, line).toContain(line);
   }, 180_000);
 });

@@ -1,9 +1,3 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../common/reports.js';
@@ -18,13 +12,10 @@ import { reviewDocument } from './review-document.js';
 import { findAnniversaryDefinitions, findEventsOfReview, findReviewById, findTasksOfReview } from './reviews.repository.js';
 import type { Review, ReviewDetail, ReviewTask } from './reviews.schema.js';
 import { nextPeriodOf } from './reviews.service.js';
+import { folded, office, readBackDocx } from '../../test/office-readback.js';
 
-const exec = promisify(execFile);
 /** A new deadline may not lie before today (DEADLINE_IN_PAST): the tasks written here are due today. */
 const TODAY = todayInVietnam();
-const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)).find((p) => existsSync(p));
-const office = onPath('libreoffice') ?? onPath('soffice');
-const pdftotext = onPath('pdftotext');
 
 let t: TestApp;
 let admin: string;
@@ -297,21 +288,13 @@ describe('the life of a review', () => {
   // The review document adds bullet lines (events, anniversaries) and a task table to what the
   // report documents use: LibreOffice, which many offices open these files with, must read them.
   it.skipIf(!office)('opens in LibreOffice: converted to PDF, the sections, the anniversary and the tasks read whole', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'danvan-review-'));
-    try {
-      const res = await t.call('GET', `/api/reviews/${review.id}/document`, { cookie: hanoiEditor });
-      await writeFile(path.join(dir, 'review.docx'), res.rawPayload);
-      // A profile of its own, so parallel runs and a running LibreOffice do not collide.
-      await exec(office!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'review.docx')], { timeout: 120_000 });
-      expect((await readFile(path.join(dir, 'review.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
-      if (!pdftotext) return;
-      await exec(pdftotext, [path.join(dir, 'review.pdf'), path.join(dir, 'review.txt')]);
-      const text = (await readFile(path.join(dir, 'review.txt'), 'utf8')).replace(/\s+/g, ' ');
-      for (const line of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'THÀNH ỦY HÀ NỘI', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI', 'Ngày Dân vận toàn quốc lần thứ 24', 'Quá hạn']) {
-        expect(text, line).toContain(line);
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const res = await t.call('GET', `/api/reviews/${review.id}/document`, { cookie: hanoiEditor });
+    const { pdf, text: raw } = await readBackDocx(res.rawPayload);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (raw === undefined) return;
+    const text = folded(raw);
+    for (const line of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'THÀNH ỦY HÀ NỘI', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI', 'Ngày Dân vận toàn quốc lần thứ 24', 'Quá hạn']) {
+      expect(text, line).toContain(line);
     }
   }, 180_000);
 
