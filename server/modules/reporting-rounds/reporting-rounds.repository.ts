@@ -145,11 +145,19 @@ export async function findRound(db: Q, id: string, ownUnitId: string | null = nu
  * Rounds opened at or under `path`, or in which a unit at or under it takes part; open ones first,
  * then by due day, newest first.
  */
-/** The work queue's filters (`awaiting`): the unit's own report not sent and due soon or late; participants below not sent past their day. */
+/**
+ * How many days before its due day a participant's report starts to be awaited (reminded): the
+ * largest of its schedule's `remind_days_before` (a unit that sets {14, 3} is reminded from two
+ * weeks out), or the work queue's week for a round opened by hand. `r` is the round's alias.
+ */
+export const remindWindowDays = (r: string) =>
+  sql<number>`coalesce((select max(d) from reporting_schedules s cross join unnest(s.remind_days_before) d where s.id = ${sql.ref(`${r}.schedule_id`)}), ${DUE_SOON_DAYS}::int)`;
+
+/** The work queue's filters (`awaiting`): the unit's own report not sent and due within its reminder window or late; participants below not sent past their day. */
 function awaitingClause(f: { unitId: string; path: string; awaiting?: RoundAwaiting; today: string }) {
   if (f.awaiting === 'my_report') {
     return sql`and r.status = 'open' and exists (select 1 from round_participants p where p.round_id = r.id and p.unit_id = ${f.unitId}::bigint
-      and p.state in ('pending', 'draft', 'returned') and p.due_on <= ${f.today}::date + ${DUE_SOON_DAYS}::int)`;
+      and p.state in ('pending', 'draft', 'returned') and p.due_on <= ${f.today}::date + ${remindWindowDays('r')})`;
   }
   if (f.awaiting === 'missing_below') {
     return sql`and r.status = 'open' and r.opening_path <@ ${f.path}::ltree

@@ -1,6 +1,7 @@
 /** The SQL of the leadership loop's daily digest (`leadership_digests`, one row per unit and day). */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { remindWindowDays } from '../reporting-rounds/reporting-rounds.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -17,7 +18,7 @@ export type DigestCounts = {
 /**
  * Per unit with something due on `day`: its open leaves due by `soonUntil` and overdue (from the
  * summary `task_open_deadlines`, which holds open leaves only), its own reports not sent in open
- * rounds due by `soonUntil`, and, for an opening unit, its open rounds' participants not sent past
+ * rounds due within their reminder window (`remindWindowDays`: the schedule's, else a week), and, for an opening unit, its open rounds' participants not sent past
  * their day. `underPath` limits it to a subtree.
  */
 export async function countDigest(db: Q, day: string, soonUntil: string, underPath?: string): Promise<DigestCounts[]> {
@@ -34,7 +35,7 @@ export async function countDigest(db: Q, day: string, soonUntil: string, underPa
     mine as (
       select p.unit_id, count(*)::int as reports_due
       from round_participants p join reporting_rounds r on r.id = p.round_id
-      where r.status = 'open' and p.state in ('pending', 'draft', 'returned') and p.due_on <= ${soonUntil}::date ${under('p.unit_path')}
+      where r.status = 'open' and p.state in ('pending', 'draft', 'returned') and p.due_on <= ${day}::date + ${remindWindowDays('r')} ${under('p.unit_path')}
       group by p.unit_id
     ),
     missing as (

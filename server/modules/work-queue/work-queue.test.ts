@@ -12,7 +12,7 @@ import { buildPetition } from '../petitions/petitions.factories.js';
 import { dueWindow } from '../petitions/petitions.service.js';
 import { buildReview, buildTask } from '../reviews/reviews.factories.js';
 import { buildPlan, buildTask as buildDocumentTask } from '../tasks/tasks.factories.js';
-import { buildRound, buildSubmission } from '../reporting-rounds/reporting-rounds.factories.js';
+import { buildReportingSchedule, buildRound, buildSubmission } from '../reporting-rounds/reporting-rounds.factories.js';
 import { todayInVietnam } from '../commendations/commendations.service.js';
 import { buildUnit, buildUser, rootUnit } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -162,6 +162,11 @@ beforeAll(async () => {
   await buildSubmission(t.db, { roundId: late.id, unitId: u.communeA.id, status: 'submitted', submittedOn: addDays(today, -11) });
   await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, 3) });
   await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, 20) });
+  // A round of a schedule that reminds a month ahead: its report due in 20 days is awaited already.
+  const scheduled = await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, 20) });
+  const schedule = await buildReportingSchedule(t.db, { unitId: province.id, templateId: scheduled.templateId });
+  await t.db.updateTable('reporting_schedules').set({ remind_days_before: [30, 3] }).where('id', '=', schedule.id).execute();
+  await t.db.updateTable('reporting_rounds').set({ schedule_id: schedule.id }).where('id', '=', scheduled.id).execute();
   await buildRound(t.db, { unitId: province.id, participantIds: [u.communeA.id], dueOn: addDays(today, -10), status: 'closed' });
   await buildRound(t.db, { unitId: hanoi.id, participantIds: [foreign.id], dueOn: addDays(today, -10) });
 }, 120_000);
@@ -371,8 +376,9 @@ describe('petitions, review tasks and commitments of my units', () => {
     for (const [who, unitId, counts] of [
       // The province sends nothing itself; one open round it opened has a commune past due (the closed one does not count).
       ['province.editor', u.province.id, { myReport: 0, missingBelow: 1 }],
-      // Commune A: the round due in 3 days (the late one it has sent; the one due in 20 days is not yet).
-      ['commune.editor', u.communeA.id, { myReport: 1, missingBelow: 0 }],
+      // Commune A: the round due in 3 days and the scheduled one due in 20 whose schedule reminds 30
+      // days ahead (the late one it has sent; the one due in 20 days opened by hand is not yet).
+      ['commune.editor', u.communeA.id, { myReport: 2, missingBelow: 0 }],
     ] as const) {
       expect(row(await queueOf(who), unitId).rounds, who).toEqual(counts);
       const mine = await list(who, `/api/reporting-rounds?unitId=${unitId}&awaiting=my_report&limit=200`);
