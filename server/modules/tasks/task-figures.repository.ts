@@ -64,6 +64,14 @@ function runningLeaves(s: { from: string; to: string }, child: RawBuilder<unknow
       where t.child_count = 0 and t.starts_on <= ${s.to}::date and (t.status = 'open' or t.done_at >= ${start})`;
 }
 
+/**
+ * The rules of a running leaf (`l`'s columns), once for the report's block and the dashboard's
+ * documents: done within the range, still open on its reference day, overdue on it.
+ */
+const doneIn = (s: { from: string; to: string }) => sql`done_on between ${s.from}::date and ${s.to}::date`;
+const openOn = (asOf: string) => sql`(done_on is null or done_on > ${asOf}::date)`;
+const overdueOn = (asOf: string) => sql`(deadline < ${asOf}::date and ${openOn(asOf)})`;
+
 async function spanFigures(db: Kysely<Database>, area: FigureArea, s: Span): Promise<TaskFigureRow[]> {
   const child = s.byChild ? sql`u.child` : sql`null::text`;
   const { rows } = await sql<Record<string, string | number | boolean | null>>`
@@ -72,9 +80,9 @@ async function spanFigures(db: Kysely<Database>, area: FigureArea, s: Span): Pro
     x as (
       select child, document_id, owner_unit_id, 1 as assigned,
         (deadline between ${s.from}::date and ${s.to}::date)::int as due,
-        (done_on between ${s.from}::date and ${s.to}::date)::int as done,
-        (done_on is null or done_on > ${s.asOf}::date)::int as open,
-        (deadline < ${s.asOf}::date and (done_on is null or done_on > ${s.asOf}::date))::int as overdue,
+        (${doneIn(s)})::int as done,
+        ${openOn(s.asOf)}::int as open,
+        ${overdueOn(s.asOf)}::int as overdue,
         exists (select 1 from task_progress_reports r where r.task_id = l.id and r.reported_on between ${s.from}::date and ${s.to}::date) as reported,
         0 as sessions, 0 as on_time, 0 as late
       from l
@@ -129,9 +137,9 @@ export async function findTaskDocumentFigures(
     l as (${runningLeaves(q, sql`null::text`)}),
     f as (
       select document_id, count(*)::int as assigned,
-        count(*) filter (where done_on between ${q.from}::date and ${q.to}::date)::int as done,
-        count(*) filter (where done_on is null or done_on > ${q.asOf}::date)::int as open,
-        count(*) filter (where deadline < ${q.asOf}::date and (done_on is null or done_on > ${q.asOf}::date))::int as overdue
+        count(*) filter (where ${doneIn(q)})::int as done,
+        count(*) filter (where ${openOn(q.asOf)})::int as open,
+        count(*) filter (where ${overdueOn(q.asOf)})::int as overdue
       from l group by document_id
     )
     select d.id::text, d.symbol, d.number, d.title, f.assigned, f.done, f.open, f.overdue
