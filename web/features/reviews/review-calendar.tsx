@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { type Anniversary, type InPeriod, type ReviewDetail, useCreateEvent, useDeleteEvent } from './reviews.api';
-import { useReviewPeriodLabel } from './use-review-period-label';
+import { useReviewPeriodWithDays } from './use-review-period-label';
 
 type Item = { key: string; date: string; text: string; milestone: Anniversary['milestone']; inPeriod: InPeriod; onRemove?: () => void };
 
@@ -23,7 +23,7 @@ type Item = { key: string; date: string; text: string; milestone: Anniversary['m
 export function ReviewCalendar({ review, canWrite }: { review: ReviewDetail; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const periodLabel = useReviewPeriodLabel();
+  const periodWithDays = useReviewPeriodWithDays();
   const remove = useDeleteEvent();
   const draft = review.status === 'draft';
   const label = (a: Anniversary) => {
@@ -44,7 +44,6 @@ export function ReviewCalendar({ review, canWrite }: { review: ReviewDetail; can
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
 
-  const span = (p: Pick<ReviewDetail, 'from' | 'to'>) => `${format.date(p.from)} – ${format.date(p.to)}`;
   const list = (which: InPeriod) => (
     <List<Item>
       data-testid={`review-calendar-${which}`}
@@ -77,11 +76,11 @@ export function ReviewCalendar({ review, canWrite }: { review: ReviewDetail; can
     <div data-testid="review-calendar">
       <ErrorAlert error={remove.error} />
       <Typography.Title level={3} style={{ fontSize: 15 }}>
-        {t('reviews.calendarCurrent', { period: periodLabel(review), range: span(review) })}
+        {t('reviews.calendarCurrent', { period: periodWithDays(review) })}
       </Typography.Title>
       {list('current')}
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-        {t('reviews.calendarNext', { period: periodLabel(review.nextPeriod), range: span(review.nextPeriod) })}
+        {t('reviews.calendarNext', { period: periodWithDays(review.nextPeriod) })}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
         {t('reviews.calendarNextHelp')}
