@@ -28,6 +28,12 @@ export const PERMISSIONS = [
    * handled in the subtree; every read is written to the audit trail. Everyone else sees it masked.
    */
   'petitions.identity',
+  /**
+   * Read the names (and the ethnicity and religion attached to a named person) in the registers of
+   * ethnic and religious affairs — dignitaries, prestigious persons — of the subtree; every read is
+   * written to the audit trail. Everyone else sees them masked (docs/situation.md).
+   */
+  'situation.identity',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unit_admin: ['units.read', 'units.write', 'users.read', 'users.manage', 'audit.read'],
   editor: ['units.read', 'data.write'],
   // The leader who decides a petition needs to know who sent it; officers work on masked copies.
-  approver: ['units.read', 'data.approve', 'petitions.identity'],
+  approver: ['units.read', 'data.approve', 'petitions.identity', 'situation.identity'],
   viewer: ['units.read'],
 };
 
