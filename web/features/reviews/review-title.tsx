@@ -40,7 +40,8 @@ export function ReviewTitle({ review, editable, onReload }: Props) {
     return (
       <Space align="baseline" wrap>
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {review.title} <Tag color={review.status === 'draft' ? undefined : 'green'}>{t(`reviews.statuses.${review.status}`)}</Tag>
+          {/* The title is the unit's own words (Vietnamese): isolated, so an Arabic page keeps its quotes in place. */}
+          <bdi>{review.title}</bdi> <Tag color={review.status === 'draft' ? undefined : 'green'}>{t(`reviews.statuses.${review.status}`)}</Tag>
         </Typography.Title>
         {editable && (
           <Button
