@@ -120,7 +120,7 @@ export function RegisterFormModal<R extends Register>({ register, unitId, record
       ]}
     >
       <ErrorAlert error={save.error} />
-      <Form id={formId} form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+      <Form id={formId} name="religious-register" form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         {RELIGIOUS_FORM_FIELDS[register].map((field) => (
           <Form.Item
             key={field.name}
