@@ -6,6 +6,7 @@ import { buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildDignitary, buildPerson } from './religious-affairs.factories.js';
 import { eraseExpiredPersons } from './religious-retention.service.js';
+import { loadDemoReligiousAffairs } from '../../demo/demo-religious-affairs.js';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -226,5 +227,30 @@ describe('retention', () => {
   it('lets only a system admin change the period, with the version', async () => {
     const res = await t.call('PUT', `${BASE}/retention`, { cookie: cookies.approver, body: { register: 'dignitary', years: 10, version: 1 } });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('the demo', () => {
+  it('loads Ninh Bình\'s registers once, with district-era decisions kept on their district', async () => {
+    const first = await loadDemoReligiousAffairs(t.db, t.ctx, 2026);
+    expect(first.religiousRecords).toBe(19);
+    expect((await loadDemoReligiousAffairs(t.db, t.ctx, 2026)).religiousRecords).toBe(0);
+    const list = (await t.call('GET', `${BASE}/organizations?unitId=${ids.ninhBinh}&q=${encodeURIComponent('Phát Diệm')}`, { cookie: cookies.approver })).json();
+    expect(list.items.map((o: { name: string }) => o.name)).toEqual(['Giáo phận Phát Diệm']);
+    const persons = await t.db
+      .selectFrom('prestigious_persons as p')
+      .innerJoin('units as u', 'u.id', 'p.deciding_unit_id')
+      .select(['u.name', 'u.valid_to'])
+      .where('p.village', 'in', ['Bản Cọt', 'Bản Đồng Tâm', 'Thôn Đồi Dù', 'Bản Nga'])
+      .execute();
+    expect(persons).toHaveLength(4);
+    expect(persons.map((p) => [p.name, p.valid_to !== null])).toEqual(Array(4).fill(['Huyện Nho Quan', true]));
+    const places = await t.db.selectFrom('worship_places as w').innerJoin('units as u', 'u.id', 'w.unit_id').select(['w.name', 'u.name as unit']).where('w.name', 'in', ['Chùa Bái Đính', 'Nhà thờ chính tòa Phát Diệm']).orderBy('w.name').execute();
+    expect(places).toEqual([
+      { name: 'Chùa Bái Đính', unit: 'Phường Tây Hoa Lư' },
+      { name: 'Nhà thờ chính tòa Phát Diệm', unit: 'Xã Phát Diệm' },
+    ]);
+    const figures = (await t.call('GET', `${BASE}/figures?unitId=${ids.ninhBinh}&year=2026`, { cookie: cookies.editor })).json() as ReligiousFigures;
+    expect(figures.events.count).toBeGreaterThanOrEqual(3);
   });
 });
