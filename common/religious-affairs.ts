@@ -277,8 +277,8 @@ export const ReligiousFigures = z.object({
   /** Support given in the year by kind: persons supported and the amount. */
   supportByKind: FigureTable,
   events: z.object({ count: z.number().int(), expectedAttendance: z.number().int() }),
-  /** Subjects linked to entries of the movement. */
-  participation: z.object({ organizations: z.number().int(), dignitaries: z.number().int(), persons: z.number().int() }),
+  /** Subjects linked to entries of the movement; counts of persons of 1–2 are null ("< 3") unless exact. */
+  participation: z.object({ organizations: z.number().int(), dignitaries: z.number().int().nullable(), persons: z.number().int().nullable() }),
 });
 export type ReligiousFigures = z.infer<typeof ReligiousFigures>;
 

@@ -171,11 +171,12 @@ describe('figures by religion and ethnicity', () => {
     const unit = ids.other;
     for (let i = 0; i < 4; i++) await buildPerson(t.db, { unitId: unit, ethnicCode: '06', support: [{ year: 2026, kind: 'tet_visit', amount: 1_000_000 }] });
     await buildPerson(t.db, { unitId: unit, ethnicCode: '01' });
-    await buildDignitary(t.db, { unitId: unit, religionCode: 'buddhism' });
+    const monk = await buildDignitary(t.db, { unitId: unit, religionCode: 'buddhism' });
     const org = await t.call('POST', `${BASE}/organizations`, { cookie: cookies.editor, body: { unitId: unit, name: 'Giáo xứ Lạc Thiện', religionCode: 'catholicism', legalStatus: 'recognized' } });
     const orgId = org.json().id as string;
     const entry = await buildEntry(t.db, { unitId: unit });
     await t.call('PATCH', `${BASE}/organizations/${orgId}`, { cookie: cookies.editor, body: { entryIds: [entry.id], version: 1 } });
+    expect((await t.call('PATCH', `${BASE}/dignitaries/${monk.id}`, { cookie: cookies.editor, body: { entryIds: [entry.id], version: 1 } })).statusCode).toBe(200);
 
     const wide = (await t.call('GET', `${BASE}/figures?unitId=${unit}&year=2026`, { cookie: cookies.editor })).json() as ReligiousFigures;
     expect(wide.exact).toBe(false);
@@ -189,7 +190,8 @@ describe('figures by religion and ethnicity', () => {
     expect(wide.dignitariesByReligion.other.n).toBeNull();
     expect(wide.organizationsByReligion.cells).toEqual([{ key: 'catholicism', n: 1, amount: null, suppressed: null }]);
     expect(wide.supportByKind.cells).toEqual([{ key: 'tet_visit', n: 4, amount: 4_000_000, suppressed: null }]);
-    expect(wide.participation.organizations).toBe(1);
+    // One named monk taking part would point at him: shown "< 3" to a wide audience.
+    expect(wide.participation).toEqual({ organizations: 1, dignitaries: null, persons: 0 });
 
     expect((await t.call('GET', `${BASE}/figures?unitId=${unit}&year=2026&exact=true`, { cookie: cookies.editor })).statusCode).toBe(403);
     const exact = (await t.call('GET', `${BASE}/figures?unitId=${unit}&year=2026&exact=true`, { cookie: cookies.approver })).json() as ReligiousFigures;
@@ -197,6 +199,7 @@ describe('figures by religion and ethnicity', () => {
       ['01', 1],
       ['06', 4],
     ]);
+    expect(exact.participation).toEqual({ organizations: 1, dignitaries: 1, persons: 0 });
     const file = await t.call('GET', `${BASE}/figures.xlsx?unitId=${unit}&year=2026&exact=true`, { cookie: cookies.approver });
     expect(file.statusCode).toBe(200);
   });

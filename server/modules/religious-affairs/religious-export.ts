@@ -63,8 +63,8 @@ export function figureRows(f: ReligiousFigures, names: Names): FigureRow[] {
   rows.push({ table: 'Sự kiện tôn giáo, lễ hội trong năm', label: 'Số sự kiện', n: f.events.count, amount: null });
   rows.push({ table: 'Sự kiện tôn giáo, lễ hội trong năm', label: 'Số người dự kiến tham dự', n: f.events.expectedAttendance, amount: null });
   rows.push({ table: 'Tham gia phong trào thi đua', label: 'Tổ chức tôn giáo', n: f.participation.organizations, amount: null });
-  rows.push({ table: 'Tham gia phong trào thi đua', label: 'Chức sắc, chức việc, nhà tu hành', n: f.participation.dignitaries, amount: null });
-  rows.push({ table: 'Tham gia phong trào thi đua', label: 'Người có uy tín', n: f.participation.persons, amount: null });
+  rows.push({ table: 'Tham gia phong trào thi đua', label: 'Chức sắc, chức việc, nhà tu hành', n: f.participation.dignitaries ?? '< 3', amount: null });
+  rows.push({ table: 'Tham gia phong trào thi đua', label: 'Người có uy tín', n: f.participation.persons ?? '< 3', amount: null });
   return rows;
 }
 

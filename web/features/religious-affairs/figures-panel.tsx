@@ -92,8 +92,8 @@ export function FiguresPanel({ unitId, year, catalogues }: Props) {
               <p>
                 {t('religiousAffairs.figures.participation', {
                   organizations: format.number(f.participation.organizations),
-                  dignitaries: format.number(f.participation.dignitaries),
-                  persons: format.number(f.participation.persons),
+                  dignitaries: f.participation.dignitaries === null ? t('religiousAffairs.figures.small') : format.number(f.participation.dignitaries),
+                  persons: f.participation.persons === null ? t('religiousAffairs.figures.small') : format.number(f.participation.persons),
                 })}
               </p>
             </Card>
