@@ -134,6 +134,24 @@ describe('prestigious persons: masked names, audited identity', () => {
   });
 });
 
+describe('the history rule', () => {
+  it('lets the commune in force read a record kept on the commune it took over in 2025', async () => {
+    const giaSinh = await unitByCode(t.db, 'commune', '14521', false);
+    const tayHoaLu = await t.db.selectFrom('units').select('id').where('name', '=', 'Phường Tây Hoa Lư').where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    await buildUser(t.db, { username: 'ra.tayhoalu.viewer', grants: [{ unitId: tayHoaLu.id, role: 'viewer' }] });
+    const cookie = await t.login('ra.tayhoalu.viewer');
+    const old = await buildPerson(t.db, { unitId: giaSinh.id, village: 'Thôn Vân Long cũ' });
+    const detail = await t.call('GET', `${BASE}/persons/${old.id}`, { cookie });
+    expect(detail.statusCode).toBe(200);
+    expect((detail.json() as PrestigiousPerson).unit).toEqual({ id: giaSinh.id, name: giaSinh.name });
+    const list = (await t.call('GET', `${BASE}/persons?unitId=${tayHoaLu.id}`, { cookie })).json();
+    expect(list.items.map((p: PrestigiousPerson) => p.id)).toContain(old.id);
+    // A viewer of another commune reads neither.
+    const other = await t.call('GET', `${BASE}/persons/${old.id}`, { cookie: cookies['commune.approver'] });
+    expect(other.statusCode).toBe(404);
+  });
+});
+
 describe('dignitaries', () => {
   it('masks the name, the religious name and the religion for those without situation.identity', async () => {
     const res = await t.call('POST', `${BASE}/dignitaries`, {
