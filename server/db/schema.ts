@@ -436,6 +436,18 @@ export type Database = {
   forces: ForceTable;
   coordination_programs: CoordinationProgramTable;
   leadership_digests: LeadershipDigestTable;
+  religions: ReligiousCatalogueTable;
+  ethnic_groups: ReligiousCatalogueTable;
+  religious_legal_statuses: ReligiousCatalogueTable;
+  prestigious_support_kinds: ReligiousCatalogueTable;
+  sensitive_retention: SensitiveRetentionTable;
+  religious_organizations: ReligiousOrganizationTable;
+  worship_places: WorshipPlaceTable;
+  dignitaries: DignitaryTable;
+  prestigious_persons: PrestigiousPersonTable;
+  prestigious_support: PrestigiousSupportTable;
+  religious_events: ReligiousEventTable;
+  religious_participations: ReligiousParticipationTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -906,3 +918,48 @@ export type LeadershipDigestTable = {
   reports_missing_below: number;
   computed_at: Generated<Timestamp>;
 };
+
+// ---- ethnic and religious affairs (migration 20261207120000_religious_affairs; docs/situation.md §9) ----
+
+export type ReligiousCatalogueTable = { code: string; names: Record<string, string>; sort_order: number };
+
+export type SensitiveRetentionTable = { register: 'dignitary' | 'prestigious_person'; years: number; updated_at: Generated<Timestamp>; version: Generated<number> };
+
+type RegisterColumns = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+};
+
+export type ReligiousOrganizationTable = RegisterColumns & { name: string; religion_code: string; denomination: string | null; legal_status: string };
+export type WorshipPlaceTable = RegisterColumns & { name: string; organization_id: string | null; religion_code: string; address: string; legal_status: string };
+export type DignitaryTable = RegisterColumns & {
+  name: string | null;
+  religious_name: string | null;
+  religion_code: string;
+  rank: string;
+  organization_id: string | null;
+  place_id: string | null;
+  birth_year: number | null;
+  left_on: DateOnly | null;
+  left_reason: string | null;
+  identity_erased_at: Timestamp | null;
+};
+export type PrestigiousPersonTable = RegisterColumns & {
+  name: string | null;
+  ethnic_code: string;
+  village: string;
+  recognized_year: number;
+  decision: string;
+  deciding_unit_id: string;
+  left_on: DateOnly | null;
+  left_reason: string | null;
+  identity_erased_at: Timestamp | null;
+};
+export type PrestigiousSupportTable = { id: Generated<string>; person_id: string; year: number; kind: string; amount: string | number; note: string | null; sort_order: number };
+export type ReligiousEventTable = RegisterColumns & { name: string; religion_code: string | null; starts_on: DateOnly; ends_on: DateOnly; place: string; expected_attendance: number | null };
+export type ReligiousParticipationTable = { subject_kind: 'organization' | 'dignitary' | 'prestigious_person'; subject_id: string; entry_id: string };

@@ -18,6 +18,7 @@ import { loadDemoPetitions } from './demo-petitions.js';
 import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoWorkingSessions } from './demo-working-sessions.js';
+import { loadDemoReligiousAffairs } from './demo-religious-affairs.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -59,6 +60,7 @@ const ACCOUNTS: DemoAccount[] = [
   { username: 'demo.ninhbinh.admin', displayName: 'Trần Văn Minh', role: 'unit_admin', unit: { province: '37' } },
   { username: 'demo.ninhbinh.editor', displayName: 'Phạm Thị Lan', role: 'editor', unit: { province: '37', communeIndex: 0 } },
   { username: 'demo.hue.approver', displayName: 'Lê Quang Huy', role: 'approver', unit: { province: '46' } },
+  { username: 'demo.ninhbinh.approver', displayName: 'Hoàng Văn Đức', role: 'approver', unit: { province: '37' } },
   { username: 'demo.lamdong.editor', displayName: 'K\'Nhiêu', role: 'editor', unit: { province: '68' } },
   { username: 'demo.camau.viewer', displayName: 'Võ Thị Mai', role: 'viewer', unit: { province: '96', communeIndex: 1 } },
 ];
@@ -157,10 +159,12 @@ export async function loadDemoData(
   const { coordinationPrograms } = await loadDemoCoordination(db, ctx);
   // The provincial commission's working session with its first commune, its notice and requests.
   const { workingSessions } = await loadDemoWorkingSessions(db, ctx);
+  // Ninh Bình's religious organizations, places, dignitaries, prestigious persons and events (names seen by demo.ninhbinh.approver).
+  const { religiousRecords } = await loadDemoReligiousAffairs(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

@@ -22,6 +22,7 @@ import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/
 import { buildProgram } from '../modules/coordination/coordination.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
+import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -364,6 +365,13 @@ beforeAll(async () => {
   const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
   const program = await buildProgram(t.db, { unitId: province.id });
   const workingSession = await buildWorkingSession(t.db, { leadingUnitId: province.id, unitId: org.id });
+  const religious = {
+    organizations: await buildOrganization(t.db, { unitId: province.id }),
+    places: await buildPlace(t.db, { unitId: province.id }),
+    dignitaries: await buildDignitary(t.db, { unitId: province.id }),
+    persons: await buildPerson(t.db, { unitId: province.id }),
+    events: await buildReligiousEvent(t.db, { unitId: province.id }),
+  };
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -388,6 +396,8 @@ beforeAll(async () => {
     'round-submissions': submission.id,
     'coordination-programs': program.id,
     'working-sessions': workingSession.id,
+    // One id for every register of /api/religious-affairs/<register>/{id}: each table's first row, so 1 in all of them.
+    'religious-affairs': religious.persons.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

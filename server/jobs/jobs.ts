@@ -10,6 +10,7 @@ import { deleteFullBuckets } from '../modules/limits/rate-limit.repository.js';
 import { storeDailyDigest } from '../modules/petitions/petitions-digest.service.js';
 import { storeLeadershipDigest } from '../modules/work-queue/leadership-digest.service.js';
 import { eraseExpiredIdentities } from '../modules/petitions/petitions-retention.service.js';
+import { eraseExpiredPersons } from '../modules/religious-affairs/religious-retention.service.js';
 import { deleteOldRuns } from './job-runs.repository.js';
 import { deleteStaleLoginFailures } from './purge.repository.js';
 import type { Job } from './scheduler.js';
@@ -55,6 +56,15 @@ export const JOBS: readonly Job[] = [
     async run(ctx) {
       const erased = await eraseExpiredIdentities(ctx, SYSTEM_ACTOR);
       if (erased) return `erased the identity of ${erased} petitions closed beyond the retention period`;
+    },
+  },
+  {
+    // The retention of the personal registers of ethnic and religious affairs (docs/situation.md §9).
+    name: 'situation-identity-erasure',
+    schedule: { dailyAt: '02:10' },
+    async run(ctx) {
+      const erased = await eraseExpiredPersons(ctx, SYSTEM_ACTOR);
+      if (erased) return `erased the names of ${erased} dignitaries and prestigious persons beyond the retention period`;
     },
   },
   {

@@ -98,6 +98,7 @@ describe('two processes', () => {
       { job: 'petition-identity-erasure', period: '2026-12-05', attempts: 1, error: null },
       { job: 'purge', period: '2026-12-05T03:00Z', attempts: 1, error: null },
       { job: 'report-summaries', period: '2026-12-05T03:00Z', attempts: 1, error: null },
+      { job: 'situation-identity-erasure', period: '2026-12-05', attempts: 1, error: null },
     ]);
     expect(logs.filter((l) => l.startsWith('job petition-digest (2026-12-05): digest'))).toHaveLength(1);
     const sessions = await t.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();

@@ -20,6 +20,7 @@ import { validateProgramSearch } from '../features/coordination/coordination-sea
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
+import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -395,6 +396,13 @@ const workingSessionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/working-sessions/working-session-detail-page'), 'WorkingSessionDetailPage'),
 });
 
+const religiousAffairsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/religious-affairs',
+  validateSearch: (search: Record<string, unknown>) => validateReligiousSearch(search),
+  component: lazyRouteComponent(() => import('../features/religious-affairs/religious-affairs-page'), 'ReligiousAffairsPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -444,6 +452,7 @@ const routeTree = rootRoute.addChildren([
     coordinationProgramDetailRoute,
     workingSessionsRoute,
     workingSessionDetailRoute,
+    religiousAffairsRoute,
   ]),
 ]);
 

@@ -17,6 +17,8 @@ import { SORTS } from '../features/entries/entry-search';
 import { actionKey, AUDIT_ACTIONS, AUDIT_FIELDS, RECORD_TYPES } from '../ui/audit-vocabulary';
 import { SUCCESSION_BASES } from '../../common/units';
 import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
+import { RELIGIOUS_TABS } from '../features/religious-affairs/religious-search';
+import { RELIGIOUS_FORM_FIELDS } from '../features/religious-affairs/register-fields';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -154,6 +156,11 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'reviews.statuses.': ['draft', 'final'],
   // The two long texts of a review, edited alike.
   'reviews.edit.': ['narrative', 'shortcomings'],
+  // Ethnic and religious affairs: the registers' tabs and form fields (web/features/religious-affairs/).
+  'religiousAffairs.tabs.': [...RELIGIOUS_TABS],
+  'religiousAffairs.fields.': [...new Set(Object.values(RELIGIOUS_FORM_FIELDS).flat().map((f) => f.name)), 'religion', 'participation', 'organization', 'personName', 'ethnicity', 'unit', 'dates', 'support', 'supportYear', 'supportKind', 'supportAmount'],
+  'religiousAffairs.errors.': ['unknown', 'beforeRecognition', 'invalid'],
+  'religiousAffairs.form.': ['createTitle', 'editTitle'],
 };
 
 const vi = flatten(load('vi'));
