@@ -436,6 +436,11 @@ export type Database = {
   forces: ForceTable;
   coordination_programs: CoordinationProgramTable;
   leadership_digests: LeadershipDigestTable;
+  opinion_topics: SituationCatalogueTable;
+  population_groups: SituationCatalogueTable;
+  situation_reports: SituationReportTable;
+  situation_items: SituationItemTable;
+  situation_topic_counts: SituationTopicCountTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -783,7 +788,7 @@ export type ReportTemplateTable = {
   unit_id: string;
   unit_path: string;
   name: string;
-  sections: Json<{ key: string; title: Record<string, string>; kind: 'figures' | 'text' }[]>;
+  sections: Json<{ key: string; title: Record<string, string>; kind: 'figures' | 'text' | 'situation' }[]>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -905,4 +910,52 @@ export type LeadershipDigestTable = {
   reports_due: number;
   reports_missing_below: number;
   computed_at: Generated<Timestamp>;
+};
+
+// ---- situation reports (migration 20261207110000_situation_reports; docs/situation.md) ----
+
+export type SituationCatalogueTable = {
+  code: string;
+  names: Record<string, string>;
+  sort_order: Generated<number>;
+  created_at: Generated<Timestamp>;
+};
+
+export type SituationReportTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  kind: 'regular' | 'ad_hoc';
+  round_id: string | null;
+  submission_id: string | null;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  overall_mood: 'stable' | 'concerned' | 'tense' | null;
+  status: Generated<'draft' | 'submitted'>;
+  submitted_on: DateOnly | null;
+  submitted_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+};
+
+export type SituationItemTable = {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  topic_code: string;
+  group_codes: string[];
+  mood: 'stable' | 'concerned' | 'tense';
+  summary: string;
+  proposals: string | null;
+  sources: string | null;
+};
+
+export type SituationTopicCountTable = {
+  unit_id: string;
+  month: DateOnly;
+  topic_code: string;
+  mood: string;
+  n: number;
 };

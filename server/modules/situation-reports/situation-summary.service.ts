@@ -1,0 +1,66 @@
+/**
+ * The summary of a unit's subtree for a quarter (docs/situation.md §3): by topic × mood the number
+ * of units reporting it, this quarter against the previous one, "rising" by the pure rule of
+ * common/situation-rising.ts, by child unit, and the proposals quoted. The counts come from
+ * `situation_topic_counts` (kept by a trigger as reports are submitted or returned); a retired
+ * commune's reports count under its successor, like the tasks' roll-up.
+ */
+import { type Mood, type MoodCounts, previousQuarter, quarterRange, SITUATION_LIMITS, type SituationSummaryQuery } from '../../../common/situation.js';
+import { isRising } from '../../../common/situation-rising.js';
+import type { Actor } from '../../http/access.js';
+import type { Ctx } from '../../http/context.js';
+import { getReadableUnit } from '../units/units.service.js';
+import * as repo from './situation-reports.repository.js';
+
+const monthOf = (iso: string) => `${iso.slice(0, 7)}-01`;
+
+/** Distinct units per mood, and per "concerned or tense", from (unit, mood) pairs. */
+export function moodCounts(rows: { cu: string; mood: Mood }[]): MoodCounts {
+  const by: Record<Mood, Set<string>> = { stable: new Set(), concerned: new Set(), tense: new Set() };
+  const troubled = new Set<string>();
+  for (const r of rows) {
+    by[r.mood].add(r.cu);
+    if (r.mood !== 'stable') troubled.add(r.cu);
+  }
+  return { stable: by.stable.size, concerned: by.concerned.size, tense: by.tense.size, troubled: troubled.size };
+}
+
+export async function buildSituationSummary(ctx: Ctx, actor: Actor, q: SituationSummaryQuery) {
+  const unit = await getReadableUnit(ctx, actor, q.unitId);
+  const prevQ = previousQuarter(q.year, q.quarter);
+  const cur = quarterRange(q.year, q.quarter);
+  const prev = quarterRange(prevQ.year, prevQ.quarter);
+  const [rows, reportsReceived, proposals, topics] = await Promise.all([
+    repo.findTopicUnits(ctx.db, unit.path, monthOf(prev.from), monthOf(cur.from), monthOf(cur.to)),
+    repo.countReportsReceived(ctx.db, unit.path, cur.from, cur.to),
+    repo.findProposals(ctx.db, unit.path, cur.from, cur.to, SITUATION_LIMITS.quotedProposals),
+    repo.findCatalogue(ctx.db, 'opinion_topics'),
+  ]);
+  const now = rows.filter((r) => !r.previous);
+  const before = rows.filter((r) => r.previous);
+  const topicRows = topics.map((t) => {
+    const current = moodCounts(now.filter((r) => r.topic_code === t.code));
+    const previous = moodCounts(before.filter((r) => r.topic_code === t.code));
+    return { topic: t.code, current, previous, rising: isRising(current.troubled, previous.troubled) };
+  });
+  const childIds = [...new Set(now.flatMap((r) => (r.child ? [r.child] : [])))];
+  const childUnits = await repo.findUnitsByIds(ctx.db, childIds);
+  const children = childUnits.map((c) => {
+    const mine = now.filter((r) => r.child === c.id);
+    const troubledTopics = topics.filter((t) => mine.some((r) => r.topic_code === t.code && r.mood !== 'stable')).map((t) => t.code);
+    return { unit: c, unitsReporting: new Set(mine.map((r) => r.cu)).size, moods: moodCounts(mine), troubledTopics };
+  });
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    period: { ...cur, year: q.year, quarter: q.quarter },
+    previous: { ...prev, year: prevQ.year, quarter: prevQ.quarter },
+    reportsReceived,
+    unitsReporting: new Set(now.map((r) => r.cu)).size,
+    moods: moodCounts(now),
+    topics: topicRows,
+    children,
+    proposals: proposals.map((p) => ({ reportId: p.report_id, unit: { id: p.unit_id, name: p.unit_name, kind: p.unit_kind }, topic: p.topic_code, mood: p.mood, text: p.proposals })),
+  };
+}
+
+export type SituationSummaryResult = Awaited<ReturnType<typeof buildSituationSummary>>;
