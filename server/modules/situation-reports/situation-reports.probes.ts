@@ -42,4 +42,10 @@ export const situationReportProbes: Record<string, Probe> = {
       return { method: 'GET', url: `/api/situation/summary?unitId=${c.units[loc].id}&year=2026&quarter=2` };
     },
   },
+  'GET /api/situation/summary/document': {
+    request: async (c, loc) => {
+      await reportAt(c, loc);
+      return { method: 'GET', url: `/api/situation/summary/document?unitId=${c.units[loc].id}&year=2026&quarter=2` };
+    },
+  },
 };

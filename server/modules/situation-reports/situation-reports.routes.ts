@@ -1,3 +1,4 @@
+import { renderPartyDocx } from '../../documents/party-docx.js';
 import { actorOf, type App } from '../../http/context.js';
 import { presentCatalogueItem, presentReport, presentReportRow } from './situation-reports.presenter.js';
 import {
@@ -13,7 +14,9 @@ import {
   UpdateSituationReportBody,
 } from './situation-reports.schema.js';
 import * as reports from './situation-reports.service.js';
-import { buildSituationSummary } from './situation-summary.service.js';
+import { buildSituationSummary, situationDocumentOf } from './situation-summary.service.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const tags = ['situation-reports'];
 
@@ -96,5 +99,18 @@ export async function situationReportRoutes(app: App): Promise<void> {
       schema: { tags, summary: "A unit's subtree for a quarter: units reporting each topic × mood against the previous quarter, rising topics, by child unit, proposals", querystring: SituationSummaryQuery, response: { 200: SituationSummary } },
     },
     async (request) => buildSituationSummary(app.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/situation/summary/document',
+    {
+      config: { permission: 'units.read' },
+      schema: { tags, summary: "The quarterly summary as a Party document (DOCX): 'Báo cáo tình hình nhân dân quý …' of the unit's issuing body", querystring: SituationSummaryQuery },
+    },
+    async (request, reply) => {
+      const buffer = await renderPartyDocx(await situationDocumentOf(app.ctx, actorOf(request), request.query));
+      const { unitId, year, quarter } = request.query;
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="tinh-hinh-nhan-dan-${unitId}-${year}-q${quarter}.docx"`).send(buffer);
+    },
   );
 }

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SituationCatalogue, SituationReport, SituationReportPage, SituationSummary } from '../../../common/situation.js';
 import { addDaysIso, todayInVietnam } from '../../../common/units.js';
+import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
+import { folded, office, readBackDocx } from '../../test/office-readback.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildRound } from '../reporting-rounds/reporting-rounds.factories.js';
 import { buildSituationReport } from './situation-reports.factories.js';
@@ -211,4 +213,22 @@ describe('the summary', () => {
 
     expect((await t.call('GET', `/api/situation/summary?unitId=${ids.ninhBinh}&year=2025&quarter=2`, { cookie: cookies['hanoi.editor'] })).statusCode).toBe(404);
   });
+
+  it('gives the quarterly summary as a Party DOCX that names the rising topic, the units and the proposals, and opens in LibreOffice', async () => {
+    const res = await t.call('GET', `/api/situation/summary/document?unitId=${ids.ninhBinh}&year=2025&quarter=2`, { cookie: cookies['ninhbinh.viewer'] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="tinh-hinh-nhan-dan-${ids.ninhBinh}-2025-q2.docx"`);
+    const text = paragraphTexts(await zipPart(res.rawPayload, 'word/document.xml'));
+    const all = text.join('\n');
+    expect(text).toContain('tình hình nhân dân quý II/2025');
+    expect(all).toContain('BAN TUYÊN GIÁO VÀ DÂN VẬN');
+    expect(all).toContain('đã nhận 7 báo cáo tình hình nhân dân của 5 đơn vị');
+    expect(all).toContain('Vấn đề dư luận tăng so với quý I/2025: đất đai, giải phóng mặt bằng (4 đơn vị có băn khoăn hoặc bức xúc, quý I/2025: 1)');
+    expect(all).toContain('Đề nghị đối thoại với các hộ dân');
+    if (office) {
+      const back = await readBackDocx(res.rawPayload);
+      expect(back.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      if (back.text !== undefined) expect(folded(back.text)).toContain('TÌNH HÌNH NHÂN DÂN THEO VẤN ĐỀ DƯ LUẬN');
+    }
+  }, 180_000);
 });

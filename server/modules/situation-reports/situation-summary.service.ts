@@ -7,10 +7,14 @@
  */
 import { type Mood, type MoodCounts, previousQuarter, quarterRange, SITUATION_LIMITS, type SituationSummaryQuery } from '../../../common/situation.js';
 import { isRising } from '../../../common/situation-rising.js';
+import { todayInVietnam } from '../../../common/units.js';
+import type { PartyDocument } from '../../documents/party-document.js';
 import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { getReadableUnit } from '../units/units.service.js';
+import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
 import * as repo from './situation-reports.repository.js';
+import { situationDocument } from './situation-document.js';
 
 const monthOf = (iso: string) => `${iso.slice(0, 7)}-01`;
 
@@ -64,3 +68,11 @@ export async function buildSituationSummary(ctx: Ctx, actor: Actor, q: Situation
 }
 
 export type SituationSummaryResult = Awaited<ReturnType<typeof buildSituationSummary>>;
+
+/** The summary as a Party document, headed by the unit's issuing body on the day it is made. */
+export async function situationDocumentOf(ctx: Ctx, actor: Actor, q: SituationSummaryQuery): Promise<PartyDocument> {
+  const summary = await buildSituationSummary(ctx, actor, q);
+  const madeOn = todayInVietnam();
+  const [topics, issuing] = await Promise.all([repo.findCatalogue(ctx.db, 'opinion_topics'), issuingBodyOn(ctx.db, summary.unit.id, madeOn)]);
+  return situationDocument({ summary, topicNames: Object.fromEntries(topics.map((t) => [t.code, t.names.vi ?? t.code])), issuer: issuing.body, madeOn });
+}
