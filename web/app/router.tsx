@@ -20,6 +20,7 @@ import { validateProgramSearch } from '../features/coordination/coordination-sea
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
+import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -395,6 +396,26 @@ const workingSessionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/working-sessions/working-session-detail-page'), 'WorkingSessionDetailPage'),
 });
 
+const situationReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-reports',
+  validateSearch: (search: Record<string, unknown>) => validateSituationSearch(search),
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-list-page'), 'SituationListPage'),
+});
+
+const situationReportDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-reports/$reportId',
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-report-page'), 'SituationReportPage'),
+});
+
+const situationSummaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-summary',
+  validateSearch: (search: Record<string, unknown>) => validateSituationSummarySearch(search),
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-summary-page'), 'SituationSummaryPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -444,6 +465,9 @@ const routeTree = rootRoute.addChildren([
     coordinationProgramDetailRoute,
     workingSessionsRoute,
     workingSessionDetailRoute,
+    situationReportsRoute,
+    situationReportDetailRoute,
+    situationSummaryRoute,
   ]),
 ]);
 
