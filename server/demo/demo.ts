@@ -18,6 +18,7 @@ import { loadDemoPetitions } from './demo-petitions.js';
 import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoWorkingSessions } from './demo-working-sessions.js';
+import { loadDemoSituation } from './demo-situation.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -157,6 +158,8 @@ export async function loadDemoData(
   const { coordinationPrograms } = await loadDemoCoordination(db, ctx);
   // The provincial commission's working session with its first commune, its notice and requests.
   const { workingSessions } = await loadDemoWorkingSessions(db, ctx);
+  // Ninh Bình's quarterly situation rounds of its communes, one topic rising, and a quick report.
+  await loadDemoSituation(db, ctx);
   const added =
     units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions === 0
       ? 'already loaded.'

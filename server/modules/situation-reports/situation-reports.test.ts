@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SituationCatalogue, SituationReport, SituationReportPage, SituationSummary } from '../../../common/situation.js';
 import { addDaysIso, todayInVietnam } from '../../../common/units.js';
+import { loadDemoSituation } from '../../demo/demo-situation.js';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
 import { folded, office, readBackDocx } from '../../test/office-readback.js';
@@ -231,4 +232,22 @@ describe('the summary', () => {
       if (back.text !== undefined) expect(folded(back.text)).toContain('TÌNH HÌNH NHÂN DÂN THEO VẤN ĐỀ DƯ LUẬN');
     }
   }, 180_000);
+});
+
+describe('the demo', () => {
+  it("loads Ninh Bình's two quarterly situation rounds once, with land the one rising topic of the last quarter", async () => {
+    const first = await loadDemoSituation(t.db, t.app.ctx, TODAY);
+    expect(first.situationReports).toBe(59);
+    const before = await counts();
+    expect(await loadDemoSituation(t.db, t.app.ctx, TODAY)).toEqual({ situationReports: 0 });
+    expect(await counts()).toEqual(before);
+    const y = Number(TODAY.slice(0, 4));
+    const q = Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1;
+    const [year, quarter] = q === 1 ? [y - 1, 4] : [y, q - 1];
+    const s = (await t.call('GET', `/api/situation/summary?unitId=${ids.ninhBinh}&year=${year}&quarter=${quarter}`, { cookie: cookies['ninhbinh.viewer'] })).json<SituationSummary>();
+    expect(s.topics.filter((x) => x.rising).map((x) => x.topic)).toEqual(['land']);
+    expect(s.topics.find((x) => x.topic === 'land')).toMatchObject({ current: { concerned: 5, tense: 4, troubled: 9 }, previous: { troubled: 2 } });
+    expect(s.topics.find((x) => x.topic === 'prices')!.current.stable).toBe(28);
+    expect(s.reportsReceived).toBe(29);
+  });
 });

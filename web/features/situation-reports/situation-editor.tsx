@@ -97,6 +97,7 @@ export function SituationEditor({ report, onReload }: { report: SituationReport;
         >
           <div style={{ display: 'grid', gap: 8 }}>
             <Select
+              id={`situation-item-${i}-topic`}
               aria-label={t('situation.fields.topic')}
               placeholder={t('situation.fields.topic')}
               value={item.topic}
@@ -106,6 +107,7 @@ export function SituationEditor({ report, onReload }: { report: SituationReport;
               style={{ width: '100%' }}
             />
             <Select
+              id={`situation-item-${i}-groups`}
               mode="multiple"
               aria-label={t('situation.fields.groups')}
               placeholder={t('situation.fields.groups')}
