@@ -142,7 +142,7 @@ export function SubmissionForm({ submission: s, onReload }: { submission: Submis
             <bdi>{sectionTitle(section.title, i18n.language)}</bdi>
           </Typography.Title>
           {section.kind === 'situation' ? (
-            <SituationPart reportId={s.situationReportId} />
+            <SituationPart reportId={s.situationReportId} submissionStatus={s.status} />
           ) : section.kind === 'figures' ? (
             <>
               <div className="screen-only" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 8 }}>

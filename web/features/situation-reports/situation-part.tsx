@@ -3,17 +3,23 @@
  * situation report drafted with the submission, edited here while the submission may be, sent with
  * it (the server refuses to send a submission whose situation part has no item).
  */
-import { useTranslation } from 'react-i18next';
 import Typography from 'antd/es/typography';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { useSituationReport } from './situation.api';
 import { SituationEditor } from './situation-editor';
 import { SituationItemsView } from './situation-items-view';
 
-export function SituationPart({ reportId }: { reportId: string | null }) {
+/** `submissionStatus`: the submission's; sent or returned, the part changes with it, so it is read again. */
+export function SituationPart({ reportId, submissionStatus }: { reportId: string | null; submissionStatus: string }) {
   const { t } = useTranslation();
   const report = useSituationReport(reportId);
+  const { refetch } = report;
+  useEffect(() => {
+    if (reportId) void refetch();
+  }, [submissionStatus, reportId, refetch]);
   if (!reportId) return <Typography.Paragraph type="secondary">{t('situation.form.noPart')}</Typography.Paragraph>;
   if (report.isPending) return <PageSpinner />;
   if (report.isError) return <ErrorAlert error={report.error} />;
