@@ -172,3 +172,19 @@ export function quarterRange(year: number, quarter: number): { from: string; to:
 export function previousQuarter(year: number, quarter: number): { year: number; quarter: number } {
   return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
 }
+
+// ---------------------------------------------------------------- the report engine's block
+
+/**
+ * The situation of the people in a report (`Report.situation`, the report engine): submitted
+ * situation reports of the area whose period ends in the range, the units in force reporting each
+ * mood, and the topics rising against the previous range (common/situation-rising.ts). Counted by
+ * whole months (a custom range is widened to the months it touches).
+ */
+export const ReportSituation = z.object({
+  reportsReceived: z.number().int(),
+  unitsReporting: z.number().int(),
+  moods: MoodCounts,
+  rising: z.array(z.object({ topic: z.string(), names: z.record(z.string(), z.string()), current: z.number().int(), previous: z.number().int() })),
+});
+export type ReportSituation = z.infer<typeof ReportSituation>;

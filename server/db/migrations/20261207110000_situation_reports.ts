@@ -78,6 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index situation_reports_unit_path on situation_reports using gist (unit_path)`.execute(db);
   await sql`create index situation_reports_period on situation_reports (period_to, id)`.execute(db);
+  // The summary finds the area's units in force first (units.current_path), then their reports.
+  await sql`create index situation_reports_unit_period on situation_reports (unit_id, period_to) where status = 'submitted'`.execute(db);
 
   await sql`
     create table situation_items (
@@ -104,6 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       n integer not null,
       primary key (month, unit_id, topic_code, mood)
     )`.execute(db);
+  await sql`create index situation_topic_counts_unit on situation_topic_counts (unit_id, month)`.execute(db);
 
   // A report's items count while it is submitted: the delta is applied when the status changes
   // (items of a submitted report are never changed by the application; a returned round

@@ -174,19 +174,22 @@ export type CountRow = { previous: boolean; cu: string; child: string | null; to
 
 export async function findTopicUnits(db: Q, path: string, from: string, splitAt: string, to: string): Promise<CountRow[]> {
   const depth = path.split('.').length;
+  // The area's units first (a retired commune is in its successor's area: units.current_path), then their counts by index.
   const { rows } = await sql<CountRow>`
-    select distinct c.month < ${splitAt}::date as previous, coalesce(u.current_id, u.id)::text as cu,
-      case when nlevel(coalesce(u.current_path, u.path)) > ${depth} then subpath(coalesce(u.current_path, u.path), ${depth}, 1)::text end as child,
+    with u as materialized (select id, coalesce(current_id, id) as cu, coalesce(current_path, path) as cp from units where current_path <@ ${path}::ltree)
+    select distinct c.month < ${splitAt}::date as previous, u.cu::text as cu,
+      case when nlevel(u.cp) > ${depth} then subpath(u.cp, ${depth}, 1)::text end as child,
       c.topic_code, c.mood
-    from situation_topic_counts c join units u on u.id = c.unit_id
-    where c.month between ${from}::date and ${to}::date and c.n > 0 and coalesce(u.current_path, u.path) <@ ${path}::ltree`.execute(db);
+    from u join situation_topic_counts c on c.unit_id = u.id
+    where c.month between ${from}::date and ${to}::date and c.n > 0`.execute(db);
   return rows;
 }
 
 export async function countReportsReceived(db: Q, path: string, from: string, to: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from situation_reports r join units u on u.id = r.unit_id
-    where r.status = 'submitted' and r.period_to between ${from}::date and ${to}::date and coalesce(u.current_path, u.path) <@ ${path}::ltree`.execute(db);
+    with u as materialized (select id, coalesce(current_id, id) as cu, coalesce(current_path, path) as cp from units where current_path <@ ${path}::ltree)
+    select count(*)::int as n from u join situation_reports r on r.unit_id = u.id
+    where r.status = 'submitted' and r.period_to between ${from}::date and ${to}::date`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -195,10 +198,10 @@ export type ProposalRecord = { report_id: string; unit_id: string; unit_name: st
 /** Proposals of submitted reports of the subtree in the range, the tensest first. */
 export async function findProposals(db: Q, path: string, from: string, to: string, limit: number): Promise<ProposalRecord[]> {
   const { rows } = await sql<ProposalRecord>`
-    select r.id::text as report_id, u.id::text as unit_id, u.name as unit_name, u.kind as unit_kind, i.topic_code, i.mood, i.proposals
-    from situation_reports r join units u on u.id = r.unit_id join situation_items i on i.report_id = r.id
-    where r.status = 'submitted' and r.period_to between ${from}::date and ${to}::date and coalesce(u.current_path, u.path) <@ ${path}::ltree
-      and i.proposals is not null
+    with u as materialized (select id, coalesce(current_id, id) as cu, coalesce(current_path, path) as cp from units where current_path <@ ${path}::ltree)
+    select r.id::text as report_id, n.id::text as unit_id, n.name as unit_name, n.kind as unit_kind, i.topic_code, i.mood, i.proposals
+    from u join situation_reports r on r.unit_id = u.id join units n on n.id = r.unit_id join situation_items i on i.report_id = r.id
+    where r.status = 'submitted' and r.period_to between ${from}::date and ${to}::date and i.proposals is not null
     order by case i.mood when 'tense' then 0 when 'concerned' then 1 else 2 end, r.period_to desc, r.id, i.position
     limit ${limit}`.execute(db);
   return rows;
