@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SituationCatalogue, SituationReport, SituationReportPage, SituationSummary } from '../../../common/situation.js';
 import { addDaysIso, todayInVietnam } from '../../../common/units.js';
 import { loadDemoSituation } from '../../demo/demo-situation.js';
+import { reportNarrative } from '../reports/report-document.js';
+import { buildReport } from '../reports/reports.service.js';
+import { situationBlocks, situationSheet } from './situation-report-parts.js';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
 import { buildUser, unitByCode } from '../../test/factories.js';
 import { folded, office, readBackDocx } from '../../test/office-readback.js';
@@ -249,5 +252,14 @@ describe('the demo', () => {
     expect(s.topics.find((x) => x.topic === 'land')).toMatchObject({ current: { concerned: 5, tense: 4, troubled: 9 }, previous: { troubled: 2 } });
     expect(s.topics.find((x) => x.topic === 'prices')!.current.stable).toBe(28);
     expect(s.reportsReceived).toBe(29);
+
+    // The report engine's block for the same quarter: the same counts, its sentence, table and sheet.
+    const report = await buildReport(t.app.ctx, { unitId: ids.ninhBinh, period: 'quarter', year, quarter });
+    expect(report.situation).toMatchObject({ reportsReceived: 29, unitsReporting: s.unitsReporting, moods: s.moods });
+    expect(report.situation!.rising.map((r) => [r.topic, r.current, r.previous])).toEqual([['land', 9, 2]]);
+    const sentence = reportNarrative(report).find((x) => x.startsWith('Nắm tình hình nhân dân'));
+    expect(sentence).toContain('vấn đề dư luận tăng so với kỳ trước: đất đai, giải phóng mặt bằng');
+    expect(situationBlocks(report)[1]).toMatchObject({ type: 'table', rows: expect.arrayContaining([['Tăng: Đất đai, giải phóng mặt bằng', '9 (kỳ trước 2)']]) });
+    expect(situationSheet(report, 'quý')!.rows).toContainEqual(['Vấn đề tăng: Đất đai, giải phóng mặt bằng', 9, 2]);
   });
 });

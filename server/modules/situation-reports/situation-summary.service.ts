@@ -40,19 +40,31 @@ export async function buildSituationSummary(ctx: Ctx, actor: Actor, q: Situation
     repo.findProposals(ctx.db, unit.path, cur.from, cur.to, SITUATION_LIMITS.quotedProposals),
     repo.findCatalogue(ctx.db, 'opinion_topics'),
   ]);
+  // Grouped once: a country's quarter has a row per unit, topic and mood (some 100,000).
   const now = rows.filter((r) => !r.previous);
-  const before = rows.filter((r) => r.previous);
+  const group = <K>(list: repo.CountRow[], key: (r: repo.CountRow) => K) => {
+    const m = new Map<K, repo.CountRow[]>();
+    for (const r of list) {
+      const k = key(r);
+      const bucket = m.get(k);
+      if (bucket) bucket.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const nowByTopic = group(now, (r) => r.topic_code);
+  const beforeByTopic = group(rows.filter((r) => r.previous), (r) => r.topic_code);
+  const nowByChild = group(now, (r) => r.child);
   const topicRows = topics.map((t) => {
-    const current = moodCounts(now.filter((r) => r.topic_code === t.code));
-    const previous = moodCounts(before.filter((r) => r.topic_code === t.code));
+    const current = moodCounts(nowByTopic.get(t.code) ?? []);
+    const previous = moodCounts(beforeByTopic.get(t.code) ?? []);
     return { topic: t.code, current, previous, rising: isRising(current.troubled, previous.troubled) };
   });
-  const childIds = [...new Set(now.flatMap((r) => (r.child ? [r.child] : [])))];
-  const childUnits = await repo.findUnitsByIds(ctx.db, childIds);
+  const childUnits = await repo.findUnitsByIds(ctx.db, [...nowByChild.keys()].filter((c): c is string => c !== null));
   const children = childUnits.map((c) => {
-    const mine = now.filter((r) => r.child === c.id);
-    const troubledTopics = topics.filter((t) => mine.some((r) => r.topic_code === t.code && r.mood !== 'stable')).map((t) => t.code);
-    return { unit: c, unitsReporting: new Set(mine.map((r) => r.cu)).size, moods: moodCounts(mine), troubledTopics };
+    const mine = nowByChild.get(c.id) ?? [];
+    const troubled = new Set(mine.filter((r) => r.mood !== 'stable').map((r) => r.topic_code));
+    return { unit: c, unitsReporting: new Set(mine.map((r) => r.cu)).size, moods: moodCounts(mine), troubledTopics: topics.filter((t) => troubled.has(t.code)).map((t) => t.code) };
   });
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
