@@ -127,7 +127,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger situation_reports_counts after update of status on situation_reports for each row execute function situation_counts_apply()`.execute(db);
 
-  // A round's template section of kind `situation` is the situation part of its submissions.
+  // A cached report answer is named by its unit's data version (data-versions.repository.ts): a
+  // report submitted or returned changes the report's situation block, so it bumps kind `f` of the
+  // unit's report nodes, as the tasks' triggers do (migration 20261206180000_task_report_versions).
+  await sql`
+    create function report_versions_situation_reports_update() returns trigger language plpgsql set search_path = public set jit = off as $$
+    begin
+      insert into data_version_bumps (unit_id, kind)
+      select distinct n.node_id, 'f' from report_nodes(array(
+        select distinct o.unit_id from old_rows o join new_rows n on n.id = o.id where o.status is distinct from n.status)) n;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger report_versions_situation_reports_update after update on situation_reports referencing old table as old_rows new table as new_rows for each statement execute function report_versions_situation_reports_update()`.execute(db);
+  await sql`create trigger report_versions_situation_reports_truncate after truncate on situation_reports for each statement execute function report_versions_truncate()`.execute(db);
 }
 
 export async function down(): Promise<void> {

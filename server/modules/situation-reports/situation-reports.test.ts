@@ -263,3 +263,18 @@ describe('the demo', () => {
     expect(situationSheet(report, 'quý')!.rows).toContainEqual(['Vấn đề tăng: Đất đai, giải phóng mặt bằng', 9, 2]);
   });
 });
+
+describe("the report's answer", () => {
+  it('changes its ETag when a situation report of the area is submitted (the block would be stale behind a 304)', async () => {
+    const url = `/api/reports?unitId=${ids.ninhBinh}&period=year&year=${TODAY.slice(0, 4)}`;
+    const first = await t.call('GET', url, { cookie: cookies['ninhbinh.viewer'] });
+    expect(first.statusCode).toBe(200);
+    const draft = (await create({ unitId: ids.communes[3], reportedOn: TODAY })).json<SituationReport>();
+    const unchanged = await t.call('GET', url, { cookie: cookies['ninhbinh.viewer'], headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(unchanged.statusCode).toBe(304);
+    await t.call('POST', `/api/situation-reports/${draft.id}/submit`, { cookie: editor(), body: { version: draft.version } });
+    const after = await t.call('GET', url, { cookie: cookies['ninhbinh.viewer'], headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json<{ situation: { reportsReceived: number } }>().situation.reportsReceived).toBe(first.json<{ situation: { reportsReceived: number } }>().situation.reportsReceived + 1);
+  });
+});
