@@ -90,7 +90,7 @@ describe('situation reports', () => {
     // Sent without an item: refused, and the report stays a draft.
     await page.getByTestId('submission-submit').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: text('vi', 'reportingRounds.submission.submit') }).click();
-    await page.getByText(text('vi', 'errors.VALIDATION_FAILED')).first().waitFor();
+    await page.getByText(text('vi', 'situation.errors.noItems')).first().waitFor();
     expect(await page.locator('[data-testid="submission"]').getAttribute('data-status')).toBe('draft');
     // One item: land, tense, farmers and the elderly.
     await part.getByTestId('situation-item-add').click();
