@@ -35,7 +35,8 @@ export const RoundDate = IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-1
 
 // ---------------------------------------------------------------- templates
 
-export const TEMPLATE_SECTION_KINDS = ['figures', 'text'] as const;
+/** `situation`: the submission's situation report (báo cáo tình hình nhân dân, common/situation.ts); one per template. */
+export const TEMPLATE_SECTION_KINDS = ['figures', 'text', 'situation'] as const;
 export type TemplateSectionKind = (typeof TEMPLATE_SECTION_KINDS)[number];
 
 /** A section key: what a submission's `sections` answers are keyed by. */
@@ -86,7 +87,8 @@ export const CreateReportTemplateBody = z.object({
     .array(TemplateSection)
     .min(1)
     .max(REPORTING_LIMITS.sectionsPerTemplate)
-    .refine((s) => new Set(s.map((x) => x.key)).size === s.length, 'section keys must be distinct'),
+    .refine((s) => new Set(s.map((x) => x.key)).size === s.length, 'section keys must be distinct')
+    .refine((s) => s.filter((x) => x.kind === 'situation').length <= 1, 'a template has one situation section at most'),
 });
 export type CreateReportTemplateBody = z.infer<typeof CreateReportTemplateBody>;
 
@@ -419,6 +421,8 @@ export const Submission = z.object({
   narrative: z.string().nullable(),
   sections: z.record(z.string(), z.string()),
   returnReason: z.string().nullable(),
+  /** The situation report of the template's `situation` section (edited through /api/situation-reports); null without one. */
+  situationReportId: Id.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What the reader may do: edit/refresh/submit the participant's draft; return/accept for the opening unit. */

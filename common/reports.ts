@@ -9,6 +9,7 @@
  * disagree with each other.
  */
 import { z } from 'zod';
+import { ReportSituation } from './situation.js';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
 import { PETITION_CHANNELS, PETITION_KINDS } from './petitions.js';
 import { Id, IsoDate, UnitRef } from './units.js';
@@ -187,6 +188,8 @@ export const Report = z.object({
   commendationForms: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
   /** Petition category names (codes in `petitions.byCategory`), in the catalogue's order. */
   petitionCategories: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
+  /** The situation of the people (issue 15, common/situation.ts); absent in reports stored before it. */
+  situation: ReportSituation.optional(),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;

@@ -448,6 +448,11 @@ export type Database = {
   prestigious_support: PrestigiousSupportTable;
   religious_events: ReligiousEventTable;
   religious_participations: ReligiousParticipationTable;
+  opinion_topics: SituationCatalogueTable;
+  population_groups: SituationCatalogueTable;
+  situation_reports: SituationReportTable;
+  situation_items: SituationItemTable;
+  situation_topic_counts: SituationTopicCountTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -795,7 +800,7 @@ export type ReportTemplateTable = {
   unit_id: string;
   unit_path: string;
   name: string;
-  sections: Json<{ key: string; title: Record<string, string>; kind: 'figures' | 'text' }[]>;
+  sections: Json<{ key: string; title: Record<string, string>; kind: 'figures' | 'text' | 'situation' }[]>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -963,3 +968,51 @@ export type PrestigiousPersonTable = RegisterColumns & {
 export type PrestigiousSupportTable = { id: Generated<string>; person_id: string; year: number; kind: string; amount: string | number; note: string | null; sort_order: number };
 export type ReligiousEventTable = RegisterColumns & { name: string; religion_code: string | null; starts_on: DateOnly; ends_on: DateOnly; place: string; expected_attendance: number | null };
 export type ReligiousParticipationTable = { subject_kind: 'organization' | 'dignitary' | 'prestigious_person'; subject_id: string; entry_id: string };
+
+// ---- situation reports (migration 20261207110000_situation_reports; docs/situation.md) ----
+
+export type SituationCatalogueTable = {
+  code: string;
+  names: Record<string, string>;
+  sort_order: Generated<number>;
+  created_at: Generated<Timestamp>;
+};
+
+export type SituationReportTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  kind: 'regular' | 'ad_hoc';
+  round_id: string | null;
+  submission_id: string | null;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  overall_mood: 'stable' | 'concerned' | 'tense' | null;
+  status: Generated<'draft' | 'submitted'>;
+  submitted_on: DateOnly | null;
+  submitted_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+};
+
+export type SituationItemTable = {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  topic_code: string;
+  group_codes: string[];
+  mood: 'stable' | 'concerned' | 'tense';
+  summary: string;
+  proposals: string | null;
+  sources: string | null;
+};
+
+export type SituationTopicCountTable = {
+  unit_id: string;
+  month: DateOnly;
+  topic_code: string;
+  mood: string;
+  n: number;
+};

@@ -19,6 +19,7 @@ import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoWorkingSessions } from './demo-working-sessions.js';
 import { loadDemoReligiousAffairs } from './demo-religious-affairs.js';
+import { loadDemoSituation } from './demo-situation.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -161,6 +162,8 @@ export async function loadDemoData(
   const { workingSessions } = await loadDemoWorkingSessions(db, ctx);
   // Ninh Bình's religious organizations, places, dignitaries, prestigious persons and events (names seen by demo.ninhbinh.approver).
   const { religiousRecords } = await loadDemoReligiousAffairs(db, ctx);
+  // Ninh Bình's quarterly situation rounds of its communes, one topic rising, and a quick report.
+  await loadDemoSituation(db, ctx);
   const added =
     units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords === 0
       ? 'already loaded.'

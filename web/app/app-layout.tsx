@@ -58,6 +58,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'reporting-rounds', label: <Link to="/reporting-rounds">{t('nav.reportingRounds')}</Link> },
     hasPermission(me, 'units.read') && { key: 'calendar', label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     hasPermission(me, 'units.read') && { key: 'coordination-programs', label: <Link to="/coordination-programs">{t('nav.coordinationPrograms')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'situation-reports', label: <Link to="/situation-reports">{t('nav.situation')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
     hasPermission(me, 'units.read') && { key: 'conferences', label: <Link to="/conferences">{t('nav.conferences')}</Link> },
     hasPermission(me, 'units.read') && { key: 'commendations', label: <Link to="/commendations">{t('nav.commendations')}</Link> },

@@ -21,6 +21,7 @@ import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
+import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -403,6 +404,26 @@ const religiousAffairsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/religious-affairs/religious-affairs-page'), 'ReligiousAffairsPage'),
 });
 
+const situationReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-reports',
+  validateSearch: (search: Record<string, unknown>) => validateSituationSearch(search),
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-list-page'), 'SituationListPage'),
+});
+
+const situationReportDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-reports/$reportId',
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-report-page'), 'SituationReportPage'),
+});
+
+const situationSummaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/situation-summary',
+  validateSearch: (search: Record<string, unknown>) => validateSituationSummarySearch(search),
+  component: lazyRouteComponent(() => import('../features/situation-reports/situation-summary-page'), 'SituationSummaryPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -453,6 +474,9 @@ const routeTree = rootRoute.addChildren([
     workingSessionsRoute,
     workingSessionDetailRoute,
     religiousAffairsRoute,
+    situationReportsRoute,
+    situationReportDetailRoute,
+    situationSummaryRoute,
   ]),
 ]);
 

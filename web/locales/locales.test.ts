@@ -19,6 +19,7 @@ import { SUCCESSION_BASES } from '../../common/units';
 import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
 import { RELIGIOUS_TABS } from '../features/religious-affairs/religious-search';
 import { RELIGIOUS_FORM_FIELDS } from '../features/religious-affairs/register-fields';
+import { MOODS, SITUATION_KINDS, SITUATION_STATUSES } from '../../common/situation';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -118,6 +119,10 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'workQueue.lists.commitmentsTitle.': [...DUE_FILTERS],
   // The rounds list's work-queue filter (features/reporting-rounds/round-list-page.tsx).
   'reportingRounds.awaiting.': [...ROUND_AWAITING],
+  // Situation reports: moods, kinds and statuses (features/situation-reports/).
+  'situation.moods.': [...MOODS],
+  'situation.kinds.': [...SITUATION_KINDS],
+  'situation.statuses.': [...SITUATION_STATUSES],
   // The calendar of deadlines and the digest page (features/work-queue/calendar-page.tsx, leadership-digest-page.tsx).
   'calendar.kinds.': [...DEADLINE_KINDS],
   'calendar.states.': [...DEADLINE_STATES],

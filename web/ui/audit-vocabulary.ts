@@ -111,9 +111,12 @@ export const AUDIT_ACTIONS = [
   'force.update',
   'coordination_program.create',
   'coordination_program.update',
+  'situation_report.create',
+  'situation_report.update',
+  'situation_report.submit',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

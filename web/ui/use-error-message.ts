@@ -13,6 +13,11 @@ function hasInvalidCharacter(details: unknown): boolean {
   return Array.isArray(details) && details.some((d) => (d as { reason?: unknown } | null)?.reason === 'invalid_character');
 }
 
+/** A situation report (or a round's situation part) sent without an item: details[].code `no_items`. */
+function situationWithoutItems(details: unknown): boolean {
+  return Array.isArray(details) && details.some((d) => (d as { code?: unknown } | null)?.code === 'no_items');
+}
+
 /** UNIT_OUTSIDE_SUBTREE names the allowed root (details.root.name); a transfer also allows the parent. */
 function outsideSubtree(details: unknown): { key: string; values: Record<string, string> } {
   const d = details as { root?: { name?: unknown }; allowed?: unknown } | null;
@@ -40,6 +45,7 @@ export function errorMessageKey(error: unknown): { key: string; values?: Record<
     return minutes === null ? { key: 'errors.tooManyAttemptsLater' } : { key: 'errors.TOO_MANY_ATTEMPTS', values: { minutes } };
   }
   if (error.code === 'VALIDATION_FAILED' && hasInvalidCharacter(error.details)) return { key: 'errors.invalidCharacter' };
+  if (error.code === 'VALIDATION_FAILED' && situationWithoutItems(error.details)) return { key: 'situation.errors.noItems' };
   if (error.code === 'UNIT_OUTSIDE_SUBTREE') return outsideSubtree(error.details);
   if (error.code === 'EXPORT_TOO_LARGE') return exportTooLarge(error.details);
   if (error.code === 'ROUND_HAS_PENDING') return roundHasPending(error.details);

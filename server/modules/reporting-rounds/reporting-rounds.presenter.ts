@@ -123,6 +123,7 @@ export function presentSubmission(d: { submission: SubmissionRecord; round: Roun
     narrative: s.narrative,
     sections: s.sections,
     returnReason: s.return_reason,
+    situationReportId: s.situation_report_id,
     createdAt: iso(s.created_at),
     updatedAt: iso(s.updated_at),
     can: d.can,

@@ -395,6 +395,8 @@ export type SubmissionRecord = {
   submitted_on: string | null;
   due_on: string;
   participant_state: ParticipantState;
+  /** The situation part (a template section of kind `situation`), when the template has one. */
+  situation_report_id: string | null;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -403,7 +405,8 @@ export type SubmissionRecord = {
 export async function findSubmission(db: Q, id: string): Promise<SubmissionRecord | undefined> {
   const { rows } = await sql<SubmissionRecord>`
     select s.id::text, s.round_id::text, s.unit_id::text, p.unit_path::text, u.name as unit_name, u.kind as unit_kind, s.status, s.figures, s.figures_at,
-           s.narrative, s.sections, s.return_reason, s.submitted_on, p.due_on, p.state as participant_state, s.created_at, s.updated_at, s.version
+           s.narrative, s.sections, s.return_reason, s.submitted_on, p.due_on, p.state as participant_state, s.created_at, s.updated_at, s.version,
+           (select sr.id::text from situation_reports sr where sr.submission_id = s.id) as situation_report_id
     from round_submissions s
     join round_participants p on p.round_id = s.round_id and p.unit_id = s.unit_id
     join units u on u.id = s.unit_id

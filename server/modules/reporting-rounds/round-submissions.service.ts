@@ -14,6 +14,7 @@ import { AppError } from '../../errors.js';
 import { type Actor, assertCan, can, pathCovers } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import * as situation from '../situation-reports/situation-reports.service.js';
 import { buildReport } from '../reports/reports.service.js';
 import { getReadableUnit } from '../units/units.service.js';
 import * as repo from './reporting-rounds.repository.js';
@@ -80,6 +81,10 @@ export async function createSubmission(ctx: Ctx, actor: Actor, roundId: string, 
     if (participant.state === 'excused') throw transition('The unit is excused from this round', { state: 'excused', action: 'create' });
     const id = await repo.insertSubmission(trx, { round_id: roundId, unit_id: unitId, figures, created_by: actor.userId });
     await repo.updateParticipant(trx, roundId, unitId, { state: 'draft', submission_id: id });
+    const template = await repo.findTemplate(trx, round.template_id);
+    if (template && situation.hasSituationSection(template.sections)) {
+      await situation.createForSubmission(trx, actor, { submissionId: id, roundId, unitId, unitPath: unit.path, periodFrom: round.period_from, periodTo: round.period_to });
+    }
     await recordAudit(trx, actor, { action: 'round_submission.create', recordType: 'round_submission', recordId: id, unitId, after: { roundId, unitId, status: 'draft' } });
     return id;
   });
@@ -160,6 +165,10 @@ export async function submitSubmission(ctx: Ctx, actor: Actor, id: string, versi
       throw versionConflict(row.version);
     }
     await repo.updateParticipant(trx, row.round_id, row.unit_id, { state: 'submitted', submitted_on: today });
+    const round = (await repo.findRound(trx, row.round_id))!;
+    const template = await repo.findTemplate(trx, round.template_id);
+    // The situation part is sent with the submission, or nothing is (no item: refused, rolled back).
+    if (template && situation.hasSituationSection(template.sections)) await situation.submitWithSubmission(trx, actor, id, today);
     return { before: { status: row.status }, after: { status: 'submitted', submittedOn: today } };
   });
 }
@@ -181,6 +190,7 @@ async function review(ctx: Ctx, actor: Actor, id: string, version: number, to: '
     const changes: repo.SubmissionChanges = { status: to, reviewed_by: actor.userId, reviewed_at: sql<Date>`now()`, ...(reason ? { return_reason: reason } : {}) };
     if (!(await repo.updateSubmission(trx, id, row.version, changes))) throw versionConflict(row.version);
     await repo.updateParticipant(trx, row.round_id, row.unit_id, { state: to });
+    if (to === 'returned') await situation.returnWithSubmission(trx, id);
     await recordAudit(trx, actor, {
       action: `round_submission.${action}`,
       recordType: 'round_submission',

@@ -21,6 +21,7 @@ import { reportPieces, singlePieces } from './report-pieces.js';
 import { previousRange, rangeYears, resolveRange } from './report-range.js';
 import { findChildTotals, findRegisteringOverPieces } from './report-summaries.repository.js';
 import * as repo from './reports.repository.js';
+import { situationBlockOf } from '../situation-reports/situation-figures.js';
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
 
@@ -132,6 +133,7 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
     fields,
     commendationForms: s.catalogues.commendationForms,
     petitionCategories: s.catalogues.petitionCategories,
+    situation: await situationBlockOf(ctx.db, unit.path, q.range, q.previous),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
 import { ReviewFigures } from '../reviews/review-figures';
+import { SituationPart } from '../situation-reports/situation-part';
 import { ConflictAlert } from './conflict-alert';
 import { ReturnDialog } from './participant-actions';
 import { sectionTitle, type Submission, submissionReport, useSaveSubmission, useSubmissionStep } from './reporting-rounds.api';
@@ -140,7 +141,9 @@ export function SubmissionForm({ submission: s, onReload }: { submission: Submis
           <Typography.Title level={2} style={{ fontSize: 17 }}>
             <bdi>{sectionTitle(section.title, i18n.language)}</bdi>
           </Typography.Title>
-          {section.kind === 'figures' ? (
+          {section.kind === 'situation' ? (
+            <SituationPart reportId={s.situationReportId} submissionStatus={s.status} />
+          ) : section.kind === 'figures' ? (
             <>
               <div className="screen-only" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 8 }}>
                 <Typography.Text type="secondary" data-testid="figures-at">

@@ -30,6 +30,7 @@ import { fieldKindFormRows } from './report-figures';
 import { ReportFrame } from './report-frame';
 import { trendQuery } from './report-search';
 import { TaskCard } from './task-card';
+import { SituationCard } from '../situation-reports/situation-card';
 import { useReport } from './reports.api';
 
 /** Texts, language and direction for the option builders (chart-options.ts). */
@@ -190,6 +191,11 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   // The implementation of documents when there is any (issue 14): most units' entries reports have none.
   if (hasTasks(report.figures.tasks)) {
     sections.push({ key: 'tasks', title: t('dashboard.tasks.title'), testId: 'chart-card-tasks', lg: 24, xl: 24, body: <TaskCard report={report} /> });
+  }
+
+  // The situation of the people when any situation report was received in the range (issue 15).
+  if (report.situation?.reportsReceived) {
+    sections.push({ key: 'situation', title: t('situation.card.title'), testId: 'chart-card-situation', lg: 24, xl: 24, body: <SituationCard report={report} /> });
   }
 
   return (
