@@ -42,6 +42,7 @@ import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { reportingRoundRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
 import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
 import { workingSessionRoutes } from './modules/working-sessions/working-sessions.routes.js';
+import { hotspotRoutes } from './modules/hotspots/hotspots.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -73,6 +74,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   reportingRoundRoutes,
   coordinationRoutes,
   workingSessionRoutes,
+  hotspotRoutes,
 ];
 
 /**

@@ -25,6 +25,7 @@ import { taskProbes } from '../modules/tasks/tasks.probes.js';
 import { reportingRoundProbes } from '../modules/reporting-rounds/reporting-rounds.probes.js';
 import { coordinationProbes } from '../modules/coordination/coordination.probes.js';
 import { workingSessionProbes } from '../modules/working-sessions/working-sessions.probes.js';
+import { hotspotProbes } from '../modules/hotspots/hotspots.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -43,6 +44,7 @@ async function orgAt(loc: Location) {
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
 const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes };
+Object.assign(PROBES, hotspotProbes);
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

@@ -22,6 +22,7 @@ import { buildReportingSchedule, buildRound, buildSubmission } from '../modules/
 import { buildProgram } from '../modules/coordination/coordination.factories.js';
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
+import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -364,6 +365,7 @@ beforeAll(async () => {
   const submission = await buildSubmission(t.db, { roundId: round.id, unitId: org.id });
   const program = await buildProgram(t.db, { unitId: province.id });
   const workingSession = await buildWorkingSession(t.db, { leadingUnitId: province.id, unitId: org.id });
+  const hotspot = await buildHotspot(t.db, { unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -388,6 +390,7 @@ beforeAll(async () => {
     'round-submissions': submission.id,
     'coordination-programs': program.id,
     'working-sessions': workingSession.id,
+    hotspots: hotspot.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -10,6 +10,7 @@ import { deleteFullBuckets } from '../modules/limits/rate-limit.repository.js';
 import { storeDailyDigest } from '../modules/petitions/petitions-digest.service.js';
 import { storeLeadershipDigest } from '../modules/work-queue/leadership-digest.service.js';
 import { eraseExpiredIdentities } from '../modules/petitions/petitions-retention.service.js';
+import { escalateDue } from '../modules/hotspots/hotspots.service.js';
 import { deleteOldRuns } from './job-runs.repository.js';
 import { deleteStaleLoginFailures } from './purge.repository.js';
 import type { Job } from './scheduler.js';
@@ -55,6 +56,16 @@ export const JOBS: readonly Job[] = [
     async run(ctx) {
       const erased = await eraseExpiredIdentities(ctx, SYSTEM_ACTOR);
       if (erased) return `erased the identity of ${erased} petitions closed beyond the retention period`;
+    },
+  },
+  {
+    // Hotspots unacknowledged past their flash-report hours, or worsened, go one level up
+    // (docs/situation.md §7). Hours are counted in hours, so the job runs often.
+    name: 'hotspot-escalation',
+    schedule: { everyMinutes: 5 },
+    async run(ctx) {
+      const n = await escalateDue(ctx, SYSTEM_ACTOR);
+      if (n) return `escalated ${n} hotspots`;
     },
   },
   {

@@ -30,6 +30,7 @@ import * as m20261206140000 from './20261206140000_coordination.js';
 import * as m20261206160000 from './20261206160000_leadership_digests.js';
 import * as m20261206170000 from './20261206170000_document_reviews.js';
 import * as m20261206180000 from './20261206180000_task_report_versions.js';
+import * as m20261207100000 from './20261207100000_hotspots.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -58,4 +59,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206160000_leadership_digests': m20261206160000,
   '20261206170000_document_reviews': m20261206170000,
   '20261206180000_task_report_versions': m20261206180000,
+  '20261207100000_hotspots': m20261207100000,
 };
