@@ -7,16 +7,16 @@
  * every write in its transaction.
  */
 import {
-  AcknowledgeHotspotBody,
-  AddHotspotUpdateBody,
-  CreateHotspotBody,
+  type AcknowledgeHotspotBody,
+  type AddHotspotUpdateBody,
+  type CreateHotspotBody,
   DEFAULT_FLASH_REPORT_HOURS,
-  EscalateHotspotBody,
+  type EscalateHotspotBody,
   type HotspotListQuery,
   type HotspotStatus,
-  PutHotspotLinksBody,
+  type PutHotspotLinksBody,
   statusChangeNeedsReason,
-  UpdateHotspotBody,
+  type UpdateHotspotBody,
 } from '../../../common/hotspots.js';
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
