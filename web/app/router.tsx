@@ -20,6 +20,7 @@ import { validateProgramSearch } from '../features/coordination/coordination-sea
 import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task-search';
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
+import { validateHotspotSearch } from '../features/hotspots/hotspot-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -395,6 +396,25 @@ const workingSessionDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/working-sessions/working-session-detail-page'), 'WorkingSessionDetailPage'),
 });
 
+const hotspotsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots',
+  validateSearch: (search: Record<string, unknown>) => validateHotspotSearch(search),
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-list-page'), 'HotspotListPage'),
+});
+
+const hotspotNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots/new',
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-new-page'), 'HotspotNewPage'),
+});
+
+const hotspotDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots/$hotspotId',
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-detail-page'), 'HotspotDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -444,6 +464,9 @@ const routeTree = rootRoute.addChildren([
     coordinationProgramDetailRoute,
     workingSessionsRoute,
     workingSessionDetailRoute,
+    hotspotsRoute,
+    hotspotNewRoute,
+    hotspotDetailRoute,
   ]),
 ]);
 
