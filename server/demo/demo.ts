@@ -18,6 +18,7 @@ import { loadDemoPetitions } from './demo-petitions.js';
 import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoWorkingSessions } from './demo-working-sessions.js';
+import { loadDemoHotspots } from './demo-hotspots.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -157,10 +158,12 @@ export async function loadDemoData(
   const { coordinationPrograms } = await loadDemoCoordination(db, ctx);
   // The provincial commission's working session with its first commune, its notice and requests.
   const { workingSessions } = await loadDemoWorkingSessions(db, ctx);
+  // Three open hotspots in Ninh Bình's communes, one escalated to the province.
+  const { hotspots } = await loadDemoHotspots(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + hotspots === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${hotspots} hotspots and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

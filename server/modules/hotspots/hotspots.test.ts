@@ -8,6 +8,7 @@ import { buildUnit, buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildHotspot } from './hotspots.factories.js';
 import { escalateDue } from './hotspots.service.js';
+import { loadDemoHotspots } from '../../demo/demo-hotspots.js';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -250,5 +251,18 @@ describe('lists, tree, figures and links', () => {
     const ok = await t.call('PUT', `/api/hotspots/${h.id}/links`, { cookie: cookies['commune.editor'], body: { petitionIds: [mine.id], entryIds: [entry.id] } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as HotspotDetail).links.map((l) => l.kind).sort()).toEqual(['entry', 'petition']);
+  });
+});
+
+describe('the demo', () => {
+  it('adds three open cases in Ninh Bình once, the unacknowledged gathering escalated to the province', async () => {
+    expect(await loadDemoHotspots(t.db, t.ctx)).toEqual({ hotspots: 3 });
+    expect(await loadDemoHotspots(t.db, t.ctx)).toEqual({ hotspots: 0 });
+    const rows = await t.db.selectFrom('hotspots').select(['id', 'kind_code', 'status', 'escalated_unit_id', 'acknowledged_at']).where('title', 'like', '%khu công nghiệp%').execute();
+    expect(rows.map((r) => r.status)).toEqual(['stabilised']);
+    const gathering = await t.db.selectFrom('hotspots').select(['id', 'escalated_unit_id', 'acknowledged_at']).where('kind_code', '=', 'gathering').where('title', '=', 'Nhiều hộ dân tụ tập trước trụ sở Ủy ban nhân dân xã').executeTakeFirstOrThrow();
+    expect(gathering).toMatchObject({ escalated_unit_id: ids.ninhBinh, acknowledged_at: null });
+    const d = await get(gathering.id);
+    expect(d.updates.map((u) => u.kind)).toEqual(['flash_report', 'update', 'update', 'escalation']);
   });
 });
