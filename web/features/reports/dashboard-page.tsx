@@ -31,6 +31,8 @@ import { ReportFrame } from './report-frame';
 import { trendQuery } from './report-search';
 import { TaskCard } from './task-card';
 import { useReport } from './reports.api';
+import { HotspotDashboardCard } from '../hotspots/hotspot-dashboard-card';
+import { useHotspotTree } from '../hotspots/hotspots.api';
 
 /** Texts, language and direction for the option builders (chart-options.ts). */
 function useChartContext(): ChartContext {
@@ -106,6 +108,8 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   const funnelOption = useMemo(() => buildStatusFunnelOption(report.figures, ctx), [report, ctx]);
   const petitionOption = useMemo(() => buildPetitionChartOption(report, ctx), [report, ctx]);
   const petitionCategories = report.figures.petitions.byCategory.length;
+  // Open hotspots of the unit (issue 15), a card only when there are some.
+  const hotspots = useHotspotTree(report.unit.id);
   const empty = report.figures.entries.total === 0;
   const fieldCount = fieldKindFormRows(report, ctx.language).length;
   const childCount = chartedChildren(report).length;
@@ -190,6 +194,10 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   // The implementation of documents when there is any (issue 14): most units' entries reports have none.
   if (hasTasks(report.figures.tasks)) {
     sections.push({ key: 'tasks', title: t('dashboard.tasks.title'), testId: 'chart-card-tasks', lg: 24, xl: 24, body: <TaskCard report={report} /> });
+  }
+
+  if (hotspots.data?.total.total) {
+    sections.push({ key: 'hotspots', title: t('hotspots.dashboard.title'), testId: 'chart-card-hotspots', lg: 24, xl: 24, body: <HotspotDashboardCard tree={hotspots.data} /> });
   }
 
   return (
