@@ -66,6 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   // A province's open list and tree (20,000 cases nationwide: docs/situation.md §5).
   await sql`create index hotspots_open_path on hotspots using gist (unit_path) where status <> 'closed'`.execute(db);
+  // The open list's order, so a wide subtree (the country) reads its first page without sorting every open case.
+  await sql`create index hotspots_open_order on hotspots (severity desc, occurred_at desc, id desc) where status <> 'closed'`.execute(db);
   await sql`create index hotspots_unit_path on hotspots using gist (unit_path)`.execute(db);
   await sql`create index hotspots_escalated_path on hotspots using gist (escalated_path) where status <> 'closed' and escalated_path is not null`.execute(db);
   await sql`create index hotspots_occurred on hotspots (occurred_at desc, id desc)`.execute(db);
