@@ -68,12 +68,15 @@ describe('hotspots: flash report, update, acknowledgement and the work queue', (
     await page.locator('#hotspot_place').fill('Thôn Bắc, trụ sở Ủy ban nhân dân xã');
     await choose(page, 'hotspot_kind', 'Tụ tập đông người');
     await page.locator('#hotspot_peopleCount').fill('40');
+    // The responsible units offered are the commune and those above it.
+    await choose(page, 'hotspot_responsibleUnitIds', province.name);
     await page.getByTestId('hotspot-submit').click();
     await page.waitForURL(/\/hotspots\/\d+$/);
     hotspotId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('hotspot-title').filter({ hasText: TITLE }).waitFor();
     expect(await page.getByTestId('hotspot-status').textContent()).toBe(text('vi', 'hotspots.status.emerging'));
     expect(await page.getByTestId('hotspot-update').count()).toBe(1);
+    expect(await page.getByTestId('hotspot-fields').textContent()).toContain(province.name);
     // The commune does not acknowledge its own report: the level above does.
     expect(await page.getByTestId('hotspot-acknowledge').count()).toBe(0);
   });

@@ -3,6 +3,7 @@
  * happened, how many people (no names), how serious, when; the units responsible and whether the
  * case is confidential. The level above must acknowledge it within the unit's hours.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import Card from 'antd/es/card';
 import Button from 'antd/es/button';
@@ -16,11 +17,13 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../common/access';
 import { HOTSPOT_LIMITS } from '../../../common/hotspots';
 import { DateField } from '../../ui/date-field';
+import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeading } from '../../ui/page-heading';
 import { useMe } from '../auth/auth.api';
 import { fieldErrorsOf } from '../entries/entries.api';
 import { UnitPicker } from '../units/unit-picker';
+import { unitKeys, type UnitDetail } from '../units/units.api';
 import { useHotspotWords } from './hotspot-words';
 import { useCreateHotspot } from './hotspots.api';
 
@@ -51,6 +54,10 @@ export function HotspotNewPage() {
   const [form] = Form.useForm<Values>();
   const create = useCreateHotspot();
   const confidential = Form.useWatch('confidential', form);
+  const unitId = Form.useWatch('unitId', form);
+  // The responsible units offered are the unit and those above it (the API also takes units below it).
+  const unit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
+  const line = unit.data ? [...unit.data.ancestors.slice(1), { id: unit.data.unit.id, name: unit.data.unit.name }] : [];
   const own = me?.grants[0];
 
   const submit = (v: Values) =>
@@ -64,7 +71,7 @@ export function HotspotNewPage() {
         peopleCount: v.peopleCount ?? null,
         severity: v.severity ?? 1,
         occurredAt: dayjs(`${(v.occurredOn ?? dayjs()).format('YYYY-MM-DD')}T${v.occurredTime ?? '00:00'}`).format(),
-        responsibleUnitIds: [],
+        responsibleUnitIds: (v.responsibleUnitIds ?? []).filter((id) => line.some((u) => u.id === id)),
         confidential: !!v.confidential,
         readerRoles: v.confidential ? (v.readerRoles as never) : null,
       },
@@ -110,6 +117,9 @@ export function HotspotNewPage() {
           </Form.Item>
           <Form.Item label={t('hotspots.fields.summary')} name="summary" rules={[{ required: true, whitespace: true, message: t('hotspots.form.required') }]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={HOTSPOT_LIMITS.summary} showCount data-testid="hotspot-summary" />
+          </Form.Item>
+          <Form.Item label={t('hotspots.fields.responsibleUnits')} name="responsibleUnitIds">
+            <Select mode="multiple" allowClear options={line.map((u) => ({ value: u.id, label: u.name }))} data-testid="hotspot-responsible" />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <Form.Item label={t('hotspots.fields.peopleCount')} name="peopleCount" extra={t('hotspots.form.peopleHelp')} style={{ flex: '0 1 220px' }}>
