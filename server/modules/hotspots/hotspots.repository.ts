@@ -24,14 +24,15 @@ export function readableHotspots(scope: ReadScope, h = 'h'): RawBuilder<boolean>
 
 /**
  * The cases needing the action of the unit at `path` (the work queue's figure and the list
- * `queue=action`): open, and unacknowledged below it, escalated to it or below it, or worsened below it.
+ * `queue=action`): open, and unacknowledged below it, escalated to it or below it and not
+ * acknowledged since, or worsened below it. An acknowledgement clears all three.
  */
 export function needsActionOf(path: string, h = 'h'): RawBuilder<boolean> {
   const p = sql.ref(`${h}.unit_path`);
   const below = sql`(${p} <@ ${path}::ltree and ${p} <> ${path}::ltree)`;
   return sql<boolean>`(${sql.ref(`${h}.status`)} <> 'closed' and (
     (${sql.ref(`${h}.acknowledged_at`)} is null and ${below})
-    or ${sql.ref(`${h}.escalated_path`)} <@ ${path}::ltree
+    or (${sql.ref(`${h}.escalated_path`)} <@ ${path}::ltree and (${sql.ref(`${h}.acknowledged_at`)} is null or ${sql.ref(`${h}.acknowledged_at`)} < ${sql.ref(`${h}.escalated_at`)}))
     or (${sql.ref(`${h}.severity`)} > ${sql.ref(`${h}.seen_severity`)} and ${below})))`;
 }
 

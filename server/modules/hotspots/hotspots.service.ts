@@ -134,6 +134,10 @@ export async function getFigures(ctx: Ctx, actor: Actor, q: { unitId: string; fr
   };
 }
 
+/** Never acknowledged, escalated since the last acknowledgement, or worsened since the level above last saw it. */
+const awaitsAcknowledgement = (h: repo.HotspotRecord) =>
+  !h.acknowledged_at || (h.escalated_at !== null && h.acknowledged_at < h.escalated_at) || h.severity > h.seen_severity;
+
 export async function getHotspotDetail(ctx: Ctx, actor: Actor, id: string) {
   const hotspot = await getReadableHotspot(ctx, actor, id);
   const [responsible, updates, links, paths] = await Promise.all([
@@ -151,7 +155,7 @@ export async function getHotspotDetail(ctx: Ctx, actor: Actor, id: string) {
     responsible,
     updates,
     links: readable,
-    can: { edit, acknowledge: open && !hotspot.acknowledged_at && canAcknowledge(actor, hotspot), escalate: open && (edit || canAcknowledge(actor, hotspot)) && hotspot.unit_path.includes('.') },
+    can: { edit, acknowledge: open && awaitsAcknowledgement(hotspot) && canAcknowledge(actor, hotspot), escalate: open && (edit || canAcknowledge(actor, hotspot)) && hotspot.unit_path.includes('.') },
   };
 }
 
@@ -332,7 +336,8 @@ export async function acknowledge(ctx: Ctx, actor: Actor, id: string, input: z.o
     if (row.version !== input.version) throw conflict(row.version);
     if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', 'A closed case is not acknowledged', { status: row.status });
     const now = new Date();
-    if (!(await repo.updateHotspot(trx, id, input.version, { acknowledged_at: row.acknowledged_at ?? now, acknowledged_by: row.acknowledged_by ?? actor.userId, seen_severity: row.severity })))
+    // The latest acknowledgement counts: one after an escalation or a worsening clears them from the queues.
+    if (!(await repo.updateHotspot(trx, id, input.version, { acknowledged_at: now, acknowledged_by: actor.userId, seen_severity: row.severity })))
       throw conflict(row.version);
     await repo.insertUpdate(trx, id, { kind: 'acknowledgement', at: now, by_user: actor.userId, text: input.text ?? '' });
     await recordAudit(trx, actor, { action: 'hotspot.acknowledge', recordType: 'hotspot', recordId: id, unitId: h.unit_id, after: { severity: row.severity } });

@@ -177,6 +177,12 @@ describe('acknowledgement, escalation and the work queue', () => {
     const q = await queueOf('commune.editor', ids.commune);
     expect(q.ids).toContain(overdue.id);
     expect(q.count).toBe(q.total);
+    // The commune (the level above the organization) acknowledges: it leaves the commune's queue.
+    expect((await t.call('POST', `/api/hotspots/${overdue.id}/acknowledge`, { cookie: cookies['commune.editor'], body: { version: d.version } })).statusCode).toBe(200);
+    const cleared = await queueOf('commune.editor', ids.commune);
+    expect(cleared.ids).not.toContain(overdue.id);
+    expect(cleared.count).toBe(cleared.total);
+    d.version += 1;
     // It worsens: one more level up, to the province.
     await update(overdue.id, { text: 'Số người tăng lên', severity: 3, version: d.version });
     expect(await escalateDue(t.ctx)).toBeGreaterThanOrEqual(1);
@@ -184,6 +190,9 @@ describe('acknowledgement, escalation and the work queue', () => {
     const worse = await get(overdue.id);
     expect(worse.escalatedTo?.id).toBe(ids.ninhBinh);
     expect(worse.worsened).toBe(false);
+    // Escalated after its acknowledgement: the province must acknowledge it anew.
+    expect((await get(overdue.id, cookies['ninhbinh.approver'])).can.acknowledge).toBe(true);
+    expect((await queueOf('ninhbinh.editor', ids.ninhBinh)).ids).toContain(overdue.id);
     const audit = await t.db.selectFrom('audit_log').select('action').where('record_type', '=', 'hotspot').where('record_id', '=', overdue.id).where('action', '=', 'hotspot.escalate').execute();
     expect(audit).toHaveLength(2);
   });
