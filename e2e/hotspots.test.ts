@@ -3,7 +3,7 @@
  * gathering, adds an update moving it to "đang xử lý"; a status going back asks for a reason. The
  * province's approver finds it in the work queue ("Điểm nóng, vụ việc phức tạp"), opens the list the
  * count opens, acknowledges the report, and the case leaves the queue (the count and the list
- * agree). The list and the case fit a phone in Vietnamese and in Arabic.
+ * agree). An edit made meanwhile by someone else is offered as a reload. The list and the case fit a phone in Vietnamese and in Arabic.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -89,6 +89,17 @@ describe('hotspots: flash report, update, acknowledgement and the work queue', (
     await eventually(() => page.getByTestId('hotspot-status').textContent()).toBe(text('vi', 'hotspots.status.handling'));
     await choose(page, 'hotspot-update_status', text('vi', 'hotspots.status.emerging'));
     await page.getByTestId('hotspot-update-reason-input').waitFor();
+  });
+
+  it('offers a reload when someone else changed the case meanwhile', async () => {
+    const current = await editorApi.get<{ version: number }>(`/api/hotspots/${hotspotId}`);
+    expect((await editorApi.send('PATCH', `/api/hotspots/${hotspotId}`, { place: 'Nhà văn hóa thôn Bắc', version: current.version })).status).toBe(200);
+    await page.getByTestId('hotspot-edit').click();
+    await page.locator('#hotspot-edit_place').fill('Trụ sở Ủy ban nhân dân xã');
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save'), exact: true }).click();
+    await page.getByText(text('vi', 'hotspots.conflictTitle')).waitFor();
+    await page.getByTestId('hotspot-reload').click();
+    await eventually(() => page.getByTestId('hotspot-fields').textContent()).toContain('Nhà văn hóa thôn Bắc');
   });
 
   it('shows it in the province’s work queue until the province acknowledges it', async () => {

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageSpinner } from '../../ui/page-spinner';
 import { PrintButton } from '../../ui/print-button';
 import { useFormat } from '../../ui/use-format';
+import { HotspotEditModal } from './hotspot-edit-modal';
 import { HotspotEscalateModal } from './hotspot-escalate-modal';
 import { HotspotTimeline } from './hotspot-timeline';
 import { HotspotUpdateForm } from './hotspot-update-form';
@@ -27,15 +28,16 @@ export function HotspotDetailPage() {
   const hotspot = useHotspot(hotspotId);
   if (hotspot.isPending) return <PageSpinner />;
   if (hotspot.isError) return <ErrorAlert error={hotspot.error} />;
-  return <HotspotView h={hotspot.data} />;
+  return <HotspotView h={hotspot.data} onReload={() => void hotspot.refetch()} />;
 }
 
-function HotspotView({ h }: { h: HotspotDetail }) {
+function HotspotView({ h, onReload }: { h: HotspotDetail; onReload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const words = useHotspotWords();
   const acknowledge = useAcknowledgeHotspot(h.id);
   const [escalating, setEscalating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const flashState = h.acknowledgedAt
     ? t('hotspots.acknowledgedAt', { date: format.dateTime(h.acknowledgedAt) })
     : h.status === 'closed'
@@ -72,6 +74,11 @@ function HotspotView({ h }: { h: HotspotDetail }) {
         </div>
         <Space wrap className="screen-only">
           <PrintButton />
+          {h.can.edit && (
+            <Button onClick={() => setEditing(true)} data-testid="hotspot-edit">
+              {t('hotspots.edit')}
+            </Button>
+          )}
           {h.can.acknowledge && (
             <Button type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate({ version: h.version })} data-testid="hotspot-acknowledge">
               {t('hotspots.acknowledge')}
@@ -149,6 +156,17 @@ function HotspotView({ h }: { h: HotspotDetail }) {
         </section>
       )}
       {escalating && <HotspotEscalateModal hotspot={h} onClose={() => setEscalating(false)} />}
+      {editing && (
+        <HotspotEditModal
+          key={h.version}
+          hotspot={h}
+          onClose={() => setEditing(false)}
+          onReload={() => {
+            setEditing(false);
+            onReload();
+          }}
+        />
+      )}
     </Card>
   );
 }

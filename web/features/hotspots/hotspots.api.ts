@@ -15,6 +15,7 @@ import type {
   HotspotKind,
   HotspotPage,
   HotspotTree,
+  UpdateHotspotBody,
 } from '../../../common/hotspots';
 import { api } from '../../app/api-client';
 
@@ -89,4 +90,9 @@ export function useAcknowledgeHotspot(id: string) {
 export function useEscalateHotspot(id: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: z.input<typeof EscalateHotspotBody>) => api.post<HotspotDetail>(`/api/hotspots/${id}/escalate`, body), onSuccess: invalidate });
+}
+
+export function useUpdateHotspot(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateHotspotBody>) => api.patch<HotspotDetail>(`/api/hotspots/${id}`, body), onSuccess: invalidate });
 }
