@@ -54,6 +54,11 @@ export const WorkQueue = z.object({
       commitments: Due,
       documentTasks: Due,
       rounds: z.object({ myReport: z.number().int(), missingBelow: z.number().int() }),
+      /**
+       * Open hotspots needing the unit's action: unacknowledged below it, escalated to it (or below
+       * it), or worsened below it — the total of `GET /api/hotspots?unitId=…&queue=action`.
+       */
+      hotspots: z.number().int(),
     }),
   ),
 });

@@ -44,6 +44,7 @@ import { coordinationRoutes } from './modules/coordination/coordination.routes.j
 import { workingSessionRoutes } from './modules/working-sessions/working-sessions.routes.js';
 import { religiousAffairsRoutes } from './modules/religious-affairs/religious-affairs.routes.js';
 import { situationReportRoutes } from './modules/situation-reports/situation-reports.routes.js';
+import { hotspotRoutes } from './modules/hotspots/hotspots.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -77,6 +78,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   workingSessionRoutes,
   religiousAffairsRoutes,
   situationReportRoutes,
+  hotspotRoutes,
 ];
 
 /**

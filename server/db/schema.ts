@@ -453,6 +453,12 @@ export type Database = {
   situation_reports: SituationReportTable;
   situation_items: SituationItemTable;
   situation_topic_counts: SituationTopicCountTable;
+  hotspot_kinds: HotspotKindTable;
+  flash_report_rules: FlashReportRuleTable;
+  hotspots: HotspotTable;
+  hotspot_units: HotspotUnitTable;
+  hotspot_updates: HotspotUpdateTable;
+  hotspot_links: HotspotLinkTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -1016,3 +1022,56 @@ export type SituationTopicCountTable = {
   mood: string;
   n: number;
 };
+// ---- hotspots (migration 20261207100000_hotspots; docs/situation.md §7) ----
+
+export type HotspotKindTable = { code: string; names: Json<Record<string, string>>; sort_order: Generated<number> };
+
+export type FlashReportRuleTable = { unit_id: string; hours: number; updated_by: string | null; updated_at: Generated<Date> };
+
+export type HotspotTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  place: string;
+  kind_code: string;
+  title: string;
+  summary: string;
+  people_count: number | null;
+  severity: number;
+  status: 'emerging' | 'handling' | 'stabilised' | 'closed';
+  occurred_at: Timestamp;
+  closed_at: Timestamp | null;
+  confidential: Generated<boolean>;
+  reader_roles: string[] | null;
+  ack_due_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  seen_severity: number;
+  escalated_unit_id: string | null;
+  escalated_path: string | null;
+  escalated_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type HotspotUnitTable = { hotspot_id: string; unit_id: string };
+
+export type HotspotUpdateTable = {
+  id: Generated<string>;
+  hotspot_id: string;
+  kind: 'flash_report' | 'update' | 'acknowledgement' | 'escalation';
+  at: Timestamp;
+  by_user: string | null;
+  text: string;
+  status_from: string | null;
+  status_to: string | null;
+  severity_from: number | null;
+  severity_to: number | null;
+  reason: string | null;
+  escalated_to: string | null;
+  created_at: Timestamp;
+};
+
+export type HotspotLinkTable = { hotspot_id: string; petition_id: string | null; entry_id: string | null };

@@ -27,6 +27,7 @@ import { coordinationProbes } from '../modules/coordination/coordination.probes.
 import { workingSessionProbes } from '../modules/working-sessions/working-sessions.probes.js';
 import { religiousAffairsProbes } from '../modules/religious-affairs/religious-affairs.probes.js';
 import { situationReportProbes } from '../modules/situation-reports/situation-reports.probes.js';
+import { hotspotProbes } from '../modules/hotspots/hotspots.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -45,6 +46,7 @@ async function orgAt(loc: Location) {
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
 const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes, ...religiousAffairsProbes, ...situationReportProbes };
+Object.assign(PROBES, hotspotProbes);
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

@@ -24,6 +24,7 @@ import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.f
 import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
+import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -374,6 +375,7 @@ beforeAll(async () => {
     events: await buildReligiousEvent(t.db, { unitId: province.id }),
   };
   const situationReport = await buildSituationReport(t.db, { unitId: province.id, status: 'draft' });
+  const hotspot = await buildHotspot(t.db, { unitId: org.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -401,6 +403,7 @@ beforeAll(async () => {
     // One id for every register of /api/religious-affairs/<register>/{id}: each table's first row, so 1 in all of them.
     'religious-affairs': religious.persons.id,
     'situation-reports': situationReport.id,
+    hotspots: hotspot.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -11,6 +11,7 @@ import { storeDailyDigest } from '../modules/petitions/petitions-digest.service.
 import { storeLeadershipDigest } from '../modules/work-queue/leadership-digest.service.js';
 import { eraseExpiredIdentities } from '../modules/petitions/petitions-retention.service.js';
 import { eraseExpiredPersons } from '../modules/religious-affairs/religious-retention.service.js';
+import { escalateDue } from '../modules/hotspots/hotspots.service.js';
 import { deleteOldRuns } from './job-runs.repository.js';
 import { deleteStaleLoginFailures } from './purge.repository.js';
 import type { Job } from './scheduler.js';
@@ -65,6 +66,16 @@ export const JOBS: readonly Job[] = [
     async run(ctx) {
       const erased = await eraseExpiredPersons(ctx, SYSTEM_ACTOR);
       if (erased) return `erased the names of ${erased} dignitaries and prestigious persons beyond the retention period`;
+    },
+  },
+  {
+    // Hotspots unacknowledged past their flash-report hours, or worsened, go one level up
+    // (docs/situation.md §7). Hours are counted in hours, so the job runs often.
+    name: 'hotspot-escalation',
+    schedule: { everyMinutes: 5 },
+    async run(ctx) {
+      const n = await escalateDue(ctx, SYSTEM_ACTOR);
+      if (n) return `escalated ${n} hotspots`;
     },
   },
   {

@@ -93,6 +93,7 @@ describe('two processes', () => {
 
     const runs = await t.db.selectFrom('job_runs').select(['job', 'period', 'attempts', 'error']).where('job', 'not like', 'test.%').orderBy('job').execute();
     expect(runs).toEqual([
+      { job: 'hotspot-escalation', period: '2026-12-05T03:00Z', attempts: 1, error: null },
       { job: 'leadership-digest', period: '2026-12-05', attempts: 1, error: null },
       { job: 'petition-digest', period: '2026-12-05', attempts: 1, error: null },
       { job: 'petition-identity-erasure', period: '2026-12-05', attempts: 1, error: null },

@@ -54,6 +54,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'entries', label: <Link to="/entries">{t('nav.entries')}</Link> },
     hasPermission(me, 'units.read') && { key: 'policy-documents', label: <Link to="/policy-documents">{t('nav.policyDocuments')}</Link> },
     hasPermission(me, 'units.read') && { key: 'working-sessions', label: <Link to="/working-sessions">{t('nav.workingSessions')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'hotspots', label: <Link to="/hotspots">{t('nav.hotspots')}</Link> },
     hasPermission(me, 'units.read') && { key: 'tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reporting-rounds', label: <Link to="/reporting-rounds">{t('nav.reportingRounds')}</Link> },
     hasPermission(me, 'units.read') && { key: 'calendar', label: <Link to="/calendar">{t('nav.calendar')}</Link> },

@@ -22,6 +22,7 @@ import { validateRoundDetailSearch, validateRoundListSearch } from '../features/
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
 import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
+import { validateHotspotSearch } from '../features/hotspots/hotspot-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -424,6 +425,25 @@ const situationSummaryRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/situation-reports/situation-summary-page'), 'SituationSummaryPage'),
 });
 
+const hotspotsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots',
+  validateSearch: (search: Record<string, unknown>) => validateHotspotSearch(search),
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-list-page'), 'HotspotListPage'),
+});
+
+const hotspotNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots/new',
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-new-page'), 'HotspotNewPage'),
+});
+
+const hotspotDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hotspots/$hotspotId',
+  component: lazyRouteComponent(() => import('../features/hotspots/hotspot-detail-page'), 'HotspotDetailPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -477,6 +497,9 @@ const routeTree = rootRoute.addChildren([
     situationReportsRoute,
     situationReportDetailRoute,
     situationSummaryRoute,
+    hotspotsRoute,
+    hotspotNewRoute,
+    hotspotDetailRoute,
   ]),
 ]);
 

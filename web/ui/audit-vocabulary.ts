@@ -86,6 +86,13 @@ export const AUDIT_ACTIONS = [
   'working_session.create',
   'working_session.update',
   'working_session.notice',
+  'hotspot.create',
+  'hotspot.update',
+  'hotspot.update_added',
+  'hotspot.acknowledge',
+  'hotspot.escalate',
+  'hotspot.links',
+  'flash_report_rule.put',
   'policy_document_kind.create',
   'policy_document_kind.update',
   'policy_document.create',
@@ -116,7 +123,7 @@ export const AUDIT_ACTIONS = [
   'situation_report.submit',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

@@ -32,6 +32,8 @@ import { trendQuery } from './report-search';
 import { TaskCard } from './task-card';
 import { SituationCard } from '../situation-reports/situation-card';
 import { useReport } from './reports.api';
+import { HotspotDashboardCard } from '../hotspots/hotspot-dashboard-card';
+import { useHotspotTree } from '../hotspots/hotspots.api';
 
 /** Texts, language and direction for the option builders (chart-options.ts). */
 function useChartContext(): ChartContext {
@@ -107,6 +109,8 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   const funnelOption = useMemo(() => buildStatusFunnelOption(report.figures, ctx), [report, ctx]);
   const petitionOption = useMemo(() => buildPetitionChartOption(report, ctx), [report, ctx]);
   const petitionCategories = report.figures.petitions.byCategory.length;
+  // Open hotspots of the unit (issue 15), a card only when there are some.
+  const hotspots = useHotspotTree(report.unit.id);
   const empty = report.figures.entries.total === 0;
   const fieldCount = fieldKindFormRows(report, ctx.language).length;
   const childCount = chartedChildren(report).length;
@@ -196,6 +200,9 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   // The situation of the people when any situation report was received in the range (issue 15).
   if (report.situation?.reportsReceived) {
     sections.push({ key: 'situation', title: t('situation.card.title'), testId: 'chart-card-situation', lg: 24, xl: 24, body: <SituationCard report={report} /> });
+  }
+  if (hotspots.data?.total.total) {
+    sections.push({ key: 'hotspots', title: t('hotspots.dashboard.title'), testId: 'chart-card-hotspots', lg: 24, xl: 24, body: <HotspotDashboardCard tree={hotspots.data} /> });
   }
 
   return (

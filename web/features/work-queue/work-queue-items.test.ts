@@ -12,7 +12,7 @@ const queue: WorkQueue = {
   petitionsDueSoonUntil: '2026-12-10',
   tasksDueSoonUntil: '2026-12-12',
   entries: { awaitingMyApproval: 4, myReturned: null, myDrafts: null },
-  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 }, documentTasks: { dueSoon: 6, overdue: 7 }, rounds: { myReport: 8, missingBelow: 9 } }],
+  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 }, documentTasks: { dueSoon: 6, overdue: 7 }, rounds: { myReport: 8, missingBelow: 9 }, hotspots: 0 }],
 };
 
 describe('the rows of the work queue', () => {

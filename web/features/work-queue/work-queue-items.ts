@@ -14,7 +14,8 @@ export type QueueLink =
   | { to: '/entries'; search: { queue: EntryQueue } }
   | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
   | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } }
-  | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } };
+  | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } }
+  | { to: '/hotspots'; search: { unitId: string; queue: 'action' } };
 
 /** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
 export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
@@ -69,7 +70,12 @@ export function roundItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
   ];
 }
 
+/** A unit's hotspots needing its action (unacknowledged or worsened below it, escalated to it): the list `queue=action`. */
+export function hotspotItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
+  return [{ key: `hotspots.action.${u.unit.id}`, label: 'hotspots.workQueue.action', count: u.hotspots, tone: 'late', link: { to: '/hotspots', search: { unitId: u.unit.id, queue: 'action' } } }];
+}
+
 /** Everything the queue counts, summed: 0 means nothing waits. */
 export function totalWaiting(q: WorkQueue): number {
-  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u)])].reduce((n, i) => n + i.count, 0);
+  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u), ...hotspotItems(q, u)])].reduce((n, i) => n + i.count, 0);
 }

@@ -13,7 +13,7 @@ import { useFormat } from '../../ui/use-format';
 import { useMe } from '../auth/auth.api';
 import { hasWorkQueue } from './landing';
 import { useWorkQueue, type WorkQueue } from './work-queue.api';
-import { entryItems, petitionItems, type QueueItem, roundItems, taskItems, type Tone, totalWaiting } from './work-queue-items';
+import { entryItems, hotspotItems, petitionItems, type QueueItem, roundItems, taskItems, type Tone, totalWaiting } from './work-queue-items';
 
 const TONE_COLORS: Record<Tone, string> = { action: '#b71c1c', soon: '#d46b08', late: '#cf1322' };
 
@@ -142,6 +142,9 @@ export function WorkQueuePage() {
           </Card>
           <Card size="small" title={t('workQueue.groups.tasks')} extra={unitName} style={CARD} data-testid="work-queue-tasks">
             <UnitGroups queue={q} items={tasksAndRounds} />
+          </Card>
+          <Card size="small" title={t('hotspots.workQueue.group')} extra={unitName} style={CARD} data-testid="work-queue-hotspots">
+            <UnitGroups queue={q} items={hotspotItems} />
           </Card>
         </>
       )}
