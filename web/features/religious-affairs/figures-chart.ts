@@ -24,7 +24,7 @@ export function figuresChartOption(bars: FigureBar[], ctx: { rtl: boolean; numbe
     tooltip: { trigger: 'axis', valueFormatter: (v) => ctx.number(Number(v)) },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', inverse: ctx.rtl, minInterval: 1, axisLabel: { formatter: (v: number) => ctx.number(v) } },
-    yAxis: { type: 'category', inverse: true, position: ctx.rtl ? 'right' : 'left', data: bars.map((b) => b.label), axisLabel: { width: 160, overflow: 'break' } },
+    yAxis: { type: 'category', inverse: true, position: ctx.rtl ? 'right' : 'left', data: bars.map((b) => b.label), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [{ type: 'bar', data: bars.map((b) => b.value), itemStyle: { color: ctx.color }, label: { show: true, position: ctx.rtl ? 'left' : 'right', formatter: (p) => ctx.number(Number(p.value)) } }],
   };
 }
