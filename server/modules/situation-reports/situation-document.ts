@@ -1,13 +1,15 @@
 /**
  * The quarterly summary as a Party document ("Báo cáo tình hình nhân dân quý II/2026" of the
  * province's Ban Tuyên giáo và Dân vận): the reports received (I), the situation by topic with the
- * rising ones named (II, with the topics × mood table), by child unit (III), and the proposals
- * quoted (IV). A pure function, so tests read the words without opening a DOCX.
+ * rising ones named (II, with the topics × mood table), by child unit (III), the hotspots and
+ * incidents of the quarter with the cases still open (IV, situation-hotspots.ts), and the proposals
+ * quoted (V). A pure function, so tests read the words without opening a DOCX.
  */
 import type { MoodCounts } from '../../../common/situation.js';
 import type { PartyBlock, PartyDocument } from '../../documents/party-document.js';
 import { type IssuingBody, numberAndSymbol, recipientsOf } from '../../documents/party-issuing-body.js';
 import { num, placeName } from '../reports/report-wording.js';
+import { hotspotBlocks, type SituationHotspots } from './situation-hotspots.js';
 import type { SituationSummaryResult } from './situation-summary.service.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -17,6 +19,8 @@ export type SituationDocumentInput = {
   summary: SituationSummaryResult;
   /** Topic code → Vietnamese name (the catalogue). */
   topicNames: Record<string, string>;
+  /** The quarter's hotspots as the reader may see them; absent, the section is left out. */
+  hotspots?: SituationHotspots;
   issuer: IssuingBody;
   madeOn: string;
 };
@@ -88,7 +92,8 @@ export function situationDocument(input: SituationDocumentInput): PartyDocument 
       ...topicBlocks(input),
       { type: 'heading', level: 1, text: 'III. TÌNH HÌNH Ở CÁC ĐƠN VỊ' },
       ...childBlocks(input),
-      { type: 'heading', level: 1, text: 'IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA NHÂN DÂN' },
+      ...(input.hotspots ? [{ type: 'heading' as const, level: 1 as const, text: 'IV. ĐIỂM NÓNG, VỤ VIỆC PHỨC TẠP' }, ...hotspotBlocks(input.hotspots, quarterLabel(s.period))] : []),
+      { type: 'heading', level: 1, text: `${input.hotspots ? 'V' : 'IV'}. KIẾN NGHỊ, ĐỀ XUẤT CỦA NHÂN DÂN` },
       ...proposalBlocks(input),
     ],
     recipients: [`${to.superiorCommission} (để báo cáo)`, `Thường trực ${to.committee} (để báo cáo)`, 'Các đơn vị trực thuộc', 'Lưu Văn phòng'],

@@ -7,11 +7,12 @@ import { reportNarrative } from '../reports/report-document.js';
 import { buildReport } from '../reports/reports.service.js';
 import { situationBlocks, situationSheet } from './situation-report-parts.js';
 import { paragraphTexts, zipPart } from '../../documents/docx-test-helpers.js';
-import { buildUser, unitByCode } from '../../test/factories.js';
+import { buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { folded, office, readBackDocx } from '../../test/office-readback.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildRound } from '../reporting-rounds/reporting-rounds.factories.js';
 import { buildSituationReport } from './situation-reports.factories.js';
+import { buildHotspot } from '../hotspots/hotspots.factories.js';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -219,6 +220,17 @@ describe('the summary', () => {
   });
 
   it('gives the quarterly summary as a Party DOCX that names the rising topic, the units and the proposals, and opens in LibreOffice', async () => {
+    // The quarter's hotspots (section IV): an open case is listed; a confidential one is neither
+    // counted nor listed for a reader who may not open it, and never listed for one who may.
+    await buildHotspot(t.db, { unitId: ids.communes[0]!, title: 'Các hộ dân tụ tập phản đối giá bồi thường đường tỉnh', occurredAt: new Date('2025-05-12T02:00:00Z') });
+    await buildHotspot(t.db, { unitId: ids.communes[1]!, title: 'Vụ việc mật về đất tôn giáo', confidential: true, occurredAt: new Date('2025-05-20T02:00:00Z') });
+    const admin = await buildUser(t.db, { username: 'sr.sysadmin', grants: [{ unitId: (await rootUnit(t.db)).id, role: 'system_admin' }] });
+    const adminDoc = await t.call('GET', `/api/situation/summary/document?unitId=${ids.ninhBinh}&year=2025&quarter=2`, { cookie: await t.login(admin.username) });
+    const adminText = paragraphTexts(await zipPart(adminDoc.rawPayload, 'word/document.xml')).join('\n');
+    expect(adminText).toContain('Trong quý II/2025, phát sinh 2 vụ việc phức tạp, điểm nóng');
+    expect(adminText).toContain('Các hộ dân tụ tập phản đối giá bồi thường đường tỉnh');
+    expect(adminText).not.toContain('Vụ việc mật về đất tôn giáo');
+
     const res = await t.call('GET', `/api/situation/summary/document?unitId=${ids.ninhBinh}&year=2025&quarter=2`, { cookie: cookies['ninhbinh.viewer'] });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="tinh-hinh-nhan-dan-${ids.ninhBinh}-2025-q2.docx"`);
@@ -229,6 +241,11 @@ describe('the summary', () => {
     expect(all).toContain('đã nhận 7 báo cáo tình hình nhân dân của 5 đơn vị');
     expect(all).toContain('Vấn đề dư luận tăng so với quý I/2025: đất đai, giải phóng mặt bằng (4 đơn vị có băn khoăn hoặc bức xúc, quý I/2025: 1)');
     expect(all).toContain('Đề nghị đối thoại với các hộ dân');
+    expect(text).toContain('IV. ĐIỂM NÓNG, VỤ VIỆC PHỨC TẠP');
+    expect(all).toContain('Trong quý II/2025, phát sinh 1 vụ việc phức tạp, điểm nóng; đã kết thúc 0 vụ; 0 vụ phải báo cáo vượt cấp. Đến cuối quý II/2025, còn 1 vụ việc chưa kết thúc.');
+    expect(all).toContain('Các hộ dân tụ tập phản đối giá bồi thường đường tỉnh');
+    expect(all).not.toContain('Vụ việc mật');
+    expect(text).toContain('V. KIẾN NGHỊ, ĐỀ XUẤT CỦA NHÂN DÂN');
     if (office) {
       const back = await readBackDocx(res.rawPayload);
       expect(back.pdf.subarray(0, 5).toString()).toBe('%PDF-');

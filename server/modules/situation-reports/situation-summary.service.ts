@@ -15,6 +15,7 @@ import { getReadableUnit } from '../units/units.service.js';
 import { issuingBodyOn } from '../units/issuing-bodies/issuing-bodies.service.js';
 import * as repo from './situation-reports.repository.js';
 import { situationDocument } from './situation-document.js';
+import { situationHotspotsOf } from './situation-hotspots.js';
 
 const monthOf = (iso: string) => `${iso.slice(0, 7)}-01`;
 
@@ -85,6 +86,10 @@ export type SituationSummaryResult = Awaited<ReturnType<typeof buildSituationSum
 export async function situationDocumentOf(ctx: Ctx, actor: Actor, q: SituationSummaryQuery): Promise<PartyDocument> {
   const summary = await buildSituationSummary(ctx, actor, q);
   const madeOn = todayInVietnam();
-  const [topics, issuing] = await Promise.all([repo.findCatalogue(ctx.db, 'opinion_topics'), issuingBodyOn(ctx.db, summary.unit.id, madeOn)]);
-  return situationDocument({ summary, topicNames: Object.fromEntries(topics.map((t) => [t.code, t.names.vi ?? t.code])), issuer: issuing.body, madeOn });
+  const [topics, issuing, hotspots] = await Promise.all([
+    repo.findCatalogue(ctx.db, 'opinion_topics'),
+    issuingBodyOn(ctx.db, summary.unit.id, madeOn),
+    situationHotspotsOf(ctx, actor, { unitId: summary.unit.id, from: summary.period.from, to: summary.period.to }),
+  ]);
+  return situationDocument({ summary, topicNames: Object.fromEntries(topics.map((t) => [t.code, t.names.vi ?? t.code])), hotspots, issuer: issuing.body, madeOn });
 }
