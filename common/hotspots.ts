@@ -192,3 +192,19 @@ export type FlashReportRule = z.infer<typeof FlashReportRule>;
 export const PutFlashReportRuleBody = z.object({ hours: z.number().int().min(1).max(HOTSPOT_LIMITS.hours) });
 
 export const HotspotIdParams = z.object({ id: Id });
+
+/**
+ * The report engine's `hotspots` block (docs/situation.md §7): cases of the area in the report's
+ * range — filed, closed, escalated in it, open at its end by kind and severity. Confidential cases
+ * are never counted here: one answer serves every reader of the report (and its cache), and the
+ * report's documents go to wide audiences; their readers count them on the hotspots page.
+ */
+export const ReportHotspots = z.object({
+  newInRange: z.number().int(),
+  closedInRange: z.number().int(),
+  escalatedInRange: z.number().int(),
+  openOnLastDay: z.number().int(),
+  openByKind: z.array(z.object({ kind: z.string(), names: z.record(z.string(), z.string()), n: z.number().int() })),
+  openBySeverity: z.array(z.object({ severity: z.number().int(), n: z.number().int() })),
+});
+export type ReportHotspots = z.infer<typeof ReportHotspots>;

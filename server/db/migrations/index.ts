@@ -30,9 +30,10 @@ import * as m20261206140000 from './20261206140000_coordination.js';
 import * as m20261206160000 from './20261206160000_leadership_digests.js';
 import * as m20261206170000 from './20261206170000_document_reviews.js';
 import * as m20261206180000 from './20261206180000_task_report_versions.js';
-import * as m20261207120000 from './20261207120000_religious_affairs.js';
-import * as m20261207110000 from './20261207110000_situation_reports.js';
 import * as m20261207100000 from './20261207100000_hotspots.js';
+import * as m20261207110000 from './20261207110000_situation_reports.js';
+import * as m20261207120000 from './20261207120000_religious_affairs.js';
+import * as m20261207130000 from './20261207130000_hotspot_report_versions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -61,7 +62,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206160000_leadership_digests': m20261206160000,
   '20261206170000_document_reviews': m20261206170000,
   '20261206180000_task_report_versions': m20261206180000,
-  '20261207120000_religious_affairs': m20261207120000,
-  '20261207110000_situation_reports': m20261207110000,
   '20261207100000_hotspots': m20261207100000,
+  '20261207110000_situation_reports': m20261207110000,
+  '20261207120000_religious_affairs': m20261207120000,
+  '20261207130000_hotspot_report_versions': m20261207130000,
 };
