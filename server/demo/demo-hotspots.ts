@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { CreateHotspotBody } from '../../common/hotspots.js';
 import { acknowledge, addUpdate, createHotspot, escalateDue, putLinks } from '../modules/hotspots/hotspots.service.js';
-import { currentProvince, firstCommunes } from './demo-units.js';
+import { currentProvince } from './demo-units.js';
 
 const NINH_BINH = '37';
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -89,7 +89,17 @@ async function exists(db: Db, unitId: string, title: string): Promise<boolean> {
 export async function loadDemoHotspots(db: Db, ctx: Ctx): Promise<{ hotspots: number }> {
   const province = await currentProvince(db, NINH_BINH);
   if (!province) return { hotspots: 0 };
-  const communes = await firstCommunes(db, province.id, 3);
+  // Rural communes (xã), as the cases' words say ("trụ sở Ủy ban nhân dân xã"): the first by code are wards.
+  const communes = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('parent_id', '=', province.id)
+    .where('kind', '=', 'commune')
+    .where('valid_to', 'is', null)
+    .where('name', 'like', 'Xã %')
+    .orderBy('code')
+    .limit(3)
+    .execute();
   let added = 0;
   for (const c of CASES) {
     const commune = communes[c.communeIndex];
