@@ -296,3 +296,21 @@ export const RetentionRules = z.object({ items: z.array(RetentionRule) });
 export const RetentionBody = z.object({ register: z.enum(['dignitary', 'prestigious_person']), years: z.number().int().min(1).max(100), version: Version });
 export type RetentionBody = z.infer<typeof RetentionBody>;
 
+
+/**
+ * The report engine's `religiousAffairs` block (server/modules/religious-affairs/religious-report.ts):
+ * the registers of the report unit's area in the year its range ends in. Persons are always
+ * suppressed (a report goes to wide audiences); organizations and places are not persons.
+ */
+export const ReportReligiousAffairs = z.object({
+  year: z.number().int(),
+  /** Vietnamese names of the religions and ethnic groups the tables name. */
+  names: z.record(z.string(), z.string()),
+  organizations: z.number().int(),
+  places: z.number().int(),
+  dignitariesByReligion: FigureTable,
+  personsByEthnicity: FigureTable,
+  supportAmount: z.number(),
+  events: z.number().int(),
+});
+export type ReportReligiousAffairs = z.infer<typeof ReportReligiousAffairs>;

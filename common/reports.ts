@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ReportSituation } from './situation.js';
 import { ReportHotspots } from './hotspots.js';
+import { ReportReligiousAffairs } from './religious-affairs.js';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
 import { PETITION_CHANNELS, PETITION_KINDS } from './petitions.js';
 import { Id, IsoDate, UnitRef } from './units.js';
@@ -193,6 +194,8 @@ export const Report = z.object({
   situation: ReportSituation.optional(),
   /** Hotspots and incidents, confidential cases left out (issue 15, common/hotspots.ts); absent in reports stored before it. */
   hotspots: ReportHotspots.optional(),
+  /** Ethnic and religious affairs in the year the range ends in, persons suppressed (common/religious-affairs.ts); absent in reports stored before it. */
+  religiousAffairs: ReportReligiousAffairs.optional(),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;

@@ -14,6 +14,7 @@ import { CSV_BOM, csvLine } from './csv.js';
 import { FORM_NAMES, KIND_NAMES, LEVEL_NAMES, neutralise, STATUS_NAMES } from './entries-columns.js';
 import { situationSheet } from '../modules/situation-reports/situation-report-parts.js';
 import { hotspotSheet } from '../modules/hotspots/hotspot-report.js';
+import { religiousSheet } from '../modules/religious-affairs/religious-report.js';
 
 type Value = string | number;
 type Sheet = { name: string; title: string; header: string[]; widths: number[]; rows: Value[][]; total?: Value[] };
@@ -183,6 +184,8 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   if (situation) addSheet(wb, situation);
   const hotspots = hotspotSheet(report, periodName(report.range));
   if (hotspots) addSheet(wb, hotspots);
+  const religious = religiousSheet(report);
+  if (religious) addSheet(wb, religious);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -34,6 +34,7 @@ import * as m20261207100000 from './20261207100000_hotspots.js';
 import * as m20261207110000 from './20261207110000_situation_reports.js';
 import * as m20261207120000 from './20261207120000_religious_affairs.js';
 import * as m20261207130000 from './20261207130000_hotspot_report_versions.js';
+import * as m20261207140000 from './20261207140000_religious_report_versions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -66,4 +67,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207110000_situation_reports': m20261207110000,
   '20261207120000_religious_affairs': m20261207120000,
   '20261207130000_hotspot_report_versions': m20261207130000,
+  '20261207140000_religious_report_versions': m20261207140000,
 };

@@ -13,6 +13,7 @@ import { defaultIssuingBody, type IssuingBody, numberAndSymbol, recipientsOf } f
 import { capitalise, dayMonthYear, lowerFirst, num, percent, periodName, placeName } from './report-wording.js';
 import { situationBlocks, situationSentence } from '../situation-reports/situation-report-parts.js';
 import { hotspotBlocks, hotspotSentence } from '../hotspots/hotspot-report.js';
+import { religiousBlocks, religiousSentence } from '../religious-affairs/religious-report.js';
 
 const KIND_WORD: Record<EntryKind, string> = { model: 'mô hình', typical_example: 'điển hình' };
 const LEVEL_WORD: Record<EntryLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
@@ -152,6 +153,8 @@ export function reportNarrative(report: Report): string[] {
   if (situation) out.push(situation);
   const hotspots = hotspotSentence(report);
   if (hotspots) out.push(hotspots);
+  const religious = religiousSentence(report);
+  if (religious) out.push(religious);
 
   const entriesChange = change(report.previous.entries.total, f.entries.total);
   const prevCommended = report.previous.commendations.collectives + report.previous.commendations.individuals;
@@ -290,6 +293,7 @@ export function reportDocument(report: Report, opts: ReportDocumentOptions = {})
     ...(hasTasks(report.figures.tasks) ? [{ type: 'heading', level: 2, text: '3. Thực hiện văn bản, nhiệm vụ theo đơn vị' } as const, taskTable(report)] : []),
     ...situationBlocks(report),
     ...hotspotBlocks(report),
+    ...religiousBlocks(report),
     { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(todayInVietnam(new Date(report.generatedAt)))}.` },
   ];
   return {

@@ -23,6 +23,7 @@ import { findChildTotals, findRegisteringOverPieces } from './report-summaries.r
 import * as repo from './reports.repository.js';
 import { situationBlockOf } from '../situation-reports/situation-figures.js';
 import { hotspotBlockOf } from '../hotspots/hotspot-report.js';
+import { religiousBlockOf } from '../religious-affairs/religious-report.js';
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
 
@@ -136,6 +137,7 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
     petitionCategories: s.catalogues.petitionCategories,
     situation: await situationBlockOf(ctx.db, unit.path, q.range, q.previous),
     hotspots: await hotspotBlockOf(ctx.db, unit.path, q.range),
+    religiousAffairs: await religiousBlockOf(ctx.db, unit.path, q.range),
     generatedAt: new Date().toISOString(),
   };
 }
