@@ -67,6 +67,10 @@ export const AUDIT_ACTIONS = [
   'petition.transfer_out',
   'petition.identity.read',
   'petition.identity.export',
+  'situation.identity.read',
+  'situation.identity.export',
+  'situation.identity.erase',
+  'sensitive_retention.update',
   'petition.identity.search',
   'petition.identity.erase',
   'holiday.set',
@@ -123,7 +127,7 @@ export const AUDIT_ACTIONS = [
   'situation_report.submit',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

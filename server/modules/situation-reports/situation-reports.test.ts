@@ -279,7 +279,7 @@ describe('the demo', () => {
     expect(sentence).toContain('vấn đề dư luận tăng so với kỳ trước: đất đai, giải phóng mặt bằng');
     expect(situationBlocks(report)[1]).toMatchObject({ type: 'table', rows: expect.arrayContaining([['Tăng: Đất đai, giải phóng mặt bằng', '9 (kỳ trước 2)']]) });
     expect(situationSheet(report, 'quý')!.rows).toContainEqual(['Vấn đề tăng: Đất đai, giải phóng mặt bằng', 9, 2]);
-  });
+  }, 180_000);
 });
 
 describe("the report's answer", () => {
