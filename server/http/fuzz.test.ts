@@ -23,6 +23,7 @@ import { buildProgram } from '../modules/coordination/coordination.factories.js'
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
+import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -372,6 +373,8 @@ beforeAll(async () => {
     persons: await buildPerson(t.db, { unitId: province.id }),
     events: await buildReligiousEvent(t.db, { unitId: province.id }),
   };
+  // One id for /api/grassroots/{publications,decisions}/{id}: each table's first row.
+  const grassroots = { publication: await buildPublication(t.db, { unitId: province.id, publicState: 'pending' }), decision: await buildDecision(t.db, { unitId: province.id, publicState: 'pending' }) };
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -398,6 +401,7 @@ beforeAll(async () => {
     'working-sessions': workingSession.id,
     // One id for every register of /api/religious-affairs/<register>/{id}: each table's first row, so 1 in all of them.
     'religious-affairs': religious.persons.id,
+    grassroots: grassroots.publication.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();
