@@ -21,6 +21,7 @@ import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
+import { validateGrassrootsSearch } from '../features/grassroots/grassroots-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -403,6 +404,13 @@ const religiousAffairsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/religious-affairs/religious-affairs-page'), 'ReligiousAffairsPage'),
 });
 
+const grassrootsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grassroots',
+  validateSearch: (search: Record<string, unknown>) => validateGrassrootsSearch(search),
+  component: lazyRouteComponent(() => import('../features/grassroots/grassroots-page'), 'GrassrootsPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -453,6 +461,7 @@ const routeTree = rootRoute.addChildren([
     workingSessionsRoute,
     workingSessionDetailRoute,
     religiousAffairsRoute,
+    grassrootsRoute,
   ]),
 ]);
 

@@ -13,6 +13,7 @@ import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './grassroots.repository.js';
 
+/** The audit trail's record type of each table (its actions are `<type>.create|update|review`). */
 export const RECORD_TYPE: Record<repo.Kind, string> = { publications: 'publication', citizen_decisions: 'citizen_decision' };
 
 type Unit = NonNullable<Awaited<ReturnType<typeof repo.findWritableUnit>>>;
@@ -100,7 +101,7 @@ export async function createPublication(ctx: Ctx, actor: Actor, body: Publicatio
   const values = await preparePublication(ctx, change, change);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insert(trx, 'publications', { ...values, unit_id: unit.id, unit_path: unit.path, public_state: asked ? 'pending' : 'private', created_by: actor.userId });
-    await recordAudit(trx, actor, { action: 'publication.create', recordType: 'publication', recordId: id, unitId: unit.id, after: { ...body } });
+    await recordAudit(trx, actor, { action: `${RECORD_TYPE.publications}.create`, recordType: RECORD_TYPE.publications, recordId: id, unitId: unit.id, after: { ...body } });
     return id;
   });
 }
@@ -126,7 +127,7 @@ export async function updatePublication(ctx: Ctx, actor: Actor, id: string, body
     if (stored !== version || !(await repo.update(trx, 'publications', id, version, values))) throw conflict(stored);
     const was: Merged = {};
     for (const k of Object.keys(change)) was[k] = before[k];
-    await recordAudit(trx, actor, { action: 'publication.update', recordType: 'publication', recordId: id, unitId: current.unit_id, before: { ...was, publicState: current.public_state }, after: { ...change, publicState: values.public_state } });
+    await recordAudit(trx, actor, { action: `${RECORD_TYPE.publications}.update`, recordType: RECORD_TYPE.publications, recordId: id, unitId: current.unit_id, before: { ...was, publicState: current.public_state }, after: { ...change, publicState: values.public_state } });
   });
 }
 
@@ -183,7 +184,7 @@ export async function createDecision(ctx: Ctx, actor: Actor, body: DecisionBody)
   const values = await prepareDecision(ctx, change, change);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insert(trx, 'citizen_decisions', { ...values, unit_id: unit.id, unit_path: unit.path, public_state: asked ? 'pending' : 'private', created_by: actor.userId });
-    await recordAudit(trx, actor, { action: 'citizen_decision.create', recordType: 'citizen_decision', recordId: id, unitId: unit.id, after: { ...body, passed: values.passed } });
+    await recordAudit(trx, actor, { action: `${RECORD_TYPE.citizen_decisions}.create`, recordType: RECORD_TYPE.citizen_decisions, recordId: id, unitId: unit.id, after: { ...body, passed: values.passed } });
     return id;
   });
 }
@@ -204,8 +205,8 @@ export async function updateDecision(ctx: Ctx, actor: Actor, id: string, body: D
     const was: Merged = {};
     for (const k of Object.keys(change)) was[k] = before[k];
     await recordAudit(trx, actor, {
-      action: 'citizen_decision.update',
-      recordType: 'citizen_decision',
+      action: `${RECORD_TYPE.citizen_decisions}.update`,
+      recordType: RECORD_TYPE.citizen_decisions,
       recordId: id,
       unitId: current.unit_id,
       before: { ...was, passed: current.passed, publicState: current.public_state },
