@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenDecision, GrassrootsFigures, ItemYearList, Publication, PublicGrassroots } from '../../../common/grassroots.js';
 import { buildUnit, buildUser, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { loadDemoGrassroots } from '../../demo/demo-grassroots.js';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -196,5 +197,21 @@ describe('figures', () => {
     // A commune with nothing published misses every required item.
     const required = items.items.filter((i) => i.requiredYearly).length;
     expect(f.children.find((c) => c.unit?.id === ids.other)?.itemsNever).toBe(required);
+  });
+});
+
+describe('the demo', () => {
+  it('loads one Ninh Bình commune\'s year once: one item overdue, a covenant by household ballot, public after review', async () => {
+    const first = await loadDemoGrassroots(t.db, t.ctx, 2026);
+    expect(first.grassrootsRecords).toBe(7);
+    expect((await loadDemoGrassroots(t.db, t.ctx, 2026)).grassrootsRecords).toBe(0);
+    const pub = await t.db.selectFrom('publications').select('unit_id').where('document_title', '=', 'Nghị quyết về dự toán ngân sách xã năm 2026').executeTakeFirstOrThrow();
+    const items = (await t.call('GET', `${BASE}/items?unitId=${pub.unit_id}&year=2026`, { cookie: cookies.viewer })).json() as ItemYearList;
+    expect(items.items.filter((i) => i.state === 'overdue').map((i) => i.itemCode)).toEqual(['socioeconomic_plan']);
+    const decisions = (await t.call('GET', `${BASE}/decisions?unitId=${pub.unit_id}&year=2026`, { cookie: cookies.viewer })).json() as { items: CitizenDecision[] };
+    expect(decisions.items.find((d) => d.matterCode === 'village_covenant')).toMatchObject({ method: 'household_ballot', passed: true, publicState: 'approved' });
+    const shown = (await t.call('GET', `/api/public/grassroots?unitId=${pub.unit_id}`)).json() as PublicGrassroots;
+    expect(shown.decisions.map((d) => d.subject)).toEqual(['Hương ước thôn Trì Chính (sửa đổi, bổ sung)']);
+    expect(shown.publications).toHaveLength(1);
   });
 });

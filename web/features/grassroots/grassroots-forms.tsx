@@ -65,9 +65,9 @@ export function GrassrootsFormModal({ kind, unitId, record, catalogues, onClose 
       case 'item':
         return <Select showSearch optionFilterProp="label" options={options(catalogues?.items)} />;
       case 'forms':
-        return <Select mode="multiple" options={options(catalogues?.forms)} />;
+        return <Select mode="multiple" optionFilterProp="label" options={options(catalogues?.forms)} />;
       case 'form':
-        return <Select allowClear options={options(catalogues?.forms)} />;
+        return <Select allowClear showSearch optionFilterProp="label" options={options(catalogues?.forms)} />;
       case 'matter':
         return <Select options={options(catalogues?.matters)} />;
       case 'method':
