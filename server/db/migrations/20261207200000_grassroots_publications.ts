@@ -71,8 +71,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     select code, names, ${LAW} || ', ' || src, confirm, yearly, null, ord
     from unnest(${ITEMS.map((r) => r[0])}::text[], ${json(ITEMS)}::jsonb[], ${ITEMS.map((r) => r[2])}::text[], ${ITEMS.map((r) => r[3])}::boolean[], ${ITEMS.map((r) => r[4])}::boolean[])
       with ordinality as x(code, names, src, confirm, yearly, ord)`.execute(db);
-  // The law's deadline to publish was not verified: one rule is seeded as data ("within 30 days
-  // of the document", the posting period the 2007 ordinance used) and marked to confirm.
+  // The law's deadline to publish was not verified: a placeholder rule is seeded as data ("within
+  // 30 days of the document") and those items are marked to confirm.
   await sql`update publication_items set deadline_days = 30, to_confirm = true where code in ('socioeconomic_plan', 'budget', 'fees_charges')`.execute(db);
 
   await sql`
