@@ -168,6 +168,11 @@ export type DecisionBody = z.infer<typeof DecisionBody>;
 export const DecisionUpdate = DecisionBody.omit({ unitId: true }).partial().extend({ version: Version });
 export type DecisionUpdate = z.infer<typeof DecisionUpdate>;
 
+/** Records waiting for review under a unit. */
+export const PendingQuery = z.object({ unitId: Id.describe('Records of this unit\'s subtree waiting for review') });
+export const PendingList = z.object({ publications: z.array(Publication), decisions: z.array(CitizenDecision) });
+export type PendingList = z.infer<typeof PendingList>;
+
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 // ---------------------------------------------------------------- figures

@@ -2,7 +2,7 @@
  * Grassroots democracy in the browser (docs/grassroots-democracy.md §5): an officer of a Ninh Bình
  * commune records the publication of the commune's budget estimate, is told when the date of
  * publication is before the document's, asks for the public page; the item shows as published;
- * an approver of the province approves it, and the citizens' route then shows it. The page fits
+ * an approver of the province finds it in the review queue and approves it, and the citizens' route then shows it. The page fits
  * a phone.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -22,12 +22,13 @@ describe('a commune publishes its budget estimate, reviewed before it goes publi
   let browser: Browser;
   let admin: ApiSession;
   let commune: { id: string; name: string };
+  let province: { id: string; name: string };
   const editor = `e2e-gr-editor-${TAG}`;
   const approver = `e2e-gr-approver-${TAG}`;
 
   beforeAll(async () => {
     admin = await apiSignIn('admin', inject('adminPassword'));
-    const province = await findChild(admin, (await rootUnit(admin)).id, 'Tỉnh Ninh Bình');
+    province = await findChild(admin, (await rootUnit(admin)).id, 'Tỉnh Ninh Bình');
     const children = await admin.get<{ items: { id: string; name: string; kind: string; retired: boolean }[] }>(`/api/units/${province.id}/children?limit=500`);
     commune = children.items.find((u) => u.kind === 'commune' && !u.retired)!;
     await createAccount(admin, editor, commune.id, 'editor', PASSWORD);
@@ -78,10 +79,13 @@ describe('a commune publishes its budget estimate, reviewed before it goes publi
     expect(await publicTitles()).not.toContain(TITLE);
     const page = await newPage(browser);
     await signIn(page, approver, PASSWORD);
-    await open(page, 'publications');
+    // The province's approver finds it in the queue of what waits for review under the province.
+    await page.goto(`/grassroots?tab=review&unitId=${province.id}`);
+    await page.getByRole('heading', { name: text('vi', 'grassroots.title') }).waitFor();
     await row(page).waitFor();
     await row(page).getByRole('button', { name: text('vi', 'grassroots.review.approve') }).click();
-    await row(page).getByText(text('vi', 'grassroots.publicStates.approved')).waitFor();
+    // Approved, it leaves the queue.
+    await row(page).waitFor({ state: 'detached' });
     expect(await publicTitles()).toContain(TITLE);
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(page, 'the grassroots publications');

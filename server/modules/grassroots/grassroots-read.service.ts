@@ -4,6 +4,7 @@ import { GRASSROOTS_LIMITS } from '../../../common/grassroots.js';
 import { AppError } from '../../errors.js';
 import { type Actor, canReadRecord } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
+import { readableArea } from '../../http/record-area.js';
 import { findFigures, findUnitNames, type FigureRecord } from './grassroots-figures.repository.js';
 import * as repo from './grassroots.repository.js';
 import { readableUnit } from './grassroots.service.js';
@@ -18,6 +19,12 @@ export async function listPublications(ctx: Ctx, actor: Actor, q: CommuneYearQue
 export async function listDecisions(ctx: Ctx, actor: Actor, q: CommuneYearQuery & Paging) {
   const u = await readableUnit(ctx, actor, q.unitId);
   return repo.findDecisions(ctx.db, { unitId: u.id, year: q.year, limit: q.limit, offset: q.offset });
+}
+
+/** What waits for review under a unit (its subtree, and retired units counting under it). */
+export async function listPending(ctx: Ctx, actor: Actor, unitId: string) {
+  const area = await readableArea(ctx.db, actor, unitId);
+  return repo.findPending(ctx.db, area, GRASSROOTS_LIMITS.page);
 }
 
 export async function listItemYears(ctx: Ctx, actor: Actor, q: CommuneYearQuery): Promise<ItemYearList> {

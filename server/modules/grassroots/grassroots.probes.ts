@@ -26,6 +26,14 @@ export const grassrootsProbes: Record<string, Probe> = {
   [`GET ${BASE}/publications`]: listProbe('publications', publicationAt),
   [`GET ${BASE}/decisions`]: listProbe('decisions', decisionAt),
   [`GET ${BASE}/figures`]: listProbe('figures', publicationAt),
+  [`GET ${BASE}/pending`]: {
+    list: true,
+    request: async (c, loc) => {
+      await publicationAt(c, loc, 'pending');
+      await decisionAt(c, loc, 'pending');
+      return { method: 'GET', url: `${BASE}/pending?unitId=${unitOf(c, loc)}` };
+    },
+  },
   [`POST ${BASE}/publications`]: {
     request: async (c, loc) => ({
       method: 'POST',

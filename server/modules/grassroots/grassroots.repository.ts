@@ -1,6 +1,7 @@
 /** All SQL of a commune's publications and citizens' decisions, and of their catalogues. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inRecordArea, type RecordArea } from '../../http/record-area.repository.js';
 
 type Q = Db;
 
@@ -75,6 +76,16 @@ export async function findDecisions(db: Q, f: ListFilter) {
     sql<{ n: number }>`select count(*)::int as n from citizen_decisions r where ${where}`.execute(db),
   ]);
   return { rows, total: c[0]?.n ?? 0 };
+}
+
+/** The records waiting for review in an area, oldest first (a reviewer's queue; at most `limit` of each). */
+export async function findPending(db: Q, area: RecordArea, limit: number) {
+  const a = inRecordArea('r.unit_path', area);
+  const [pubs, decisions] = await Promise.all([
+    sql<PublicationRecord>`${PUBLICATION} where r.public_state = 'pending' and ${a} order by r.updated_at, r.id limit ${limit}`.execute(db),
+    sql<DecisionRecord>`${DECISION} where r.public_state = 'pending' and ${a} order by r.updated_at, r.id limit ${limit}`.execute(db),
+  ]);
+  return { publications: pubs.rows, decisions: decisions.rows };
 }
 
 /**

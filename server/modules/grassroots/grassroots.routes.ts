@@ -10,6 +10,8 @@ import {
   GrassrootsIdParams,
   ItemYearList,
   page,
+  PendingList,
+  PendingQuery,
   Publication,
   PublicationBody,
   PublicationUpdate,
@@ -20,7 +22,7 @@ import {
 import { actorOf, type App } from '../../http/context.js';
 import { rateLimit } from '../limits/rate-limit.js';
 import { presentDecision, presentPublication } from './grassroots.presenter.js';
-import { getCatalogues, getFigures, getPublic, listDecisions, listItemYears, listPublications } from './grassroots-read.service.js';
+import { getCatalogues, getFigures, getPublic, listDecisions, listItemYears, listPending, listPublications } from './grassroots-read.service.js';
 import * as svc from './grassroots.service.js';
 
 const tags = ['grassroots'];
@@ -115,6 +117,15 @@ export async function grassrootsRoutes(app: App): Promise<void> {
       const actor = actorOf(request);
       await svc.review(app.ctx, actor, 'citizen_decisions', request.params.id, request.body);
       return presentDecision(await svc.getDecision(app.ctx, actor, request.params.id));
+    },
+  );
+
+  app.get(
+    `${BASE}/pending`,
+    { config: { permission: 'units.read' }, schema: { tags, summary: 'Publications and decisions of a unit\'s subtree waiting for review before the public page', querystring: PendingQuery, response: { 200: PendingList } } },
+    async (request) => {
+      const p = await listPending(app.ctx, actorOf(request), request.query.unitId);
+      return { publications: p.publications.map(presentPublication), decisions: p.decisions.map(presentDecision) };
     },
   );
 

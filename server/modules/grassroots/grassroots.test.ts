@@ -163,6 +163,8 @@ describe('the public page', () => {
   it('shows a record marked public only after a review by data.approve, and again after a change is reviewed', async () => {
     const p = (await post('publications', publication({ itemCode: 'socioeconomic_plan', documentTitle: 'Kế hoạch phát triển kinh tế - xã hội năm 2025', public: true }))).json() as Publication;
     expect(p.publicState).toBe('pending');
+    const pending = async () => ((await t.call('GET', `${BASE}/pending?unitId=${ids.ninhBinh}`, { cookie: cookies.approver })).json() as { publications: Publication[] }).publications.map((x) => x.id);
+    expect(await pending()).toContain(p.id);
     const view = async () => (await t.call('GET', `/api/public/grassroots?unitId=${ids.commune}`)).json() as PublicGrassroots;
     expect((await view()).publications.map((x) => x.documentTitle)).not.toContain(p.documentTitle);
     const byEditor = await post(`publications/${p.id}/review`, { approve: true, version: p.version });
@@ -170,6 +172,7 @@ describe('the public page', () => {
     const ok = await post(`publications/${p.id}/review`, { approve: true, version: p.version }, cookies.approver);
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await view()).publications.map((x) => x.documentTitle)).toContain(p.documentTitle);
+    expect(await pending()).not.toContain(p.id);
     // A change to an approved record takes it off the page until it is reviewed again.
     const changed = await t.call('PATCH', `${BASE}/publications/${p.id}`, { cookie: cookies.editor, body: { documentTitle: 'Kế hoạch phát triển kinh tế - xã hội năm 2025 (sửa đổi)', version: ok.json().version } });
     expect(changed.json().publicState).toBe('pending');

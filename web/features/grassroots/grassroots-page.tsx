@@ -22,7 +22,7 @@ import { unitKeys, type UnitDetail } from '../units/units.api';
 import { GrassrootsFiguresTable } from './grassroots-figures';
 import { GrassrootsFormModal } from './grassroots-forms';
 import { DecisionsTable, ItemsTable, PublicationsTable } from './grassroots-tables';
-import { type CitizenDecision, type Publication, useDecisions, useGrassrootsCatalogues, useItemYears, usePublications } from './grassroots.api';
+import { type CitizenDecision, type Publication, useDecisions, useGrassrootsCatalogues, useItemYears, usePending, usePublications } from './grassroots.api';
 import { GRASSROOTS_TABS, type GrassrootsSearch, validateGrassrootsSearch } from './grassroots-search';
 
 export function GrassrootsPage() {
@@ -40,6 +40,7 @@ export function GrassrootsPage() {
   const items = useItemYears(tab === 'items' ? unitId : undefined, year);
   const publications = usePublications(tab === 'publications' ? unitId : undefined, year);
   const decisions = useDecisions(tab === 'decisions' ? unitId : undefined, year);
+  const pending = usePending(tab === 'review' && canReview ? unitId : undefined);
   const [editing, setEditing] = useState<{ kind: 'publications' | 'decisions'; record?: Publication | CitizenDecision } | null>(null);
   const ids = { unit: useId(), year: useId() };
   const update = (patch: Partial<GrassrootsSearch>) => void navigate({ to: '/grassroots', search: validateGrassrootsSearch({ ...search, ...patch }) });
@@ -74,9 +75,9 @@ export function GrassrootsPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => update({ tab: key as GrassrootsSearch['tab'] })}
-        items={GRASSROOTS_TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`grassroots.tabs.${key}`)}</span> }))}
+        items={GRASSROOTS_TABS.filter((key) => key !== 'review' || canReview).map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`grassroots.tabs.${key}`)}</span> }))}
       />
-      <ErrorAlert error={items.error ?? publications.error ?? decisions.error} />
+      <ErrorAlert error={items.error ?? publications.error ?? decisions.error ?? pending.error} />
       {tab === 'items' && (
         <>
           <p className="muted">{t('grassroots.itemsNote')}</p>
@@ -102,6 +103,13 @@ export function GrassrootsPage() {
           canReview={canReview}
           onEdit={(record) => setEditing({ kind: 'decisions', record })}
         />
+      )}
+      {tab === 'review' && canReview && (
+        <>
+          <p className="muted">{t('grassroots.reviewNote')}</p>
+          <PublicationsTable rows={pending.data?.publications ?? []} loading={pending.isFetching} catalogues={catalogues.data} canEdit={false} canReview onEdit={() => undefined} />
+          <DecisionsTable rows={pending.data?.decisions ?? []} loading={pending.isFetching} catalogues={catalogues.data} canEdit={false} canReview onEdit={() => undefined} />
+        </>
       )}
       {tab === 'figures' && unitId && <GrassrootsFiguresTable unitId={unitId} year={year} />}
       {editing && unitId && <GrassrootsFormModal kind={editing.kind} unitId={unitId} record={editing.record} catalogues={catalogues.data} onClose={() => setEditing(null)} />}

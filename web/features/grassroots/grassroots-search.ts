@@ -1,5 +1,5 @@
 /** The page's state in the URL: the unit, the tab and the year. */
-export const GRASSROOTS_TABS = ['items', 'publications', 'decisions', 'figures'] as const;
+export const GRASSROOTS_TABS = ['items', 'publications', 'decisions', 'review', 'figures'] as const;
 export type GrassrootsTab = (typeof GRASSROOTS_TABS)[number];
 export type GrassrootsSearch = { unitId?: string; tab?: GrassrootsTab; year?: number };
 

@@ -3,7 +3,7 @@
  * figures. Shapes: common/grassroots.ts; routes: docs/grassroots-democracy.md §5.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CitizenDecision, GrassrootsCatalogues, GrassrootsFigures, ItemYearList, Publication } from '../../../common/grassroots';
+import type { CitizenDecision, GrassrootsCatalogues, GrassrootsFigures, ItemYearList, PendingList, Publication } from '../../../common/grassroots';
 import { api } from '../../app/api-client';
 
 export type { CitizenDecision, GrassrootsCatalogues, GrassrootsFigures, ItemYearList, Publication };
@@ -39,6 +39,11 @@ export function useDecisions(unitId: string | undefined, year: number) {
     queryFn: () => api.get<{ items: CitizenDecision[]; total: number }>(`${BASE}/decisions`, { unitId, year, limit: 200 }),
     enabled: !!unitId,
   });
+}
+
+/** What waits for review under the unit (the approver's queue). */
+export function usePending(unitId: string | undefined) {
+  return useQuery({ queryKey: grassrootsKeys.year('pending', unitId ?? '', 0), queryFn: () => api.get<PendingList>(`${BASE}/pending`, { unitId }), enabled: !!unitId });
 }
 
 export function useGrassrootsFigures(unitId: string | undefined, year: number) {
