@@ -32,11 +32,15 @@ export function GrassrootsPage() {
   const search = useSearch({ strict: false }) as GrassrootsSearch;
   const canWrite = useCan('data.write');
   const canReview = useCan('data.approve');
-  const unitId = search.unitId ?? me?.grants[0]?.unitId;
+  const chosenId = search.unitId ?? me?.grants[0]?.unitId;
   const tab = search.tab ?? 'items';
   const year = search.year ?? new Date().getFullYear();
   const catalogues = useGrassrootsCatalogues();
-  const filterUnit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
+  const filterUnit = useQuery({ queryKey: unitKeys.detail(chosenId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${chosenId}`), enabled: !!chosenId });
+  // A Front committee's officer works on its commune's records: the commune is the default unit.
+  const front = !search.unitId && filterUnit.data?.unit.kind === 'fatherland_front' && filterUnit.data.unit.parentId ? filterUnit.data : null;
+  const unitId = front ? (front.unit.parentId ?? undefined) : search.unitId ?? (filterUnit.data ? chosenId : undefined);
+  const unitLabel = front ? front.ancestors.at(-1)?.name : filterUnit.data?.unit.name;
   const items = useItemYears(tab === 'items' ? unitId : undefined, year);
   const publications = usePublications(tab === 'publications' ? unitId : undefined, year);
   const decisions = useDecisions(tab === 'decisions' ? unitId : undefined, year);
@@ -64,7 +68,7 @@ export function GrassrootsPage() {
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 280px', maxWidth: 460 }}>
             {label(ids.unit, t('grassroots.filters.unit'))}
-            <UnitPicker id={ids.unit} value={unitId} allowClear={false} initialLabel={filterUnit.data?.unit.name} onChange={(id) => update({ unitId: id })} />
+            <UnitPicker id={ids.unit} value={unitId} allowClear={false} initialLabel={unitLabel} onChange={(id) => update({ unitId: id })} />
           </div>
           <div style={{ flex: '0 0 140px' }}>
             {label(ids.year, t('grassroots.filters.year'))}
