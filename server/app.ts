@@ -45,6 +45,7 @@ import { workingSessionRoutes } from './modules/working-sessions/working-session
 import { religiousAffairsRoutes } from './modules/religious-affairs/religious-affairs.routes.js';
 import { situationReportRoutes } from './modules/situation-reports/situation-reports.routes.js';
 import { hotspotRoutes } from './modules/hotspots/hotspots.routes.js';
+import { grassrootsRoutes } from './modules/grassroots/grassroots.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -79,6 +80,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   religiousAffairsRoutes,
   situationReportRoutes,
   hotspotRoutes,
+  grassrootsRoutes,
 ];
 
 /**

@@ -20,6 +20,8 @@ export const PORTAL_CATALOG_KEYS = [
   'petitions.fields',
   'petitions.limitWords',
   'portal',
+  // The commune's publications after review (web/features/grassroots/public-grassroots.tsx).
+  'grassroots.public',
 ] as const;
 
 const PREFIX = 'virtual:portal-catalog/';

@@ -459,6 +459,10 @@ export type Database = {
   hotspot_units: HotspotUnitTable;
   hotspot_updates: HotspotUpdateTable;
   hotspot_links: HotspotLinkTable;
+  publications: PublicationTable;
+  citizen_decisions: CitizenDecisionTable;
+  grassroots_item_years: GrassrootsItemYearTable;
+  grassroots_decision_years: GrassrootsDecisionYearTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -1075,3 +1079,36 @@ export type HotspotUpdateTable = {
 };
 
 export type HotspotLinkTable = { hotspot_id: string; petition_id: string | null; entry_id: string | null };
+
+// ---- grassroots democracy: publications and citizens' decisions (migration 20261207200000_grassroots_publications; docs/grassroots-democracy.md §5) ----
+
+type GrassrootsColumns = RegisterColumns & { public_state: Generated<'private' | 'pending' | 'approved'>; reviewed_by: string | null; reviewed_at: Timestamp | null };
+export type PublicationTable = GrassrootsColumns & {
+  item_code: string;
+  document_title: string;
+  document_date: DateOnly;
+  forms: string[];
+  published_on: DateOnly;
+  posted_until: DateOnly | null;
+  evidence: string | null;
+  late: boolean;
+};
+export type CitizenDecisionTable = GrassrootsColumns & {
+  village: string;
+  matter_code: string;
+  subject: string;
+  method: 'meeting' | 'household_ballot' | 'online';
+  decided_on: DateOnly;
+  eligible_households: number;
+  households_taking_part: number;
+  in_favour: number;
+  against: number;
+  threshold_id: string | null;
+  passed: boolean;
+  result_published_on: DateOnly | null;
+  result_form: string | null;
+  approved_on: DateOnly | null;
+  approval_number: string | null;
+};
+export type GrassrootsItemYearTable = { unit_id: string; year: number; item_code: string; publications: number; late: number };
+export type GrassrootsDecisionYearTable = { unit_id: string; year: number; decisions: number; passed: number; covenants: number };

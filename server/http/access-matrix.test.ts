@@ -28,6 +28,7 @@ import { workingSessionProbes } from '../modules/working-sessions/working-sessio
 import { religiousAffairsProbes } from '../modules/religious-affairs/religious-affairs.probes.js';
 import { situationReportProbes } from '../modules/situation-reports/situation-reports.probes.js';
 import { hotspotProbes } from '../modules/hotspots/hotspots.probes.js';
+import { grassrootsProbes } from '../modules/grassroots/grassroots.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -47,6 +48,7 @@ const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
 const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes, ...religiousAffairsProbes, ...situationReportProbes };
 Object.assign(PROBES, hotspotProbes);
+Object.assign(PROBES, grassrootsProbes);
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',
@@ -56,6 +58,8 @@ const PUBLIC_ROUTES = [
   'GET /api/public/petitions/form',
   'POST /api/public/petitions',
   'POST /api/public/petitions/lookup',
+  // What a commune made public after review (rate-limited, docs/grassroots-democracy.md §5).
+  'GET /api/public/grassroots',
 ];
 
 type Actor = { label: string; role: Role | null; scope: 'province' | 'commune' | 'root' | null; cookie: string | null };

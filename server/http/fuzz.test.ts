@@ -25,6 +25,7 @@ import { buildWorkingSession } from '../modules/working-sessions/working-session
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
 import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
+import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -376,6 +377,8 @@ beforeAll(async () => {
   };
   const situationReport = await buildSituationReport(t.db, { unitId: province.id, status: 'draft' });
   const hotspot = await buildHotspot(t.db, { unitId: org.id });
+  // One id for /api/grassroots/{publications,decisions}/{id}: each table's first row.
+  const grassroots = { publication: await buildPublication(t.db, { unitId: province.id, publicState: 'pending' }), decision: await buildDecision(t.db, { unitId: province.id, publicState: 'pending' }) };
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -404,6 +407,7 @@ beforeAll(async () => {
     'religious-affairs': religious.persons.id,
     'situation-reports': situationReport.id,
     hotspots: hotspot.id,
+    grassroots: grassroots.publication.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -23,6 +23,7 @@ import { validateWorkingSessionSearch } from '../features/working-sessions/worki
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
 import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
 import { validateHotspotSearch } from '../features/hotspots/hotspot-search';
+import { validateGrassrootsSearch } from '../features/grassroots/grassroots-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -444,6 +445,13 @@ const hotspotDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/hotspots/hotspot-detail-page'), 'HotspotDetailPage'),
 });
 
+const grassrootsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grassroots',
+  validateSearch: (search: Record<string, unknown>) => validateGrassrootsSearch(search),
+  component: lazyRouteComponent(() => import('../features/grassroots/grassroots-page'), 'GrassrootsPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -500,6 +508,7 @@ const routeTree = rootRoute.addChildren([
     hotspotsRoute,
     hotspotNewRoute,
     hotspotDetailRoute,
+    grassrootsRoute,
   ]),
 ]);
 

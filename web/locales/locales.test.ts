@@ -20,6 +20,9 @@ import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
 import { RELIGIOUS_TABS } from '../features/religious-affairs/religious-search';
 import { RELIGIOUS_FORM_FIELDS } from '../features/religious-affairs/register-fields';
 import { MOODS, SITUATION_KINDS, SITUATION_STATUSES } from '../../common/situation';
+import { GRASSROOTS_TABS } from '../features/grassroots/grassroots-search';
+import { GRASSROOTS_ERROR_KEYS, GRASSROOTS_FORM_FIELDS } from '../features/grassroots/grassroots-fields';
+import { DECISION_METHODS, ITEM_STATES, PUBLIC_STATES } from '../../common/grassroots';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -166,6 +169,16 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'religiousAffairs.fields.': [...new Set(Object.values(RELIGIOUS_FORM_FIELDS).flat().map((f) => f.name)), 'religion', 'participation', 'organization', 'personName', 'ethnicity', 'unit', 'dates', 'support', 'supportYear', 'supportKind', 'supportAmount'],
   'religiousAffairs.errors.': ['unknown', 'beforeRecognition', 'invalid'],
   'religiousAffairs.form.': ['createTitle', 'editTitle'],
+  // Grassroots democracy, slice D (web/features/grassroots/).
+  'grassroots.tabs.': [...GRASSROOTS_TABS],
+  'grassroots.create.': ['publications', 'decisions'],
+  'grassroots.itemStates.': [...ITEM_STATES],
+  'grassroots.publicStates.': [...PUBLIC_STATES],
+  'grassroots.methods.': [...DECISION_METHODS],
+  'grassroots.fields.': [...new Set(Object.values(GRASSROOTS_FORM_FIELDS).flat().map((f) => f.name))].filter((n) => n !== 'public'),
+  'grassroots.errors.': GRASSROOTS_ERROR_KEYS,
+  'grassroots.form.': ['createTitle', 'editTitle'],
+  'grassroots.figures.': ['communes', 'itemsPublished', 'itemsOverdue', 'itemsNever', 'decisions', 'decisionsPassed', 'covenants'],
 };
 
 const vi = flatten(load('vi'));

@@ -17,6 +17,7 @@ import { useFormat } from '../../ui/use-format';
 import { PetitionReceipt, type ReceiptData } from './petition-receipt';
 import { fileToBase64, useLookupPetition, usePortal, usePublicForm, useSubmitPetition } from './petitions-public.api';
 import { PlacePicker } from './public/place-picker';
+import { PublicGrassrootsSection } from '../grassroots/public-grassroots';
 import { currentLocale } from '../../app/i18n-core';
 import { setPortalLanguage } from './public/portal-i18n';
 import { PrivacyNotice } from './public/privacy-notice';
@@ -595,6 +596,7 @@ export function PublicPetitionPage() {
               <Tabs panels={{ send: <SubmitForm portal={portal.data} />, lookup: <LookupForm /> }} />
             </div>
             <TimeLimits portal={portal.data} />
+            <PublicGrassrootsSection />
           </>
         ) : portal.error ? (
           <div className="portal-card">

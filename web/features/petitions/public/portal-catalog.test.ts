@@ -76,8 +76,10 @@ describe('the public page’s catalog', () => {
 
   it('leaves the staff app’s texts out', () => {
     const picked = pickCatalog(vi, PORTAL_CATALOG_KEYS);
-    expect(Object.keys(picked).sort()).toEqual(['common', 'errors', 'languageNames', 'petitions', 'portal']);
+    expect(Object.keys(picked).sort()).toEqual(['common', 'errors', 'grassroots', 'languageNames', 'petitions', 'portal']);
     expect(Object.keys(picked.common as Catalog)).toEqual(['language']);
+    // Of grassroots democracy, only the public section's strings.
+    expect(Object.keys(picked.grassroots as Catalog)).toEqual(['public']);
     expect(lookup(picked, 'petitions.intake')).toBeUndefined();
     expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(vi).length / 3);
   });

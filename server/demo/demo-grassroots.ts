@@ -1,0 +1,84 @@
+/**
+ * Grassroots democracy in the demo (docs/grassroots-democracy.md §5): one Ninh Bình commune's
+ * year — the items it published (the socio-economic plan late, so "overdue"; the others left
+ * "never"), a village covenant decided by household ballot and approved by the commune, a
+ * contribution to a village road decided at a meeting, and two records approved for the public
+ * page. Through the same services as the API; idempotent.
+ */
+import { sql } from 'kysely';
+import type { DecisionBody, PublicationBody } from '../../common/grassroots.js';
+import type { Db } from '../db/database.js';
+import { SYSTEM_ACTOR } from '../http/access.js';
+import type { Ctx } from '../http/context.js';
+import { createDecision, createPublication, review } from '../modules/grassroots/grassroots.service.js';
+import { currentProvince } from './demo-units.js';
+
+const NINH_BINH = '37';
+
+export async function loadDemoGrassroots(db: Db, ctx: Ctx, year = new Date().getFullYear()): Promise<{ grassrootsRecords: number }> {
+  const province = await currentProvince(db, NINH_BINH);
+  if (!province) return { grassrootsRecords: 0 };
+  const { rows } = await sql<{ id: string }>`
+    select c.id::text from units c join units p on p.id = ${province.id}
+    where c.path <@ p.path and c.kind = 'commune' and c.valid_to is null order by (c.name = 'Xã Phát Diệm') desc, c.id limit 1`.execute(db);
+  const commune = rows[0]?.id;
+  if (!commune) return { grassrootsRecords: 0 };
+  const title = `Nghị quyết về dự toán ngân sách xã năm ${year}`;
+  if (await db.selectFrom('publications').select('id').where('unit_id', '=', commune).where('document_title', '=', title).executeTakeFirst()) return { grassrootsRecords: 0 };
+  const d = (md: string) => `${year}-${md}`;
+  let n = 0;
+  const publish = async (body: Omit<PublicationBody, 'unitId'>) => {
+    n++;
+    return createPublication(ctx, SYSTEM_ACTOR, { unitId: commune, ...body });
+  };
+  const decide = async (body: Omit<DecisionBody, 'unitId'>) => {
+    n++;
+    return createDecision(ctx, SYSTEM_ACTOR, { unitId: commune, ...body });
+  };
+
+  await publish({ itemCode: 'budget', documentTitle: title, documentDate: d('01-05'), forms: ['notice_board', 'portal'], publishedOn: d('01-09'), postedUntil: d('02-08'), evidence: 'Niêm yết tại bảng tin trụ sở UBND xã; đăng trên trang thông tin điện tử của xã.' });
+  // Published seven weeks after the plan was adopted: past the 30 days the catalogue sets (to confirm), so "overdue".
+  await publish({ itemCode: 'socioeconomic_plan', documentTitle: `Kế hoạch phát triển kinh tế - xã hội năm ${year}`, documentDate: d('01-06'), forms: ['notice_board', 'loudspeaker'], publishedOn: d('02-26') });
+  await publish({ itemCode: 'fees_charges', documentTitle: 'Quyết định mức thu phí chợ xã', documentDate: d('02-02'), forms: ['notice_board', 'village_head'], publishedOn: d('02-05') });
+  await publish({ itemCode: 'officials_procedures', documentTitle: 'Danh mục thủ tục hành chính tại Bộ phận một cửa', documentDate: d('01-15'), forms: ['notice_board', 'portal'], publishedOn: d('01-16') });
+  const complaints = await publish({
+    itemCode: 'complaints_results',
+    documentTitle: `Báo cáo kết quả giải quyết đơn thư 6 tháng đầu năm ${year}`,
+    documentDate: d('07-03'),
+    forms: ['notice_board', 'village_meeting'],
+    publishedOn: d('07-08'),
+    public: true,
+  });
+  const covenant = await decide({
+    village: 'Thôn Trì Chính',
+    matterCode: 'village_covenant',
+    subject: 'Hương ước thôn Trì Chính (sửa đổi, bổ sung)',
+    method: 'household_ballot',
+    decidedOn: d('03-28'),
+    eligibleHouseholds: 312,
+    householdsTakingPart: 268,
+    inFavour: 241,
+    against: 19,
+    resultPublishedOn: d('04-02'),
+    resultForm: 'village_meeting',
+    approvedOn: d('04-20'),
+    approvalNumber: `52/QĐ-UBND ngày 20/4/${year}`,
+    public: true,
+  });
+  await decide({
+    village: 'Xóm Đông',
+    matterCode: 'infrastructure_contribution',
+    subject: 'Mức đóng góp làm đường bê tông liên xóm (300.000 đồng/hộ)',
+    method: 'meeting',
+    decidedOn: d('05-10'),
+    eligibleHouseholds: 146,
+    householdsTakingPart: 121,
+    inFavour: 104,
+    against: 12,
+    resultPublishedOn: d('05-12'),
+    resultForm: 'loudspeaker',
+  });
+  await review(ctx, SYSTEM_ACTOR, 'publications', complaints, { approve: true, version: 1 });
+  await review(ctx, SYSTEM_ACTOR, 'citizen_decisions', covenant, { approve: true, version: 1 });
+  return { grassrootsRecords: n };
+}
