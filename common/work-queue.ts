@@ -54,6 +54,8 @@ export const WorkQueue = z.object({
       commitments: Due,
       documentTasks: Due,
       rounds: z.object({ myReport: z.number().int(), missingBelow: z.number().int() }),
+      /** Recommendations of the boards and the Front in the unit's subtree past their due day unanswered (`/supervision?state=overdue`). */
+      supervisionOverdue: z.number().int(),
     }),
   ),
 });

@@ -43,6 +43,7 @@ import { reportingRoundRoutes } from './modules/reporting-rounds/reporting-round
 import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
 import { workingSessionRoutes } from './modules/working-sessions/working-sessions.routes.js';
 import { religiousAffairsRoutes } from './modules/religious-affairs/religious-affairs.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -75,6 +76,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   coordinationRoutes,
   workingSessionRoutes,
   religiousAffairsRoutes,
+  supervisionRoutes,
 ];
 
 /**

@@ -448,6 +448,13 @@ export type Database = {
   prestigious_support: PrestigiousSupportTable;
   religious_events: ReligiousEventTable;
   religious_participations: ReligiousParticipationTable;
+  supervision_exclusions: SupervisionExclusionTable;
+  supervision_boards: SupervisionBoardTable;
+  supervision_board_members: SupervisionBoardMemberTable;
+  supervision_programs: SupervisionProgramTable;
+  supervision_program_items: SupervisionProgramItemTable;
+  supervision_activities: SupervisionActivityTable;
+  supervision_recommendations: SupervisionRecommendationTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -916,22 +923,22 @@ export type LeadershipDigestTable = {
   tasks_overdue_below: number;
   reports_due: number;
   reports_missing_below: number;
-  computed_at: Generated<Timestamp>;
+  computed_at: Timestamp;
 };
 
 // ---- ethnic and religious affairs (migration 20261207120000_religious_affairs; docs/situation.md §9) ----
 
 export type ReligiousCatalogueTable = { code: string; names: Record<string, string>; sort_order: number };
 
-export type SensitiveRetentionTable = { register: 'dignitary' | 'prestigious_person'; years: number; updated_at: Generated<Timestamp>; version: Generated<number> };
+export type SensitiveRetentionTable = { register: 'dignitary' | 'prestigious_person'; years: number; updated_at: Timestamp; version: Generated<number> };
 
 type RegisterColumns = {
   id: Generated<string>;
   unit_id: string;
   unit_path: string;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 };
 
@@ -963,3 +970,89 @@ export type PrestigiousPersonTable = RegisterColumns & {
 export type PrestigiousSupportTable = { id: Generated<string>; person_id: string; year: number; kind: string; amount: string | number; note: string | null; sort_order: number };
 export type ReligiousEventTable = RegisterColumns & { name: string; religion_code: string | null; starts_on: DateOnly; ends_on: DateOnly; place: string; expected_attendance: number | null };
 export type ReligiousParticipationTable = { subject_kind: 'organization' | 'dignitary' | 'prestigious_person'; subject_id: string; entry_id: string };
+
+// ---- boards and the Front's supervision (migration 20261207210000_grassroots_supervision; docs/grassroots-democracy.md §6) ----
+
+export type SupervisionExclusionTable = { kind_a: string; kind_b: string; legal_source: string; to_confirm: Generated<boolean> };
+
+export type SupervisionBoardTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  kind: 'inspection' | 'investment_supervision';
+  project_name: string | null;
+  investor: string | null;
+  term_from: DateOnly;
+  term_to: DateOnly | null;
+  elected_on: DateOnly | null;
+  elected_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionBoardMemberTable = {
+  id: Generated<string>;
+  board_id: string;
+  unit_id: string;
+  name: string;
+  name_key: string;
+  position: string;
+  from_on: DateOnly;
+  to_on: DateOnly | null;
+  sort_order: number;
+};
+
+export type SupervisionProgramTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  board_id: string | null;
+  year: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionProgramItemTable = {
+  id: Generated<string>;
+  program_id: string;
+  subject: string;
+  form: string | null;
+  lead_organization: string | null;
+  sort_order: number;
+};
+
+export type SupervisionActivityTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  board_id: string | null;
+  program_id: string | null;
+  kind: 'supervision' | 'social_criticism';
+  held_on: DateOnly;
+  subject: string;
+  findings: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionRecommendationTable = {
+  id: Generated<string>;
+  activity_id: string;
+  unit_id: string;
+  unit_path: string;
+  content: string;
+  addressee: string;
+  addressee_unit_id: string | null;
+  sent_on: DateOnly;
+  due_on: DateOnly;
+  answered_on: DateOnly | null;
+  answer_kind: 'answered' | 'partly' | null;
+  answer: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};

@@ -26,6 +26,7 @@ import { reportingRoundProbes } from '../modules/reporting-rounds/reporting-roun
 import { coordinationProbes } from '../modules/coordination/coordination.probes.js';
 import { workingSessionProbes } from '../modules/working-sessions/working-sessions.probes.js';
 import { religiousAffairsProbes } from '../modules/religious-affairs/religious-affairs.probes.js';
+import { supervisionProbes } from '../modules/supervision/supervision.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -43,7 +44,7 @@ async function orgAt(loc: Location) {
 }
 const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 
-const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes, ...religiousAffairsProbes };
+const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes, ...religiousAffairsProbes, ...supervisionProbes };
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

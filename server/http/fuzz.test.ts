@@ -23,6 +23,7 @@ import { buildProgram } from '../modules/coordination/coordination.factories.js'
 import { buildEvent, buildReview, buildTask } from '../modules/reviews/reviews.factories.js';
 import { buildWorkingSession } from '../modules/working-sessions/working-sessions.factories.js';
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
+import { buildActivity as buildSupervisionActivity } from '../modules/supervision/supervision.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -372,6 +373,7 @@ beforeAll(async () => {
     persons: await buildPerson(t.db, { unitId: province.id }),
     events: await buildReligiousEvent(t.db, { unitId: province.id }),
   };
+  const supervision = await buildSupervisionActivity(t.db, { unitId: province.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -398,6 +400,8 @@ beforeAll(async () => {
     'working-sessions': workingSession.id,
     // One id for every register of /api/religious-affairs/<register>/{id}: each table's first row, so 1 in all of them.
     'religious-affairs': religious.persons.id,
+    // /api/supervision/recommendations/{id}/answer
+    supervision: supervision.recommendationId,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -31,6 +31,7 @@ import * as m20261206160000 from './20261206160000_leadership_digests.js';
 import * as m20261206170000 from './20261206170000_document_reviews.js';
 import * as m20261206180000 from './20261206180000_task_report_versions.js';
 import * as m20261207120000 from './20261207120000_religious_affairs.js';
+import * as m20261207210000 from './20261207210000_grassroots_supervision.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -60,4 +61,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206170000_document_reviews': m20261206170000,
   '20261206180000_task_report_versions': m20261206180000,
   '20261207120000_religious_affairs': m20261207120000,
+  '20261207210000_grassroots_supervision': m20261207210000,
 };

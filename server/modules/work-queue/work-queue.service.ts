@@ -22,6 +22,7 @@ import { dueWindow } from '../petitions/petitions.service.js';
 import { readScope } from '../policy-documents/policy-documents.service.js';
 import { countTasksDue as countDocumentTasksDue } from '../tasks/tasks.service.js';
 import { countRoundsAwaiting } from '../reporting-rounds/reporting-rounds.service.js';
+import { countOverdueRecommendations } from '../supervision/supervision.service.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
 
 type Due = { dueSoon: number; overdue: number };
@@ -33,7 +34,7 @@ export type WorkQueueRecord = {
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: Rounds }[];
+  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: Rounds; supervisionOverdue: number }[];
 };
 
 /**
@@ -74,15 +75,16 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
     findUnitNames(ctx.db, workUnits.map((u) => u.id)),
     Promise.all(
       workUnits.map(async (u) => {
-        const [petitions, reviewTasks, commitments, documentTasks, rounds] = await Promise.all([
+        const [petitions, reviewTasks, commitments, documentTasks, rounds, supervisionOverdue] = await Promise.all([
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
           countTasksDue(ctx.db, u.path, DUE_SOON_DAYS, readScope(actor)),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
           // The lists' own counts (GET /api/tasks, GET /api/reporting-rounds), so a count and its list agree.
           countDocumentTasksDue(ctx, actor, u.id),
           countRoundsAwaiting(ctx, actor, u.id, today),
+          countOverdueRecommendations(ctx, u.path, today),
         ]);
-        return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds };
+        return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds, supervisionOverdue };
       }),
     ),
   ]);
