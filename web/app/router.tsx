@@ -21,6 +21,7 @@ import { validateRollupSearch, validateTaskSearch } from '../features/tasks/task
 import { validateRoundDetailSearch, validateRoundListSearch } from '../features/reporting-rounds/round-search';
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
+import { validateSupervisionSearch } from '../features/supervision/supervision-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -403,6 +404,13 @@ const religiousAffairsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/religious-affairs/religious-affairs-page'), 'ReligiousAffairsPage'),
 });
 
+const supervisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/supervision',
+  validateSearch: (search: Record<string, unknown>) => validateSupervisionSearch(search),
+  component: lazyRouteComponent(() => import('../features/supervision/supervision-page'), 'SupervisionPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -453,6 +461,7 @@ const routeTree = rootRoute.addChildren([
     workingSessionsRoute,
     workingSessionDetailRoute,
     religiousAffairsRoute,
+    supervisionRoute,
   ]),
 ]);
 

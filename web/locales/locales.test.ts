@@ -19,6 +19,7 @@ import { SUCCESSION_BASES } from '../../common/units';
 import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
 import { RELIGIOUS_TABS } from '../features/religious-affairs/religious-search';
 import { RELIGIOUS_FORM_FIELDS } from '../features/religious-affairs/register-fields';
+import { ACTIVITY_KINDS, BOARD_KINDS, PROGRAM_FORMS, RECOMMENDATION_STATES } from '../../common/supervision';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -161,6 +162,12 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'religiousAffairs.fields.': [...new Set(Object.values(RELIGIOUS_FORM_FIELDS).flat().map((f) => f.name)), 'religion', 'participation', 'organization', 'personName', 'ethnicity', 'unit', 'dates', 'support', 'supportYear', 'supportKind', 'supportAmount'],
   'religiousAffairs.errors.': ['unknown', 'beforeRecognition', 'invalid'],
   'religiousAffairs.form.': ['createTitle', 'editTitle'],
+  // The boards and the Front's supervision (web/features/supervision/).
+  'supervision.kinds.': [...BOARD_KINDS],
+  'supervision.activityKinds.': [...ACTIVITY_KINDS],
+  'supervision.states.': [...RECOMMENDATION_STATES],
+  'supervision.forms.': [...PROGRAM_FORMS],
+  'supervision.figures.': ['boardsInOffice', 'boardFindings', 'frontSupervisions', 'frontCriticisms', 'recommendations', 'answered', 'partly', 'overdue'],
 };
 
 const vi = flatten(load('vi'));

@@ -14,7 +14,8 @@ export type QueueLink =
   | { to: '/entries'; search: { queue: EntryQueue } }
   | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
   | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } }
-  | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } };
+  | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } }
+  | { to: '/supervision'; search: { unitId: string; state: 'overdue' } };
 
 /** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
 export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
@@ -69,7 +70,12 @@ export function roundItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
   ];
 }
 
+/** A unit's recommendations from supervision unanswered past their due day (the boards' and the Front's). */
+export function supervisionItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
+  return [{ key: `supervision.overdue.${u.unit.id}`, label: 'supervision.queueOverdue', count: u.supervisionOverdue, tone: 'late', link: { to: '/supervision', search: { unitId: u.unit.id, state: 'overdue' } } }];
+}
+
 /** Everything the queue counts, summed: 0 means nothing waits. */
 export function totalWaiting(q: WorkQueue): number {
-  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u)])].reduce((n, i) => n + i.count, 0);
+  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u), ...supervisionItems(q, u)])].reduce((n, i) => n + i.count, 0);
 }
