@@ -211,6 +211,8 @@ export const Figures = z.object({
   year: z.number().int(),
   today: IsoDate,
   total: FigureRow,
+  /** The unit's own records (a province Front committee's that has no unit of its own in the tree): total = own + the children's. */
+  own: FigureRow,
   children: z.array(FigureRow.extend({ unit: TaskUnit })),
 });
 export type Figures = z.infer<typeof Figures>;

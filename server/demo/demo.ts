@@ -19,6 +19,7 @@ import { loadDemoCoordination } from './demo-coordination.js';
 import { loadDemoLeadership } from './demo-leadership.js';
 import { loadDemoWorkingSessions } from './demo-working-sessions.js';
 import { loadDemoReligiousAffairs } from './demo-religious-affairs.js';
+import { loadDemoSupervision } from './demo-supervision.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -161,10 +162,12 @@ export async function loadDemoData(
   const { workingSessions } = await loadDemoWorkingSessions(db, ctx);
   // Ninh Bình's religious organizations, places, dignitaries, prestigious persons and events (names seen by demo.ninhbinh.approver).
   const { religiousRecords } = await loadDemoReligiousAffairs(db, ctx);
+  // The first Ninh Bình commune's People's Inspection Board (one recommendation overdue) and the province Front's program with two supervisions.
+  const { supervisionRecords } = await loadDemoSupervision(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + supervisionRecords === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs, ${supervisionRecords} records of supervision and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

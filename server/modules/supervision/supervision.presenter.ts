@@ -84,6 +84,7 @@ export function presentFigures(f: {
   year: number;
   today: string;
   total: Omit<FigureRecord, 'unit_id'>;
+  own: Omit<FigureRecord, 'unit_id'>;
   children: { unit: { id: string; name: string; kind: string }; figures: FigureRecord }[];
 }): Figures {
   return {
@@ -91,6 +92,7 @@ export function presentFigures(f: {
     year: f.year,
     today: f.today,
     total: row(f.total),
+    own: row(f.own),
     children: f.children.map((c) => ({ unit: c.unit, ...row(c.figures) })),
   };
 }

@@ -226,7 +226,8 @@ export async function getFigures(ctx: Ctx, actor: Actor, unitId: string, year: n
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const total = { ...ZERO };
   for (const r of rows) for (const k of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[k] += r[k];
-  return { unit, year, today, total, children: children.map((c) => ({ unit: c, figures: byUnit.get(c.id) ?? { ...ZERO, unit_id: c.id } })) };
+  const own = byUnit.get(unit.id) ?? { ...ZERO, unit_id: unit.id };
+  return { unit, year, today, total, own, children: children.map((c) => ({ unit: c, figures: byUnit.get(c.id) ?? { ...ZERO, unit_id: c.id } })) };
 }
 
 /** The work queue's row: the overdue recommendations of the unit's subtree, the total of `GET /api/supervision/recommendations?state=overdue`. */

@@ -260,7 +260,7 @@ export function SupervisionPage() {
           size="small"
           data-testid="supervision-figures"
           loading={figures.isFetching}
-          dataSource={figures.data ? [...figures.data.children.filter((c) => c.recommendations + c.boardsInOffice + c.frontSupervisions + c.frontCriticisms > 0), { ...figures.data.total, unit: { id: 'total', name: t('supervision.figures.total'), kind: '' } }] : []}
+          dataSource={figures.data ? [...figures.data.children.filter((c) => c.recommendations + c.boardsInOffice + c.frontSupervisions + c.frontCriticisms > 0), ...(figures.data.own.recommendations + figures.data.own.frontSupervisions + figures.data.own.frontCriticisms + figures.data.own.boardsInOffice > 0 ? [{ ...figures.data.own, unit: { id: 'own', name: t('supervision.figures.own', { unit: figures.data.unit.name }), kind: '' } }] : []), { ...figures.data.total, unit: { id: 'total', name: t('supervision.figures.total'), kind: '' } }] : []}
           pagination={false}
           scroll={{ x: 900 }}
           columns={[
