@@ -289,48 +289,50 @@ export type FigureRecord = {
 
 /**
  * The year's figures of each child of the unit at `path` (and of the unit itself, its own records,
- * under its own id): one pass per table over the subtree, grouped by the child the record lies
- * under. Boards count when in office on the year's last day or today, whichever is earlier.
+ * under its own id), grouped by the child a record lies under. Paths are ltrees of ids, so that
+ * child is the path's label just below the unit (`subpath`), read without a join to the tree: one
+ * pass per table over the subtree. Boards count when in office on the year's last day or today,
+ * whichever is earlier.
  */
 export async function findFigures(db: Q, path: string, year: number, today: string): Promise<FigureRecord[]> {
+  const depth = path.split('.').length;
+  const unitId = path.split('.').at(-1)!;
+  const child = (col: string) => sql`case when nlevel(${sql.ref(col)}) > ${depth} then ltree2text(subpath(${sql.ref(col)}, ${depth}, 1))::bigint else ${unitId}::bigint end`;
+  const from = sql`make_date(${year}, 1, 1)`;
+  const to = sql`make_date(${year}, 12, 31)`;
   const { rows } = await sql<FigureRecord>`
-    with kids as (
-      select id, path from units where parent_id = (select id from units where path = ${path}::ltree)
-    ),
-    lim as (select least(make_date(${year}, 12, 31), ${today}::date) as day),
-    boards as (
-      select coalesce(k.id, (select id from units where path = ${path}::ltree)) as unit_id, count(*)::int as n
-      from supervision_boards b left join kids k on b.unit_path <@ k.path, lim
-      where b.unit_path <@ ${path}::ltree and b.term_from <= lim.day and (b.term_to is null or b.term_to >= lim.day)
+    with boards as (
+      select ${child('b.unit_path')} as unit_id, count(*)::int as n
+      from supervision_boards b
+      where b.unit_path <@ ${path}::ltree and b.term_from <= least(${to}, ${today}::date) and (b.term_to is null or b.term_to >= least(${to}, ${today}::date))
       group by 1
     ),
     acts as (
-      select coalesce(k.id, (select id from units where path = ${path}::ltree)) as unit_id,
+      select ${child('a.unit_path')} as unit_id,
         count(*) filter (where a.board_id is not null)::int as board_findings,
         count(*) filter (where a.board_id is null and a.kind = 'supervision')::int as front_supervisions,
         count(*) filter (where a.board_id is null and a.kind = 'social_criticism')::int as front_criticisms
-      from supervision_activities a left join kids k on a.unit_path <@ k.path
-      where a.unit_path <@ ${path}::ltree and a.held_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+      from supervision_activities a
+      where a.unit_path <@ ${path}::ltree and a.held_on between ${from} and ${to}
       group by 1
     ),
     recs as (
-      select coalesce(k.id, (select id from units where path = ${path}::ltree)) as unit_id,
+      select ${child('r.unit_path')} as unit_id,
         count(*)::int as recommendations,
         count(*) filter (where r.answer_kind = 'answered')::int as answered,
         count(*) filter (where r.answer_kind = 'partly')::int as partly,
         count(*) filter (where r.answered_on is null and r.due_on < ${today}::date)::int as overdue
-      from supervision_recommendations r left join kids k on r.unit_path <@ k.path
-      where r.unit_path <@ ${path}::ltree and r.sent_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+      from supervision_recommendations r
+      where r.unit_path <@ ${path}::ltree and r.sent_on between ${from} and ${to}
       group by 1
     )
-    select u.id::text as unit_id,
+    select ids.unit_id::text as unit_id,
       coalesce(boards.n, 0) as boards_in_office, coalesce(acts.board_findings, 0) as board_findings,
       coalesce(acts.front_supervisions, 0) as front_supervisions, coalesce(acts.front_criticisms, 0) as front_criticisms,
       coalesce(recs.recommendations, 0) as recommendations, coalesce(recs.answered, 0) as answered,
       coalesce(recs.partly, 0) as partly, coalesce(recs.overdue, 0) as overdue
     from (select unit_id from boards union select unit_id from acts union select unit_id from recs) ids
-    join units u on u.id = ids.unit_id
-    left join boards on boards.unit_id = u.id left join acts on acts.unit_id = u.id left join recs on recs.unit_id = u.id`.execute(db);
+    left join boards on boards.unit_id = ids.unit_id left join acts on acts.unit_id = ids.unit_id left join recs on recs.unit_id = ids.unit_id`.execute(db);
   return rows;
 }
 
