@@ -218,6 +218,7 @@ export function SupervisionPage() {
         {(programs.data?.items ?? []).map((p) => (
           <section key={p.id} style={{ marginBottom: 12 }} data-testid="supervision-program">
             <strong>
+              {p.boardId && `${t(`supervision.kinds.${boards.data?.items.find((x) => x.id === p.boardId)?.kind ?? 'inspection'}`)} — `}
               <bdi>{p.unit.name}</bdi>
             </strong>
             <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>
@@ -246,7 +247,7 @@ export function SupervisionPage() {
           locale={{ emptyText: t('supervision.activities.empty') }}
           columns={[
             { key: 'heldOn', title: t('supervision.activities.heldOn'), width: 110, render: (_, a) => format.date(a.heldOn) },
-            { key: 'by', title: t('supervision.activities.by'), render: (_, a) => (a.boardKind ? t(`supervision.kinds.${a.boardKind}`) : t(`supervision.activityKinds.${a.kind}`)) },
+            { key: 'by', title: t('supervision.activities.by'), render: (_, a) => (a.boardKind ? t(`supervision.kinds.${a.boardKind}`) : `${t('supervision.activities.front')} · ${t(`supervision.activityKinds.${a.kind}`)}`) },
             { key: 'subject', title: t('supervision.activities.subject'), render: (_, a) => <bdi>{a.subject}</bdi> },
             { key: 'findings', title: t('supervision.activities.findings'), render: (_, a) => <bdi style={{ overflowWrap: 'anywhere' }}>{a.findings}</bdi> },
             { key: 'recs', title: t('supervision.recommendations.title'), width: 110, render: (_, a) => format.number(a.recommendationCount) },
