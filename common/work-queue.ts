@@ -59,6 +59,8 @@ export const WorkQueue = z.object({
        * it), or worsened below it — the total of `GET /api/hotspots?unitId=…&queue=action`.
        */
       hotspots: z.number().int(),
+      /** Recommendations of the boards and the Front in the unit's subtree past their due day unanswered (`/supervision?state=overdue`). */
+      supervisionOverdue: z.number().int(),
     }),
   ),
 });

@@ -46,6 +46,7 @@ import { religiousAffairsRoutes } from './modules/religious-affairs/religious-af
 import { situationReportRoutes } from './modules/situation-reports/situation-reports.routes.js';
 import { hotspotRoutes } from './modules/hotspots/hotspots.routes.js';
 import { grassrootsRoutes } from './modules/grassroots/grassroots.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
 /** `reportDb`: the read replica the report engine reads from (DATABASE_REPLICA_URL), when configured. */
@@ -81,6 +82,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   situationReportRoutes,
   hotspotRoutes,
   grassrootsRoutes,
+  supervisionRoutes,
 ];
 
 /**

@@ -463,6 +463,13 @@ export type Database = {
   citizen_decisions: CitizenDecisionTable;
   grassroots_item_years: GrassrootsItemYearTable;
   grassroots_decision_years: GrassrootsDecisionYearTable;
+  supervision_exclusions: SupervisionExclusionTable;
+  supervision_boards: SupervisionBoardTable;
+  supervision_board_members: SupervisionBoardMemberTable;
+  supervision_programs: SupervisionProgramTable;
+  supervision_program_items: SupervisionProgramItemTable;
+  supervision_activities: SupervisionActivityTable;
+  supervision_recommendations: SupervisionRecommendationTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -1112,3 +1119,89 @@ export type CitizenDecisionTable = GrassrootsColumns & {
 };
 export type GrassrootsItemYearTable = { unit_id: string; year: number; item_code: string; publications: number; late: number };
 export type GrassrootsDecisionYearTable = { unit_id: string; year: number; decisions: number; passed: number; covenants: number };
+
+// ---- boards and the Front's supervision (migration 20261207210000_grassroots_supervision; docs/grassroots-democracy.md §6) ----
+
+export type SupervisionExclusionTable = { kind_a: string; kind_b: string; legal_source: string; to_confirm: Generated<boolean> };
+
+export type SupervisionBoardTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  kind: 'inspection' | 'investment_supervision';
+  project_name: string | null;
+  investor: string | null;
+  term_from: DateOnly;
+  term_to: DateOnly | null;
+  elected_on: DateOnly | null;
+  elected_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionBoardMemberTable = {
+  id: Generated<string>;
+  board_id: string;
+  unit_id: string;
+  name: string;
+  name_key: string;
+  position: string;
+  from_on: DateOnly;
+  to_on: DateOnly | null;
+  sort_order: number;
+};
+
+export type SupervisionProgramTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  board_id: string | null;
+  year: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionProgramItemTable = {
+  id: Generated<string>;
+  program_id: string;
+  subject: string;
+  form: string | null;
+  lead_organization: string | null;
+  sort_order: number;
+};
+
+export type SupervisionActivityTable = {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  board_id: string | null;
+  program_id: string | null;
+  kind: 'supervision' | 'social_criticism';
+  held_on: DateOnly;
+  subject: string;
+  findings: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type SupervisionRecommendationTable = {
+  id: Generated<string>;
+  activity_id: string;
+  unit_id: string;
+  unit_path: string;
+  content: string;
+  addressee: string;
+  addressee_unit_id: string | null;
+  sent_on: DateOnly;
+  due_on: DateOnly;
+  answered_on: DateOnly | null;
+  answer_kind: 'answered' | 'partly' | null;
+  answer: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};

@@ -22,6 +22,7 @@ import { loadDemoReligiousAffairs } from './demo-religious-affairs.js';
 import { loadDemoSituation } from './demo-situation.js';
 import { loadDemoHotspots } from './demo-hotspots.js';
 import { loadDemoGrassroots } from './demo-grassroots.js';
+import { loadDemoSupervision } from './demo-supervision.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -170,10 +171,12 @@ export async function loadDemoData(
   const { hotspots } = await loadDemoHotspots(db, ctx);
   // One Ninh Bình commune's year of grassroots democracy: what it published (one item overdue), a village covenant by household ballot.
   const { grassrootsRecords } = await loadDemoGrassroots(db, ctx);
+  // The first Ninh Bình commune's People's Inspection Board (one recommendation overdue) and the province Front's program with two supervisions.
+  const { supervisionRecords } = await loadDemoSupervision(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + hotspots + grassrootsRecords === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + hotspots + grassrootsRecords + supervisionRecords === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs, ${hotspots} hotspots, ${grassrootsRecords} records of grassroots democracy and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs, ${hotspots} hotspots, ${grassrootsRecords} records of grassroots democracy, ${supervisionRecords} records of supervision and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

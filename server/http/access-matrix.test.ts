@@ -29,6 +29,7 @@ import { religiousAffairsProbes } from '../modules/religious-affairs/religious-a
 import { situationReportProbes } from '../modules/situation-reports/situation-reports.probes.js';
 import { hotspotProbes } from '../modules/hotspots/hotspots.probes.js';
 import { grassrootsProbes } from '../modules/grassroots/grassroots.probes.js';
+import { supervisionProbes } from '../modules/supervision/supervision.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
 import { coreProbes } from './core.probes.js';
 import { requireDeclaredPermissions } from './authenticate.js';
@@ -49,6 +50,7 @@ const ctx = (): ProbeContext => ({ t, units, marker, next, targetUser, orgAt });
 const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...conferenceProbes, ...reviewProbes, ...commendationProbes, ...petitionProbes, ...reportFileProbes, ...reportProbes, ...unitHistoryProbes, ...workQueueProbes, ...policyDocumentProbes, ...taskProbes, ...reportingRoundProbes, ...coordinationProbes, ...workingSessionProbes, ...religiousAffairsProbes, ...situationReportProbes };
 Object.assign(PROBES, hotspotProbes);
 Object.assign(PROBES, grassrootsProbes);
+Object.assign(PROBES, supervisionProbes);
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

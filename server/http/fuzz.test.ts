@@ -26,6 +26,7 @@ import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligi
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
 import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
 import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
+import { buildActivity as buildSupervisionActivity } from '../modules/supervision/supervision.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -379,6 +380,7 @@ beforeAll(async () => {
   const hotspot = await buildHotspot(t.db, { unitId: org.id });
   // One id for /api/grassroots/{publications,decisions}/{id}: each table's first row.
   const grassroots = { publication: await buildPublication(t.db, { unitId: province.id, publicState: 'pending' }), decision: await buildDecision(t.db, { unitId: province.id, publicState: 'pending' }) };
+  const supervision = await buildSupervisionActivity(t.db, { unitId: province.id });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -408,6 +410,8 @@ beforeAll(async () => {
     'situation-reports': situationReport.id,
     hotspots: hotspot.id,
     grassroots: grassroots.publication.id,
+    // /api/supervision/recommendations/{id}/answer
+    supervision: supervision.recommendationId,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

@@ -65,6 +65,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'commendations', label: <Link to="/commendations">{t('nav.commendations')}</Link> },
     hasPermission(me, 'units.read') && { key: 'religious-affairs', label: <Link to="/religious-affairs">{t('nav.religiousAffairs')}</Link> },
     hasPermission(me, 'units.read') && { key: 'grassroots', label: <Link to="/grassroots">{t('nav.grassroots')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'supervision', label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     hasPermission(me, 'units.read') && { key: 'petitions', label: <Link to="/petitions">{t('nav.petitions')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reception', label: <Link to="/reception">{t('nav.reception')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reports', label: <Link to="/reports">{t('nav.reports')}</Link> },

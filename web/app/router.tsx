@@ -24,6 +24,7 @@ import { validateReligiousSearch } from '../features/religious-affairs/religious
 import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
 import { validateHotspotSearch } from '../features/hotspots/hotspot-search';
 import { validateGrassrootsSearch } from '../features/grassroots/grassroots-search';
+import { validateSupervisionSearch } from '../features/supervision/supervision-search';
 import { landingPath } from '../features/work-queue/landing';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -452,6 +453,13 @@ const grassrootsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/grassroots/grassroots-page'), 'GrassrootsPage'),
 });
 
+const supervisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/supervision',
+  validateSearch: (search: Record<string, unknown>) => validateSupervisionSearch(search),
+  component: lazyRouteComponent(() => import('../features/supervision/supervision-page'), 'SupervisionPage'),
+});
+
 // The citizens' page /petition is not a route of this app: it is its own document (petition.html).
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -509,6 +517,7 @@ const routeTree = rootRoute.addChildren([
     hotspotNewRoute,
     hotspotDetailRoute,
     grassrootsRoute,
+    supervisionRoute,
   ]),
 ]);
 

@@ -23,6 +23,7 @@ import { MOODS, SITUATION_KINDS, SITUATION_STATUSES } from '../../common/situati
 import { GRASSROOTS_TABS } from '../features/grassroots/grassroots-search';
 import { GRASSROOTS_ERROR_KEYS, GRASSROOTS_FORM_FIELDS } from '../features/grassroots/grassroots-fields';
 import { DECISION_METHODS, ITEM_STATES, PUBLIC_STATES } from '../../common/grassroots';
+import { ACTIVITY_KINDS, BOARD_KINDS, PROGRAM_FORMS, RECOMMENDATION_STATES } from '../../common/supervision';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -179,6 +180,12 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'grassroots.errors.': GRASSROOTS_ERROR_KEYS,
   'grassroots.form.': ['createTitle', 'editTitle'],
   'grassroots.figures.': ['communes', 'itemsPublished', 'itemsOverdue', 'itemsNever', 'decisions', 'decisionsPassed', 'covenants'],
+  // The boards and the Front's supervision (web/features/supervision/).
+  'supervision.kinds.': [...BOARD_KINDS],
+  'supervision.activityKinds.': [...ACTIVITY_KINDS],
+  'supervision.states.': [...RECOMMENDATION_STATES],
+  'supervision.forms.': [...PROGRAM_FORMS],
+  'supervision.figures.': ['boardsInOffice', 'boardFindings', 'frontSupervisions', 'frontCriticisms', 'recommendations', 'answered', 'partly', 'overdue'],
 };
 
 const vi = flatten(load('vi'));

@@ -125,9 +125,13 @@ export const AUDIT_ACTIONS = [
   'situation_report.create',
   'situation_report.update',
   'situation_report.submit',
+  'supervision_board.create',
+  'supervision_program.create',
+  'supervision_activity.create',
+  'supervision_recommendation.answer',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention', 'supervision_board', 'supervision_program', 'supervision_activity', 'supervision_recommendation'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

@@ -8,6 +8,6 @@ export function presentWorkQueue(q: WorkQueueRecord): WorkQueue {
     petitionsDueSoonUntil: q.petitionsDueSoonUntil,
     tasksDueSoonUntil: q.tasksDueSoonUntil,
     entries: q.entries,
-    units: q.units.map((u) => ({ unit: { id: u.id, name: u.name }, petitions: u.petitions, reviewTasks: u.reviewTasks, commitments: u.commitments, documentTasks: u.documentTasks, rounds: u.rounds, hotspots: u.hotspots })),
+    units: q.units.map((u) => ({ unit: { id: u.id, name: u.name }, petitions: u.petitions, reviewTasks: u.reviewTasks, commitments: u.commitments, documentTasks: u.documentTasks, rounds: u.rounds, hotspots: u.hotspots, supervisionOverdue: u.supervisionOverdue })),
   };
 }

@@ -23,6 +23,7 @@ import { readScope } from '../policy-documents/policy-documents.service.js';
 import { countTasksDue as countDocumentTasksDue } from '../tasks/tasks.service.js';
 import { countRoundsAwaiting } from '../reporting-rounds/reporting-rounds.service.js';
 import { countNeedingAction as countHotspotsNeedingAction } from '../hotspots/hotspots.repository.js';
+import { countOverdueRecommendations } from '../supervision/supervision.service.js';
 import { countCommitmentsDue, countPetitionsDue, countTasksDue, findUnitNames } from './work-queue.repository.js';
 
 type Due = { dueSoon: number; overdue: number };
@@ -34,7 +35,7 @@ export type WorkQueueRecord = {
   petitionsDueSoonUntil: string;
   tasksDueSoonUntil: string;
   entries: { awaitingMyApproval: number | null; myReturned: number | null; myDrafts: number | null };
-  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: Rounds; hotspots: number }[];
+  units: { id: string; name: string; petitions: Due; reviewTasks: Due; commitments: Due; documentTasks: Due; rounds: Rounds; hotspots: number; supervisionOverdue: number }[];
 };
 
 /**
@@ -75,7 +76,7 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
     findUnitNames(ctx.db, workUnits.map((u) => u.id)),
     Promise.all(
       workUnits.map(async (u) => {
-        const [petitions, reviewTasks, commitments, documentTasks, rounds, hotspots] = await Promise.all([
+        const [petitions, reviewTasks, commitments, documentTasks, rounds, hotspots, supervisionOverdue] = await Promise.all([
           countPetitionsDue(ctx.db, u, window.today, window.soonLimit),
           countTasksDue(ctx.db, u.path, DUE_SOON_DAYS, readScope(actor)),
           countCommitmentsDue(ctx.db, u.path, today, dueSoonUntil(today)),
@@ -84,8 +85,9 @@ export async function getWorkQueue(ctx: Ctx, actor: Actor): Promise<WorkQueueRec
           countRoundsAwaiting(ctx, actor, u.id, today),
           // The hotspots list's own filter (queue=action) and reading rule, so the count is its total.
           countHotspotsNeedingAction(ctx.db, u.path, readScope(actor)),
+          countOverdueRecommendations(ctx, u.path, today),
         ]);
-        return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds, hotspots };
+        return { id: u.id, petitions, reviewTasks, commitments, documentTasks, rounds, hotspots, supervisionOverdue };
       }),
     ),
   ]);

@@ -26,7 +26,7 @@ describe('the hotspots list filters in the URL', () => {
 describe('the work queue\'s hotspots row', () => {
   it('opens the list of the unit with the filter the count was made with, which the list keeps from the URL', async () => {
     const { hotspotItems } = await import('../work-queue/work-queue-items');
-    const unit = { unit: { id: '54', name: 'Tỉnh Ninh Bình' }, petitions: { dueSoon: 0, overdue: 0 }, reviewTasks: { dueSoon: 0, overdue: 0 }, commitments: { dueSoon: 0, overdue: 0 }, documentTasks: { dueSoon: 0, overdue: 0 }, rounds: { myReport: 0, missingBelow: 0 }, hotspots: 3 };
+    const unit = { unit: { id: '54', name: 'Tỉnh Ninh Bình' }, petitions: { dueSoon: 0, overdue: 0 }, reviewTasks: { dueSoon: 0, overdue: 0 }, commitments: { dueSoon: 0, overdue: 0 }, documentTasks: { dueSoon: 0, overdue: 0 }, rounds: { myReport: 0, missingBelow: 0 }, hotspots: 3, supervisionOverdue: 0 };
     const [item] = hotspotItems({ today: '2026-12-05', petitionsDueSoonUntil: '2026-12-10', tasksDueSoonUntil: '2026-12-12', entries: { awaitingMyApproval: null, myReturned: null, myDrafts: null }, units: [unit] }, unit);
     expect(item).toMatchObject({ count: 3, link: { to: '/hotspots', search: { unitId: '54', queue: 'action' } } });
     expect(validateHotspotSearch(item!.link.search)).toEqual(item!.link.search);

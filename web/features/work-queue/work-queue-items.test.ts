@@ -5,14 +5,15 @@ import { validatePetitionSearch } from '../petitions/petition-search';
 import { validateTaskSearch } from '../tasks/task-search';
 import { validateDueSearch } from './due-search';
 import { validateRoundListSearch } from '../reporting-rounds/round-search';
-import { entryItems, petitionItems, roundItems, taskItems, totalWaiting } from './work-queue-items';
+import { validateSupervisionSearch } from '../supervision/supervision-search';
+import { entryItems, petitionItems, roundItems, supervisionItems, taskItems, totalWaiting } from './work-queue-items';
 
 const queue: WorkQueue = {
   today: '2026-12-05',
   petitionsDueSoonUntil: '2026-12-10',
   tasksDueSoonUntil: '2026-12-12',
   entries: { awaitingMyApproval: 4, myReturned: null, myDrafts: null },
-  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 }, documentTasks: { dueSoon: 6, overdue: 7 }, rounds: { myReport: 8, missingBelow: 9 }, hotspots: 0 }],
+  units: [{ unit: { id: '54', name: 'Thành phố Hà Nội' }, petitions: { dueSoon: 1, overdue: 2 }, reviewTasks: { dueSoon: 0, overdue: 3 }, commitments: { dueSoon: 5, overdue: 0 }, documentTasks: { dueSoon: 6, overdue: 7 }, rounds: { myReport: 8, missingBelow: 9 }, hotspots: 0, supervisionOverdue: 10 }],
 };
 
 describe('the rows of the work queue', () => {
@@ -24,7 +25,7 @@ describe('the rows of the work queue', () => {
 
   it('opens each unit count on the list of that unit with the same filters, which the lists keep from the URL', () => {
     const [unit] = queue.units;
-    for (const item of [...entryItems(queue), ...petitionItems(queue, unit!), ...taskItems(queue, unit!), ...roundItems(queue, unit!)]) {
+    for (const item of [...entryItems(queue), ...petitionItems(queue, unit!), ...taskItems(queue, unit!), ...roundItems(queue, unit!), ...supervisionItems(queue, unit!)]) {
       // A link whose filters the list page would drop would open a different list than the one counted.
       const kept =
         item.link.to === '/entries'
@@ -35,7 +36,9 @@ describe('the rows of the work queue', () => {
               ? validateTaskSearch(item.link.search)
               : item.link.to === '/reporting-rounds'
                 ? validateRoundListSearch(item.link.search)
-                : validateDueSearch(item.link.search);
+                : item.link.to === '/supervision'
+                  ? validateSupervisionSearch(item.link.search)
+                  : validateDueSearch(item.link.search);
       expect(kept, item.key).toEqual(item.link.search);
     }
     expect(petitionItems(queue, unit!).map((i) => [i.count, i.link.search])).toEqual([
@@ -57,7 +60,7 @@ describe('the rows of the work queue', () => {
       [8, { unitId: '54', awaiting: 'my_report' }],
       [9, { unitId: '54', awaiting: 'missing_below' }],
     ]);
-    expect(totalWaiting(queue)).toBe(4 + 1 + 2 + 3 + 5 + 6 + 7 + 8 + 9);
+    expect(totalWaiting(queue)).toBe(4 + 1 + 2 + 3 + 5 + 6 + 7 + 8 + 9 + 10);
     expect(totalWaiting({ ...queue, entries: { awaitingMyApproval: 0, myReturned: null, myDrafts: null }, units: [] })).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ export type QueueLink =
   | { to: '/petitions'; search: { unitId: string; view: 'queue'; due: DueFilter } }
   | { to: '/review-tasks' | '/commitments' | '/tasks'; search: { unitId: string; due: DueFilter } }
   | { to: '/reporting-rounds'; search: { unitId: string; awaiting: RoundAwaiting } }
-  | { to: '/hotspots'; search: { unitId: string; queue: 'action' } };
+  | { to: '/hotspots'; search: { unitId: string; queue: 'action' } }
+  | { to: '/supervision'; search: { unitId: string; state: 'overdue' } };
 
 /** One row: `label` is a translation key, with `{{date}}` filled from `date` when given. */
 export type QueueItem = { key: string; label: string; date?: string; count: number; tone: Tone; link: QueueLink };
@@ -75,7 +76,12 @@ export function hotspotItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
   return [{ key: `hotspots.action.${u.unit.id}`, label: 'hotspots.workQueue.action', count: u.hotspots, tone: 'late', link: { to: '/hotspots', search: { unitId: u.unit.id, queue: 'action' } } }];
 }
 
+/** A unit's recommendations from supervision unanswered past their due day (the boards' and the Front's). */
+export function supervisionItems(_q: WorkQueue, u: UnitRow): QueueItem[] {
+  return [{ key: `supervision.overdue.${u.unit.id}`, label: 'supervision.queueOverdue', count: u.supervisionOverdue, tone: 'late', link: { to: '/supervision', search: { unitId: u.unit.id, state: 'overdue' } } }];
+}
+
 /** Everything the queue counts, summed: 0 means nothing waits. */
 export function totalWaiting(q: WorkQueue): number {
-  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u), ...hotspotItems(q, u)])].reduce((n, i) => n + i.count, 0);
+  return [...entryItems(q), ...q.units.flatMap((u) => [...petitionItems(q, u), ...taskItems(q, u), ...roundItems(q, u), ...hotspotItems(q, u), ...supervisionItems(q, u)])].reduce((n, i) => n + i.count, 0);
 }

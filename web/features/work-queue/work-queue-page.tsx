@@ -13,7 +13,7 @@ import { useFormat } from '../../ui/use-format';
 import { useMe } from '../auth/auth.api';
 import { hasWorkQueue } from './landing';
 import { useWorkQueue, type WorkQueue } from './work-queue.api';
-import { entryItems, hotspotItems, petitionItems, type QueueItem, roundItems, taskItems, type Tone, totalWaiting } from './work-queue-items';
+import { entryItems, hotspotItems, petitionItems, type QueueItem, roundItems, supervisionItems, taskItems, type Tone, totalWaiting } from './work-queue-items';
 
 const TONE_COLORS: Record<Tone, string> = { action: '#b71c1c', soon: '#d46b08', late: '#cf1322' };
 
@@ -90,7 +90,7 @@ const CARD: CSSProperties = { marginBlockEnd: 16, maxWidth: 880 };
  * One column at every width, so a phone reads it top to bottom.
  */
 /** The "tasks" card: document tasks, review tasks, commitments, then the unit's reporting rounds. */
-const tasksAndRounds = (q: WorkQueue, u: WorkQueue['units'][number]) => [...taskItems(q, u), ...roundItems(q, u)];
+const tasksAndRounds = (q: WorkQueue, u: WorkQueue['units'][number]) => [...taskItems(q, u), ...roundItems(q, u), ...supervisionItems(q, u)];
 
 export function WorkQueuePage() {
   const { t } = useTranslation();
