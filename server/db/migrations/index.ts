@@ -33,6 +33,7 @@ import * as m20261206180000 from './20261206180000_task_report_versions.js';
 import * as m20261207120000 from './20261207120000_religious_affairs.js';
 import * as m20261207110000 from './20261207110000_situation_reports.js';
 import * as m20261207100000 from './20261207100000_hotspots.js';
+import * as m20261207220000 from './20261207220000_dialogue_rules.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -64,4 +65,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207120000_religious_affairs': m20261207120000,
   '20261207110000_situation_reports': m20261207110000,
   '20261207100000_hotspots': m20261207100000,
+  '20261207220000_dialogue_rules': m20261207220000,
 };
