@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { ReportSituation } from './situation.js';
+import { ReportGrassroots } from './dialogue.js';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
 import { PETITION_CHANNELS, PETITION_KINDS } from './petitions.js';
 import { Id, IsoDate, UnitRef } from './units.js';
@@ -190,6 +191,8 @@ export const Report = z.object({
   petitionCategories: z.array(z.object({ code: z.string(), names: z.record(z.string(), z.string()) })),
   /** The situation of the people (issue 15, common/situation.ts); absent in reports stored before it. */
   situation: ReportSituation.optional(),
+  /** Democracy at the grassroots (issue 16, common/dialogue.ts); absent in reports stored before it. */
+  grassroots: ReportGrassroots.optional(),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;

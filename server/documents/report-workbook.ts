@@ -13,6 +13,7 @@ import { periodName } from '../modules/reports/report-wording.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import { FORM_NAMES, KIND_NAMES, LEVEL_NAMES, neutralise, STATUS_NAMES } from './entries-columns.js';
 import { situationSheet } from '../modules/situation-reports/situation-report-parts.js';
+import { grassrootsSheet } from '../modules/reports/report-grassroots.js';
 
 type Value = string | number;
 type Sheet = { name: string; title: string; header: string[]; widths: number[]; rows: Value[][]; total?: Value[] };
@@ -180,6 +181,8 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   for (const sheet of [summarySheet(report), fieldSheet(report), levelStatusSheet(report), childSheet(report), commendationSheet(report), petitionSheet(report), taskSheet(report)]) addSheet(wb, sheet);
   const situation = situationSheet(report, periodName(report.range));
   if (situation) addSheet(wb, situation);
+  const grassroots = grassrootsSheet(report, periodName(report.range));
+  if (grassroots) addSheet(wb, grassroots);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -12,6 +12,7 @@ import type { PartyBlock, PartyDocument } from '../../documents/party-document.j
 import { defaultIssuingBody, type IssuingBody, numberAndSymbol, recipientsOf } from '../../documents/party-issuing-body.js';
 import { capitalise, dayMonthYear, lowerFirst, num, percent, periodName, placeName } from './report-wording.js';
 import { situationBlocks, situationSentence } from '../situation-reports/situation-report-parts.js';
+import { grassrootsBlocks, grassrootsSentence } from './report-grassroots.js';
 
 const KIND_WORD: Record<EntryKind, string> = { model: 'mô hình', typical_example: 'điển hình' };
 const LEVEL_WORD: Record<EntryLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
@@ -149,6 +150,8 @@ export function reportNarrative(report: Report): string[] {
   if (hasTasks(f.tasks)) out.push(taskSentence(f.tasks));
   const situation = situationSentence(report);
   if (situation) out.push(situation);
+  const grassroots = grassrootsSentence(report);
+  if (grassroots) out.push(grassroots);
 
   const entriesChange = change(report.previous.entries.total, f.entries.total);
   const prevCommended = report.previous.commendations.collectives + report.previous.commendations.individuals;
@@ -286,6 +289,7 @@ export function reportDocument(report: Report, opts: ReportDocumentOptions = {})
     ...childSection(report, { includeEmpty: opts.includeEmptyUnits }).blocks,
     ...(hasTasks(report.figures.tasks) ? [{ type: 'heading', level: 2, text: '3. Thực hiện văn bản, nhiệm vụ theo đơn vị' } as const, taskTable(report)] : []),
     ...situationBlocks(report),
+    ...grassrootsBlocks(report),
     { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(todayInVietnam(new Date(report.generatedAt)))}.` },
   ];
   return {

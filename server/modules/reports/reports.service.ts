@@ -22,6 +22,7 @@ import { previousRange, rangeYears, resolveRange } from './report-range.js';
 import { findChildTotals, findRegisteringOverPieces } from './report-summaries.repository.js';
 import * as repo from './reports.repository.js';
 import { situationBlockOf } from '../situation-reports/situation-figures.js';
+import { grassrootsBlockOf } from './report-grassroots.js';
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
 
@@ -134,6 +135,7 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
     commendationForms: s.catalogues.commendationForms,
     petitionCategories: s.catalogues.petitionCategories,
     situation: await situationBlockOf(ctx.db, unit.path, q.range, q.previous),
+    grassroots: await grassrootsBlockOf(ctx.db, unit.path, q.range),
     generatedAt: new Date().toISOString(),
   };
 }
