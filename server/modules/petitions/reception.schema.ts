@@ -1,6 +1,6 @@
 /** Request and response shapes of citizen reception sessions and dialogue conferences. */
 import { z } from 'zod';
-import { Id, IsoDate } from '../../../common/units.js';
+import { Id, IsoDate, Version } from '../../../common/units.js';
 import { DUE_FILTERS, DUE_SOON_DAYS } from '../../../common/work-queue.js';
 import { DialogueFlags, DialogueRule, MissingDialogues, RESULTS_FORMS } from '../../../common/dialogue.js';
 
@@ -94,7 +94,7 @@ export const DialogueBody = z.object({
   noticeOn: IsoDate.nullable().optional(),
   resultsPublishedOn: IsoDate.nullable().optional(),
   resultsForm: z.enum(RESULTS_FORMS).nullable().optional(),
-  version: z.number().int().min(1).describe('The version read; another change since → CONFLICT'),
+  version: Version.describe('The version read; another change since → CONFLICT'),
 });
 
 export const MissingQuery = z.object({
