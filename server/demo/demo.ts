@@ -21,6 +21,7 @@ import { loadDemoWorkingSessions } from './demo-working-sessions.js';
 import { loadDemoReligiousAffairs } from './demo-religious-affairs.js';
 import { loadDemoSituation } from './demo-situation.js';
 import { loadDemoHotspots } from './demo-hotspots.js';
+import { loadDemoDialogue } from './demo-dialogue.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -167,6 +168,8 @@ export async function loadDemoData(
   await loadDemoSituation(db, ctx);
   // Three open hotspots in Ninh Bình's communes, one escalated to the province.
   const { hotspots } = await loadDemoHotspots(db, ctx);
+  // A dialogue conference of the first Ninh Bình commune this year; Huế, where two communes have held none.
+  await loadDemoDialogue(db, ctx);
   const added =
     units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + hotspots === 0
       ? 'already loaded.'

@@ -41,7 +41,8 @@ export async function createSession(ctx: Ctx, actor: Actor, input: CreateSession
       if (!owner || !can(actor, 'units.read', owner.path)) issues.push({ path: `body.commitments.${i}.ownerUnitId`, message: 'unknown unit' });
     }
   }
-  issues.push(...dialogueIssues(input.kind, input.heldOn, input, today));
+  // The real today, not the demo's day: a notice or results day in the future is never accepted.
+  issues.push(...dialogueIssues(input.kind, input.heldOn, input, todayInVietnam()));
   if (issues.length) throw new AppError('VALIDATION_FAILED', `The session is not valid; nothing was recorded: ${issues.map((i) => `${i.path.replace(/^body\./, '')} ${i.message}`).join('; ')}`, issues);
   const past = input.commitments.flatMap((c, i) => (c.deadline < today ? [`body.commitments.${i}.deadline`] : []));
   if (past.length) throw deadlineInPast(past, today);
