@@ -16,6 +16,7 @@
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
+import { communesQuery } from '../server/modules/petitions/dialogue.repository.js';
 import { missingDialogues } from '../server/modules/petitions/dialogue.service.js';
 import { grassrootsBlockOf } from '../server/modules/reports/report-grassroots.js';
 import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
@@ -75,6 +76,11 @@ async function main() {
       { username: 'bench.dialogue.hanoi', unit: hanoi, role: 'viewer' as const },
       { username: 'bench.dialogue.ninhbinh', unit: ninhBinh, role: 'viewer' as const },
     ];
+    if (process.env.BENCH_EXPLAIN) {
+      // Where the communes-without query of a province spends its time.
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${communesQuery(ninhBinh.path, `${YEAR}-01-01`, `${YEAR}-12-31`, `${YEAR}-12-06`)}`.execute(db);
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+    }
     const { app, config, actors, cookies } = await benchApp(db, database.url, users, PASSWORD);
     const answer = (m: { communes: number; held: number; without: number; groups: unknown[] }) => `${m.communes} communes, ${m.held} held, ${m.without} without, ${m.groups.length} groups`;
     const out: Result[] = [];

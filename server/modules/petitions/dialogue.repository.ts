@@ -22,10 +22,16 @@ export type CommuneRow = { id: string; name: string; code: string | null; child_
  * units; each conference's unit finds its commune through the path index.
  */
 export async function findCommunesWithConferences(db: Db, areaPath: string, from: string, to: string, today: string): Promise<CommuneRow[]> {
-  const { rows } = await sql<CommuneRow>`
+  return (await communesQuery(areaPath, from, to, today).execute(db)).rows;
+}
+
+/** The statement of `findCommunesWithConferences`, also explained by bench/dialogue.bench.ts. */
+export function communesQuery(areaPath: string, from: string, to: string, today: string) {
+  return sql<CommuneRow>`
     with c as materialized (
       select u.id, u.name, u.code, u.path,
-        case when nlevel(u.path) = nlevel(${areaPath}::ltree) then u.path else subpath(u.path, 0, nlevel(${areaPath}::ltree) + 1) end as child_path
+        -- The child of the area is the path's label below the area's (paths are ids): no lookup by path.
+        case when nlevel(u.path) = nlevel(${areaPath}::ltree) then u.id else ltree2text(subpath(u.path, nlevel(${areaPath}::ltree), 1))::bigint end as child_id
       from units u
       where u.kind = 'commune' and u.path <@ ${areaPath}::ltree
         and (u.valid_from is null or u.valid_from <= ${today}::date) and (u.valid_to is null or u.valid_to > ${today}::date)
@@ -38,9 +44,8 @@ export async function findCommunesWithConferences(db: Db, areaPath: string, from
     ),
     hc as (select cu.id, sum(h.n)::int as n from h join units cu on cu.path @> h.current_path and cu.kind = 'commune' group by cu.id)
     select c.id::text, c.name, c.code, g.id::text as child_id, g.name as child_name, coalesce(hc.n, 0)::int as conferences
-    from c join units g on g.path = c.child_path left join hc on hc.id = c.id
-    order by g.name, c.name, c.id`.execute(db);
-  return rows;
+    from c join units g on g.id = c.child_id left join hc on hc.id = c.id
+    order by g.name, c.name, c.id`;
 }
 
 /**
