@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ReportSituation } from './situation.js';
 import { ReportHotspots } from './hotspots.js';
 import { ReportReligiousAffairs } from './religious-affairs.js';
+import { ReportGrassroots } from './dialogue.js';
 import { ENTRY_FORMS, ENTRY_KINDS, ENTRY_LEVELS, ENTRY_STATUSES } from './entries.js';
 import { PETITION_CHANNELS, PETITION_KINDS } from './petitions.js';
 import { Id, IsoDate, UnitRef } from './units.js';
@@ -196,6 +197,8 @@ export const Report = z.object({
   hotspots: ReportHotspots.optional(),
   /** Ethnic and religious affairs in the year the range ends in, persons suppressed (common/religious-affairs.ts); absent in reports stored before it. */
   religiousAffairs: ReportReligiousAffairs.optional(),
+  /** Democracy at the grassroots (issue 16, common/dialogue.ts); absent in reports stored before it. */
+  grassroots: ReportGrassroots.optional(),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;

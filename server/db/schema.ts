@@ -412,6 +412,7 @@ export type Database = {
   reception_sessions: ReceptionSessionTable;
   reception_issues: ReceptionIssueTable;
   reception_commitments: ReceptionCommitmentTable;
+  dialogue_rules: DialogueRuleTable;
   rate_limits: RateLimitTable;
   job_runs: JobRunTable;
   petition_digests: PetitionDigestTable;
@@ -572,6 +573,23 @@ export type ReceptionSessionTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Dialogue conferences (issue 16): the day the notice was given, the day and form the results were published. */
+  notice_on: ColumnType<string | null, string | null | undefined, string | null>;
+  results_published_on: ColumnType<string | null, string | null | undefined, string | null>;
+  results_form: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+/** The law's rules for dialogue conferences, per unit kind and period, with their source (issue 16). */
+export type DialogueRuleTable = {
+  id: Generated<string>;
+  unit_kind: string;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  min_per_year: number;
+  notice_days: number;
+  publish_days: number;
+  legal_source: string;
+  to_confirm: Generated<boolean>;
 };
 
 export type ReceptionIssueTable = { id: Generated<string>; session_id: string; petition_id: string | null; summary: string };

@@ -23,6 +23,7 @@ import { loadDemoSituation } from './demo-situation.js';
 import { loadDemoHotspots } from './demo-hotspots.js';
 import { loadDemoGrassroots } from './demo-grassroots.js';
 import { loadDemoSupervision } from './demo-supervision.js';
+import { loadDemoDialogue } from './demo-dialogue.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
@@ -173,6 +174,8 @@ export async function loadDemoData(
   const { grassrootsRecords } = await loadDemoGrassroots(db, ctx);
   // The first Ninh Bình commune's People's Inspection Board (one recommendation overdue) and the province Front's program with two supervisions.
   const { supervisionRecords } = await loadDemoSupervision(db, ctx);
+  // A dialogue conference of the first Ninh Bình commune this year; Huế, where two communes have held none.
+  await loadDemoDialogue(db, ctx);
   const added =
     units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + hotspots + grassrootsRecords + supervisionRecords === 0
       ? 'already loaded.'

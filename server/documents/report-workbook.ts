@@ -15,6 +15,7 @@ import { FORM_NAMES, KIND_NAMES, LEVEL_NAMES, neutralise, STATUS_NAMES } from '.
 import { situationSheet } from '../modules/situation-reports/situation-report-parts.js';
 import { hotspotSheet } from '../modules/hotspots/hotspot-report.js';
 import { religiousSheet } from '../modules/religious-affairs/religious-report.js';
+import { grassrootsSheet } from '../modules/reports/report-grassroots.js';
 
 type Value = string | number;
 type Sheet = { name: string; title: string; header: string[]; widths: number[]; rows: Value[][]; total?: Value[] };
@@ -186,6 +187,8 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   if (hotspots) addSheet(wb, hotspots);
   const religious = religiousSheet(report);
   if (religious) addSheet(wb, religious);
+  const grassroots = grassrootsSheet(report, periodName(report.range));
+  if (grassroots) addSheet(wb, grassroots);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

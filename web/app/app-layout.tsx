@@ -68,6 +68,7 @@ export function AppLayout() {
     hasPermission(me, 'units.read') && { key: 'supervision', label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     hasPermission(me, 'units.read') && { key: 'petitions', label: <Link to="/petitions">{t('nav.petitions')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reception', label: <Link to="/reception">{t('nav.reception')}</Link> },
+    hasPermission(me, 'units.read') && { key: 'dialogue-conferences', label: <Link to="/dialogue-conferences">{t('nav.dialogueConferences')}</Link> },
     hasPermission(me, 'units.read') && { key: 'reports', label: <Link to="/reports">{t('nav.reports')}</Link> },
     hasPermission(me, 'units.read') && { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
     // Adding a field needs units.write (POST /api/entry-fields); forms and periods need system.manage, which system admins hold along with units.write.

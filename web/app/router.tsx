@@ -22,6 +22,7 @@ import { validateRoundDetailSearch, validateRoundListSearch } from '../features/
 import { validateWorkingSessionSearch } from '../features/working-sessions/working-session-search';
 import { validateReligiousSearch } from '../features/religious-affairs/religious-search';
 import { validateSituationSearch, validateSituationSummarySearch } from '../features/situation-reports/situation-search';
+import { validateDialogueSearch } from '../features/petitions/dialogue-search';
 import { validateHotspotSearch } from '../features/hotspots/hotspot-search';
 import { validateGrassrootsSearch } from '../features/grassroots/grassroots-search';
 import { validateSupervisionSearch } from '../features/supervision/supervision-search';
@@ -296,6 +297,13 @@ const receptionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/petitions/reception-page'), 'ReceptionPage'),
 });
 
+const dialogueConferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dialogue-conferences',
+  validateSearch: (search: Record<string, unknown>) => validateDialogueSearch(search),
+  component: lazyRouteComponent(() => import('../features/petitions/dialogue-conferences-page'), 'DialogueConferencesPage'),
+});
+
 const receptionDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reception/$sessionId',
@@ -494,6 +502,7 @@ const routeTree = rootRoute.addChildren([
     petitionReceiptRoute,
     receptionRoute,
     receptionDetailRoute,
+    dialogueConferencesRoute,
     holidaysRoute,
     policyDocumentsRoute,
     policyDocumentDetailRoute,

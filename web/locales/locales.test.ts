@@ -18,6 +18,7 @@ import { actionKey, AUDIT_ACTIONS, AUDIT_FIELDS, RECORD_TYPES } from '../ui/audi
 import { SUCCESSION_BASES } from '../../common/units';
 import { XLSX_REFUSAL_REASONS } from '../../server/documents/xlsx-limits';
 import { RELIGIOUS_TABS } from '../features/religious-affairs/religious-search';
+import { FLAG_STATES, RESULTS_FORMS } from '../../common/dialogue';
 import { RELIGIOUS_FORM_FIELDS } from '../features/religious-affairs/register-fields';
 import { MOODS, SITUATION_KINDS, SITUATION_STATUSES } from '../../common/situation';
 import { GRASSROOTS_TABS } from '../features/grassroots/grassroots-search';
@@ -127,6 +128,10 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'situation.moods.': [...MOODS],
   'situation.kinds.': [...SITUATION_KINDS],
   'situation.statuses.': [...SITUATION_STATUSES],
+  // Dialogue conferences: flags and how the results were published (features/petitions/dialogue-flags.tsx).
+  'dialogue.flags.notice.': [...FLAG_STATES],
+  'dialogue.flags.results.': [...FLAG_STATES],
+  'dialogue.forms.': [...RESULTS_FORMS],
   // The calendar of deadlines and the digest page (features/work-queue/calendar-page.tsx, leadership-digest-page.tsx).
   'calendar.kinds.': [...DEADLINE_KINDS],
   'calendar.states.': [...DEADLINE_STATES],

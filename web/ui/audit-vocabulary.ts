@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'holiday.delete',
   'reception_session.create',
   'reception_commitment.done',
+  'reception_session.dialogue',
   'task_plan.create',
   'task.create',
   'task.update',
@@ -154,6 +155,8 @@ export const AUDIT_FIELDS = [
   'updated', 'userId', 'username', 'validFrom', 'validTo', 'workingDays', 'year',
   // Document reviews (slice 7).
   'commendationId', 'done', 'joint', 'ordinalYears', 'overdue', 'policyDocumentId', 'tasks',
+  // Dialogue conferences (issue 16).
+  'noticeOn', 'resultsPublishedOn', 'resultsForm',
 ] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */

@@ -1,8 +1,24 @@
 /** What leaves the server about reception sessions and dialogue conferences. */
 import type { CommitmentRecord, SessionRecord } from './reception.repository.js';
 import type { getSessionDetail } from './reception.service.js';
+import { dialogueFlags, type ResultsForm } from '../../../common/dialogue.js';
+import { ruleOn } from './dialogue.service.js';
+import type { RuleRow } from './dialogue.repository.js';
 
-export function presentSession(s: SessionRecord) {
+/** A dialogue's notice and results with the flags of the rule in force on its day for its unit's kind. */
+function presentDialogue(s: SessionRecord, rules: RuleRow[], today: string) {
+  if (s.kind !== 'dialogue') return null;
+  const rule = ruleOn(rules, s.unit_kind, s.held_on);
+  return {
+    noticeOn: s.notice_on,
+    resultsPublishedOn: s.results_published_on,
+    resultsForm: s.results_form as ResultsForm | null,
+    flags: dialogueFlags({ heldOn: s.held_on, noticeOn: s.notice_on, resultsPublishedOn: s.results_published_on }, rule, today),
+    rule,
+  };
+}
+
+export function presentSession(s: SessionRecord, rules: RuleRow[], today: string) {
   return {
     id: s.id,
     kind: s.kind,
@@ -11,6 +27,7 @@ export function presentSession(s: SessionRecord) {
     title: s.title,
     presiding: s.presiding,
     commitments: { total: s.total, done: s.done, overdue: s.overdue },
+    dialogue: presentDialogue(s, rules, today),
   };
 }
 
@@ -32,7 +49,7 @@ export function presentCommitment(c: CommitmentRecord, today: string) {
 
 export function presentSessionDetail(d: Awaited<ReturnType<typeof getSessionDetail>>) {
   return {
-    ...presentSession(d.session),
+    ...presentSession(d.session, d.rules, d.today),
     attendees: d.session.attendees,
     notes: d.session.notes,
     version: d.session.version,

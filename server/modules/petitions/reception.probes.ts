@@ -56,4 +56,8 @@ export const receptionProbes: Record<string, Probe> = {
       return { method: 'POST', url: `/api/reception-sessions/${s.id}/commitments/${s.commitmentId}/done`, body: { note: 'Đã làm xong' } };
     },
   },
+  'PUT /api/reception-sessions/:id/dialogue': {
+    request: async (c, loc) => ({ method: 'PUT', url: `/api/reception-sessions/${(await sessionAt(c, loc)).id}/dialogue`, body: { noticeOn: '2026-06-05', version: 1 } }),
+  },
+  'GET /api/dialogue/missing': { request: async (c, loc) => ({ method: 'GET', url: `/api/dialogue/missing?unitId=${c.units[loc].id}&year=2026` }) },
 };

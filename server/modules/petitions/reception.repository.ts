@@ -4,7 +4,10 @@ import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
 
-export async function insertSession(trx: Q, s: { kind: 'reception' | 'dialogue'; unit_id: string; unit_path: string; held_on: string; title: string; presiding: string; attendees: string | null; notes: string | null; created_by: string | null }) {
+export async function insertSession(
+  trx: Q,
+  s: { kind: 'reception' | 'dialogue'; unit_id: string; unit_path: string; held_on: string; title: string; presiding: string; attendees: string | null; notes: string | null; created_by: string | null; notice_on: string | null; results_published_on: string | null; results_form: string | null },
+) {
   return (await trx.insertInto('reception_sessions').values(s).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -31,6 +34,10 @@ export type SessionRecord = {
   attendees: string | null;
   notes: string | null;
   version: number;
+  unit_kind: string;
+  notice_on: string | null;
+  results_published_on: string | null;
+  results_form: string | null;
   total: number;
   done: number;
   overdue: number;
@@ -43,7 +50,7 @@ const COUNTS = (today: string) => sql`
 
 export async function findSession(db: Q, id: string, today: string): Promise<SessionRecord | undefined> {
   const { rows } = await sql<SessionRecord>`
-    select s.id, s.kind, s.unit_id, u.name as unit_name, s.unit_path::text as unit_path, s.held_on, s.title, s.presiding, s.attendees, s.notes, s.version, ${COUNTS(today)}
+    select s.id, s.kind, s.unit_id, u.name as unit_name, s.unit_path::text as unit_path, s.held_on, s.title, s.presiding, s.attendees, s.notes, s.version, u.kind as unit_kind, s.notice_on, s.results_published_on, s.results_form, ${COUNTS(today)}
     from reception_sessions s join units u on u.id = s.unit_id where s.id = ${id}`.execute(db);
   return rows[0];
 }
@@ -55,7 +62,7 @@ export async function findSessions(db: Q, f: { scopePaths?: string[]; underPath?
   if (f.kind) where.push(sql`s.kind = ${f.kind}`);
   const w = sql.join(where, sql` and `);
   const { rows } = await sql<SessionRecord>`
-    select s.id, s.kind, s.unit_id, u.name as unit_name, s.unit_path::text as unit_path, s.held_on, s.title, s.presiding, s.attendees, s.notes, s.version, ${COUNTS(f.today)}
+    select s.id, s.kind, s.unit_id, u.name as unit_name, s.unit_path::text as unit_path, s.held_on, s.title, s.presiding, s.attendees, s.notes, s.version, u.kind as unit_kind, s.notice_on, s.results_published_on, s.results_form, ${COUNTS(f.today)}
     from reception_sessions s join units u on u.id = s.unit_id where ${w}
     order by s.held_on desc, s.id desc limit ${f.limit} offset ${f.offset}`.execute(db);
   const total = await sql<{ n: number }>`select count(*)::int as n from reception_sessions s where ${w}`.execute(db);
@@ -131,4 +138,15 @@ export async function markCommitmentDone(trx: Q, sessionId: string, id: string, 
 
 export async function touchSession(trx: Q, id: string) {
   await trx.updateTable('reception_sessions').set({ updated_at: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+/** A dialogue's notice and results, changed only at the version the writer read (else nothing). */
+export async function updateDialogue(trx: Q, id: string, version: number, d: { notice_on: string | null; results_published_on: string | null; results_form: string | null }): Promise<boolean> {
+  const r = await trx
+    .updateTable('reception_sessions')
+    .set({ ...d, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

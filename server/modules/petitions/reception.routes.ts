@@ -6,12 +6,16 @@ import {
   CommitmentPage,
   CommitmentParams,
   CreateSessionBody,
+  DialogueBody,
+  MissingDialogues,
+  MissingQuery,
   SessionDetail,
   SessionIdParams,
   SessionListQuery,
   SessionPage,
 } from './reception.schema.js';
 import * as reception from './reception.service.js';
+import * as dialogue from './dialogue.service.js';
 
 const tags = ['reception'];
 
@@ -23,7 +27,7 @@ export async function receptionRoutes(app: App): Promise<void> {
     { config: { permission: 'units.read' }, schema: { tags, summary: 'Citizen reception sessions and dialogue conferences in the caller\'s scope', querystring: SessionListQuery, response: { 200: SessionPage } } },
     async (request) => {
       const page = await reception.listSessions(app.ctx, actorOf(request), request.query);
-      return { items: page.rows.map(presentSession), total: page.total };
+      return { items: page.rows.map((s) => presentSession(s, page.rules, page.today)), total: page.total };
     },
   );
 
@@ -55,5 +59,25 @@ export async function receptionRoutes(app: App): Promise<void> {
       await reception.completeCommitment(app.ctx, actorOf(request), request.params.id, request.params.commitmentId, request.body);
       return detail(request, request.params.id);
     },
+  );
+
+  app.put(
+    '/api/reception-sessions/:id/dialogue',
+    {
+      config: { permission: 'data.write' },
+      schema: { tags, summary: 'Record or correct a dialogue conference\'s notice and published results (checked against its day; CONFLICT on a stale version)', params: SessionIdParams, body: DialogueBody, response: { 200: SessionDetail } },
+    },
+    async (request) => {
+      await dialogue.updateDialogue(app.ctx, actorOf(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+  app.get(
+    '/api/dialogue/missing',
+    {
+      config: { permission: 'units.read' },
+      schema: { tags, summary: 'The communes in force under a unit with no dialogue conference in the year, by child unit, with the rule in force', querystring: MissingQuery, response: { 200: MissingDialogues } },
+    },
+    async (request) => dialogue.missingDialogues(app.ctx, actorOf(request), request.query),
   );
 }

@@ -1,7 +1,8 @@
 /** Request and response shapes of citizen reception sessions and dialogue conferences. */
 import { z } from 'zod';
-import { Id, IsoDate } from '../../../common/units.js';
+import { Id, IsoDate, Version } from '../../../common/units.js';
 import { DUE_FILTERS, DUE_SOON_DAYS } from '../../../common/work-queue.js';
+import { DialogueFlags, DialogueRule, MissingDialogues, RESULTS_FORMS } from '../../../common/dialogue.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -15,6 +16,9 @@ export const CreateSessionBody = z.object({
   presiding: text(200).describe('The presiding leader'),
   attendees: z.string().trim().max(5000).optional(),
   notes: z.string().trim().max(20000).optional(),
+  noticeOn: IsoDate.optional().describe('Dialogue only: the day the time, place and content were announced (on or before heldOn)'),
+  resultsPublishedOn: IsoDate.optional().describe('Dialogue only: the day the results were made public (on or after heldOn)'),
+  resultsForm: z.enum(RESULTS_FORMS).optional().describe('Dialogue only: how the results were made public'),
   issues: z.array(z.object({ summary: text(2000), petitionId: Id.optional() })).max(200).default([]),
   commitments: z
     .array(z.object({ description: text(2000), owner: text(200), ownerUnitId: Id.optional(), deadline: IsoDate, issueIndex: z.number().int().min(0).optional().describe('The issue (by its index in `issues`) it answers') }))
@@ -69,6 +73,10 @@ export const SessionSummary = z.object({
   title: z.string(),
   presiding: z.string(),
   commitments: z.object({ total: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+  /** Dialogue conferences: the notice and results and the flags of the rule in force on the day; null for a reception session. */
+  dialogue: z
+    .object({ noticeOn: IsoDate.nullable(), resultsPublishedOn: IsoDate.nullable(), resultsForm: z.enum(RESULTS_FORMS).nullable(), flags: DialogueFlags, rule: DialogueRule.nullable() })
+    .nullable(),
 });
 export const SessionPage = z.object({ items: z.array(SessionSummary), total: z.number().int() });
 
@@ -80,3 +88,17 @@ export const SessionDetail = SessionSummary.extend({
   issues: z.array(z.object({ id: Id, summary: z.string(), petition: z.object({ id: Id, number: z.string(), title: z.string() }).nullable() })),
   commitmentList: z.array(Commitment),
 });
+
+/** Record or correct a dialogue's notice and results; null clears a field, absent leaves it. */
+export const DialogueBody = z.object({
+  noticeOn: IsoDate.nullable().optional(),
+  resultsPublishedOn: IsoDate.nullable().optional(),
+  resultsForm: z.enum(RESULTS_FORMS).nullable().optional(),
+  version: Version.describe('The version read; another change since → CONFLICT'),
+});
+
+export const MissingQuery = z.object({
+  unitId: Id,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export { MissingDialogues };

@@ -14,6 +14,7 @@ import { getReadableUnit } from '../units/units.service.js';
 import * as petitions from './petitions.repository.js';
 import { canRead } from './petitions.service.js';
 import * as repo from './reception.repository.js';
+import { dialogueIssues, rulesOf } from './dialogue.service.js';
 import { dueSoonUntil } from '../../../common/work-queue.js';
 import type { CommitmentListQuery, CreateSessionBody, SessionListQuery } from './reception.schema.js';
 
@@ -40,6 +41,8 @@ export async function createSession(ctx: Ctx, actor: Actor, input: CreateSession
       if (!owner || !can(actor, 'units.read', owner.path)) issues.push({ path: `body.commitments.${i}.ownerUnitId`, message: 'unknown unit' });
     }
   }
+  // The real today, not the demo's day: a notice or results day in the future is never accepted.
+  issues.push(...dialogueIssues(input.kind, input.heldOn, input, todayInVietnam()));
   if (issues.length) throw new AppError('VALIDATION_FAILED', `The session is not valid; nothing was recorded: ${issues.map((i) => `${i.path.replace(/^body\./, '')} ${i.message}`).join('; ')}`, issues);
   const past = input.commitments.flatMap((c, i) => (c.deadline < today ? [`body.commitments.${i}.deadline`] : []));
   if (past.length) throw deadlineInPast(past, today);
@@ -54,6 +57,9 @@ export async function createSession(ctx: Ctx, actor: Actor, input: CreateSession
       attendees: input.attendees || null,
       notes: input.notes || null,
       created_by: actor.userId,
+      notice_on: input.noticeOn ?? null,
+      results_published_on: input.resultsPublishedOn ?? null,
+      results_form: input.resultsForm ?? null,
     });
     const issueIds = await repo.insertIssues(trx, id, input.issues.map((i) => ({ summary: i.summary, petition_id: i.petitionId ?? null })));
     await repo.insertCommitments(
@@ -74,24 +80,26 @@ async function getReadableSession(ctx: Ctx, actor: Actor, id: string) {
 
 export async function getSessionDetail(ctx: Ctx, actor: Actor, id: string) {
   const session = await getReadableSession(ctx, actor, id);
-  const [issues, commitments] = await Promise.all([repo.findIssues(ctx.db, id), repo.findCommitments(ctx.db, id)]);
+  const [issues, commitments, rules] = await Promise.all([repo.findIssues(ctx.db, id), repo.findCommitments(ctx.db, id), rulesOf(ctx.db)]);
   const visible = issues.map((i) => ({
     ...i,
     readable: i.petition_id !== null && i.unit_path !== null && canRead(actor, { unit_path: i.unit_path, handling_unit_path: i.handling_unit_path! }),
   }));
-  return { session, issues: visible, commitments, today: todayInVietnam() };
+  return { session, issues: visible, commitments, rules, today: todayInVietnam() };
 }
 
 export async function listSessions(ctx: Ctx, actor: Actor, q: SessionListQuery) {
   const under = q.unitId ? await getReadableUnit(ctx, actor, q.unitId) : undefined;
-  return repo.findSessions(ctx.db, {
+  const today = todayInVietnam();
+  const page = await repo.findSessions(ctx.db, {
     scopePaths: under ? undefined : readScopes(actor),
     underPath: under?.path,
     kind: q.kind,
-    today: todayInVietnam(),
+    today,
     limit: q.limit,
     offset: q.offset,
   });
+  return { ...page, rules: await rulesOf(ctx.db), today };
 }
 
 /** Commitments of the sessions the actor may read (optionally under a unit), nearest deadline first. */

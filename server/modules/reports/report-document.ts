@@ -14,6 +14,7 @@ import { capitalise, dayMonthYear, lowerFirst, num, percent, periodName, placeNa
 import { situationBlocks, situationSentence } from '../situation-reports/situation-report-parts.js';
 import { hotspotBlocks, hotspotSentence } from '../hotspots/hotspot-report.js';
 import { religiousBlocks, religiousSentence } from '../religious-affairs/religious-report.js';
+import { grassrootsBlocks, grassrootsSentence } from './report-grassroots.js';
 
 const KIND_WORD: Record<EntryKind, string> = { model: 'mô hình', typical_example: 'điển hình' };
 const LEVEL_WORD: Record<EntryLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
@@ -155,6 +156,8 @@ export function reportNarrative(report: Report): string[] {
   if (hotspots) out.push(hotspots);
   const religious = religiousSentence(report);
   if (religious) out.push(religious);
+  const grassroots = grassrootsSentence(report);
+  if (grassroots) out.push(grassroots);
 
   const entriesChange = change(report.previous.entries.total, f.entries.total);
   const prevCommended = report.previous.commendations.collectives + report.previous.commendations.individuals;
@@ -294,6 +297,7 @@ export function reportDocument(report: Report, opts: ReportDocumentOptions = {})
     ...situationBlocks(report),
     ...hotspotBlocks(report),
     ...religiousBlocks(report),
+    ...grassrootsBlocks(report),
     { type: 'paragraph', italic: true, text: `Số liệu tổng hợp từ hệ thống quản lý phong trào thi đua “Dân vận khéo” ngày ${dayMonthYear(todayInVietnam(new Date(report.generatedAt)))}.` },
   ];
   return {

@@ -24,6 +24,7 @@ import * as repo from './reports.repository.js';
 import { situationBlockOf } from '../situation-reports/situation-figures.js';
 import { hotspotBlockOf } from '../hotspots/hotspot-report.js';
 import { religiousBlockOf } from '../religious-affairs/religious-report.js';
+import { grassrootsBlockOf } from './report-grassroots.js';
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
 
@@ -138,6 +139,7 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
     situation: await situationBlockOf(ctx.db, unit.path, q.range, q.previous),
     hotspots: await hotspotBlockOf(ctx.db, unit.path, q.range),
     religiousAffairs: await religiousBlockOf(ctx.db, unit.path, q.range),
+    grassroots: await grassrootsBlockOf(ctx.db, unit.path, q.range),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -12,6 +12,7 @@ import { PageSpinner } from '../../ui/page-spinner';
 import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { type Commitment, useCompleteCommitment, useSession } from './reception.api';
+import { DialogueCard } from './dialogue-flags';
 
 const STATE_COLORS = { open: 'blue', overdue: 'red', done: 'green' } as const;
 
@@ -37,6 +38,7 @@ export function ReceptionDetailPage() {
           {s.attendees && <Descriptions.Item label={t('reception.attendees')}>{s.attendees}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <DialogueCard session={s} canWrite={canWrite} />
       <Card size="small" title={t('reception.issues')} style={{ marginBottom: 16 }}>
         <ol>
           {s.issues.map((i) => (

@@ -21,6 +21,8 @@ import { useFormat } from '../../ui/use-format';
 import { useCan } from '../auth/use-can';
 import { UnitPicker } from '../units/unit-picker';
 import { type SessionKind, type SessionSummary, useCreateSession, useSessions } from './reception.api';
+import { DialogueDateFields, DialogueFlagTags } from './dialogue-flags';
+import type { ResultsForm } from '../../../common/dialogue';
 
 type Values = {
   kind: SessionKind;
@@ -29,6 +31,9 @@ type Values = {
   title: string;
   presiding: string;
   attendees?: string;
+  noticeOn?: Dayjs | null;
+  resultsPublishedOn?: Dayjs | null;
+  resultsForm?: ResultsForm;
   issues?: { summary: string }[];
   commitments?: { description: string; owner: string; deadline: Dayjs; issue?: number }[];
 };
@@ -40,6 +45,7 @@ function CreateSession({ onClose }: { onClose: () => void }) {
   const create = useCreateSession();
   const navigate = useNavigate();
   const issues = Form.useWatch('issues', form) ?? [];
+  const kind = Form.useWatch('kind', form);
   const required = [{ required: true, whitespace: true, message: t('petitions.public.required') }];
   const submit = (v: Values) =>
     create.mutate(
@@ -50,6 +56,10 @@ function CreateSession({ onClose }: { onClose: () => void }) {
         title: v.title,
         presiding: v.presiding,
         attendees: v.attendees,
+        // Only a dialogue conference carries a notice and published results (the server refuses them otherwise).
+        ...(v.kind === 'dialogue'
+          ? { noticeOn: v.noticeOn?.format('YYYY-MM-DD'), resultsPublishedOn: v.resultsPublishedOn?.format('YYYY-MM-DD'), resultsForm: v.resultsForm }
+          : {}),
         issues: (v.issues ?? []).filter((i) => i?.summary),
         commitments: (v.commitments ?? []).filter((c) => c?.description).map((c) => ({ description: c.description, owner: c.owner, deadline: c.deadline.format('YYYY-MM-DD'), issueIndex: c.issue })),
       },
@@ -77,6 +87,7 @@ function CreateSession({ onClose }: { onClose: () => void }) {
         <Form.Item label={t('reception.attendees')} name="attendees">
           <Input.TextArea rows={2} />
         </Form.Item>
+        {kind === 'dialogue' && <DialogueDateFields />}
         <Form.List name="issues">
           {(fields, { add, remove }) => (
             <>
@@ -169,7 +180,16 @@ export function ReceptionPage() {
         columns={[
           { key: 'heldOn', title: t('reception.heldOn'), render: (_, s) => format.date(s.heldOn), width: 120 },
           { key: 'title', title: t('petitions.fields.title'), render: (_, s) => <Link to="/reception/$sessionId" params={{ sessionId: s.id }}>{s.title}</Link> },
-          { key: 'kind', title: t('reception.kind'), render: (_, s) => t(`reception.kinds.${s.kind}`), width: 180 },
+          {
+            key: 'kind',
+            title: t('reception.kind'),
+            render: (_, s) => (
+              <>
+                {t(`reception.kinds.${s.kind}`)} <DialogueFlagTags dialogue={s.dialogue} />
+              </>
+            ),
+            width: 220,
+          },
           { key: 'unit', title: t('petitions.filters.unit'), render: (_, s) => s.unit.name, width: 200 },
           {
             key: 'commitments',

@@ -1,6 +1,7 @@
 /** Citizen reception sessions and dialogue conferences. Shapes: server/modules/petitions/reception.schema.ts. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { DialogueFlags, DialogueRule, MissingDialogues, ResultsForm } from '../../../common/dialogue';
 
 export type SessionKind = 'reception' | 'dialogue';
 export type SessionSummary = {
@@ -11,6 +12,8 @@ export type SessionSummary = {
   title: string;
   presiding: string;
   commitments: { total: number; done: number; overdue: number };
+  /** Dialogue conferences only: notice, results and the flags of the rule in force on the day. */
+  dialogue: { noticeOn: string | null; resultsPublishedOn: string | null; resultsForm: ResultsForm | null; flags: DialogueFlags; rule: DialogueRule | null } | null;
 };
 export type Commitment = { id: string; issueId: string | null; description: string; owner: string; ownerUnitId: string | null; deadline: string; doneOn: string | null; doneNote: string | null; state: 'open' | 'overdue' | 'done' };
 export type SessionDetail = SessionSummary & {
@@ -27,6 +30,9 @@ export type NewSession = {
   title: string;
   presiding: string;
   attendees?: string;
+  noticeOn?: string;
+  resultsPublishedOn?: string;
+  resultsForm?: ResultsForm;
   issues: { summary: string }[];
   commitments: { description: string; owner: string; deadline: string; issueIndex?: number }[];
 };
@@ -56,5 +62,30 @@ export function useCompleteCommitment(sessionId: string) {
       qc.setQueryData(['reception-sessions', 'detail', sessionId], d);
       void qc.invalidateQueries({ queryKey: ['reception-sessions'] });
     },
+  });
+}
+
+export type DialogueChange = { noticeOn: string | null; resultsPublishedOn: string | null; resultsForm: ResultsForm | null; version: number };
+
+/** Records a dialogue's notice and results at the version shown (CONFLICT when someone changed it since). */
+export function useUpdateDialogue(sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DialogueChange) => api.put<SessionDetail>(`/api/reception-sessions/${sessionId}/dialogue`, body),
+    onSuccess: (d) => {
+      qc.setQueryData(['reception-sessions', 'detail', sessionId], d);
+      void qc.invalidateQueries({ queryKey: ['reception-sessions'] });
+      void qc.invalidateQueries({ queryKey: ['dialogue-missing'] });
+    },
+  });
+}
+
+/** The communes in force under a unit with no dialogue conference in the year. */
+export function useMissingDialogues(q: { unitId?: string; year: number }) {
+  return useQuery({
+    queryKey: ['dialogue-missing', q],
+    queryFn: () => api.get<MissingDialogues>('/api/dialogue/missing', { unitId: q.unitId, year: q.year }),
+    enabled: !!q.unitId,
+    placeholderData: keepPreviousData,
   });
 }

@@ -31,6 +31,7 @@ import { ReportFrame } from './report-frame';
 import { trendQuery } from './report-search';
 import { TaskCard } from './task-card';
 import { SituationCard } from '../situation-reports/situation-card';
+import { GrassrootsCard } from './grassroots-card';
 import { useReport } from './reports.api';
 import { HotspotDashboardCard } from '../hotspots/hotspot-dashboard-card';
 import { useHotspotTree } from '../hotspots/hotspots.api';
@@ -200,6 +201,11 @@ function DashboardCharts({ report, previous, drill, ctx }: { report: ReportView;
   // The situation of the people when any situation report was received in the range (issue 15).
   if (report.situation?.reportsReceived) {
     sections.push({ key: 'situation', title: t('situation.card.title'), testId: 'chart-card-situation', lg: 24, xl: 24, body: <SituationCard report={report} /> });
+  }
+
+  // Democracy at the grassroots when the area has communes (issue 16).
+  if (report.grassroots?.dialogue.communes) {
+    sections.push({ key: 'grassroots', title: t('dialogue.card.title'), testId: 'chart-card-grassroots', lg: 24, xl: 24, body: <GrassrootsCard report={report} /> });
   }
   if (hotspots.data?.total.total) {
     sections.push({ key: 'hotspots', title: t('hotspots.dashboard.title'), testId: 'chart-card-hotspots', lg: 24, xl: 24, body: <HotspotDashboardCard tree={hotspots.data} /> });

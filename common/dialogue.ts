@@ -1,0 +1,90 @@
+/**
+ * Dialogue conferences under the law's rules (issue 16, docs/grassroots-democracy.md §7): the rule
+ * in force on a conference's day (data: `dialogue_rules`), the flags it raises, the communes that
+ * have held none in a year, and the report engine's `grassroots` block. Shared by server and web.
+ */
+import { z } from 'zod';
+import { Id, IsoDate } from './units.js';
+
+/** How the results were made public (the law names mass media, the commune's seat, village heads). */
+export const RESULTS_FORMS = ['mass_media', 'notice_board', 'village_heads', 'portal', 'meeting', 'other'] as const;
+export type ResultsForm = (typeof RESULTS_FORMS)[number];
+
+export const DialogueRule = z.object({
+  unitKind: z.string(),
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable(),
+  minPerYear: z.number().int(),
+  noticeDays: z.number().int(),
+  publishDays: z.number().int(),
+  legalSource: z.string(),
+  toConfirm: z.boolean(),
+});
+export type DialogueRule = z.infer<typeof DialogueRule>;
+
+/** `late`: after the rule's days; `missing`: past them and still not done; `pending`: not yet due. */
+export const FLAG_STATES = ['ok', 'late', 'missing', 'pending'] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
+export const DialogueFlags = z.object({
+  notice: z.enum(FLAG_STATES).nullable().describe('Null when no rule was in force on the day'),
+  results: z.enum(FLAG_STATES).nullable(),
+  /** The last day the notice could be given and the results published, under the rule. */
+  noticeBy: IsoDate.nullable(),
+  resultsBy: IsoDate.nullable(),
+});
+export type DialogueFlags = z.infer<typeof DialogueFlags>;
+
+const DAY = 86_400_000;
+export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/**
+ * The flags of a dialogue held on `heldOn` under `rule` (the one in force that day; none: no flags).
+ * A notice never recorded counts as missing: the law asks for it before the day, so by the day it is due.
+ */
+export function dialogueFlags(d: { heldOn: string; noticeOn: string | null; resultsPublishedOn: string | null }, rule: Pick<DialogueRule, 'noticeDays' | 'publishDays'> | null, today: string): DialogueFlags {
+  if (!rule) return { notice: null, results: null, noticeBy: null, resultsBy: null };
+  const noticeBy = addDays(d.heldOn, -rule.noticeDays);
+  const resultsBy = addDays(d.heldOn, rule.publishDays);
+  const notice: FlagState = d.noticeOn ? (d.noticeOn <= noticeBy ? 'ok' : 'late') : today >= d.heldOn ? 'missing' : 'pending';
+  const results: FlagState = d.resultsPublishedOn ? (d.resultsPublishedOn <= resultsBy ? 'ok' : 'late') : today > resultsBy ? 'missing' : 'pending';
+  return { notice, results, noticeBy, resultsBy };
+}
+
+/** The communes of one child unit of the area: how many, which held a conference in the year, which did not. */
+export const MissingGroup = z.object({
+  unit: z.object({ id: Id, name: z.string() }),
+  communes: z.number().int(),
+  held: z.number().int(),
+  without: z.array(z.object({ id: Id, name: z.string(), code: z.string().nullable() })),
+});
+export const MissingDialogues = z.object({
+  year: z.number().int(),
+  unit: z.object({ id: Id, name: z.string() }),
+  /** The rule in force on 31 December of the year (or today in the current year); null: none stored. */
+  rule: DialogueRule.nullable(),
+  communes: z.number().int(),
+  held: z.number().int(),
+  without: z.number().int(),
+  groups: z.array(MissingGroup),
+});
+export type MissingDialogues = z.infer<typeof MissingDialogues>;
+
+/**
+ * The report engine's `grassroots` block (issue 16). `dialogue` is built here (helper F);
+ * `publications` and `supervision` are the places the integrator fills from the publications and
+ * boards/supervision modules' figure functions — null until then, never invented.
+ */
+export const ReportGrassroots = z.object({
+  dialogue: z.object({
+    /** Communes in force in the area today. */
+    communes: z.number().int(),
+    /** Of them, those with at least one dialogue conference held in the range. */
+    held: z.number().int(),
+    without: z.number().int(),
+    conferences: z.number().int(),
+    resultsLate: z.number().int().describe('Conferences whose results were published late or not at all (rule in force on the day)'),
+  }),
+  publications: z.object({ required: z.number().int().nullable(), published: z.number().int().nullable(), overdue: z.number().int().nullable() }).nullable(),
+  supervision: z.object({ recommendations: z.number().int().nullable(), answered: z.number().int().nullable(), overdue: z.number().int().nullable() }).nullable(),
+});
+export type ReportGrassroots = z.infer<typeof ReportGrassroots>;

@@ -1,0 +1,86 @@
+/**
+ * The report engine's `grassroots` block (issue 16, common/dialogue.ts `ReportGrassroots`): the
+ * block for an area and a range, its sentence in the narrative, its table in the DOCX and its sheet
+ * in the XLSX (reports.service.ts, report-document.ts and report-workbook.ts call these).
+ *
+ * `dialogue` is built from the dialogue conferences. `publications` and `supervision` are filled by
+ * `publicationFiguresOf` and `supervisionFiguresOf` below, which return null until the integrator
+ * wires them to the publications module's and the boards/supervision module's figure functions.
+ */
+import type { ReportGrassroots } from '../../../common/dialogue.js';
+import type { Report } from '../../../common/reports.js';
+import type { Db } from '../../db/database.js';
+import type { PartyBlock } from '../../documents/party-document.js';
+import { dialogueFigures } from '../petitions/dialogue.service.js';
+import { num } from './report-wording.js';
+
+type Range = { from: string; to: string };
+
+/** INTEGRATOR: return the publications module's figures for the area and range (items required, published, overdue). */
+export async function publicationFiguresOf(_db: Db, _path: string, _range: Range): Promise<ReportGrassroots['publications']> {
+  return null;
+}
+
+/** INTEGRATOR: return the supervision module's figures (recommendations sent in the range, answered, overdue). */
+export async function supervisionFiguresOf(_db: Db, _path: string, _range: Range): Promise<ReportGrassroots['supervision']> {
+  return null;
+}
+
+export async function grassrootsBlockOf(db: Db, path: string, range: Range): Promise<ReportGrassroots> {
+  const [dialogue, publications, supervision] = await Promise.all([dialogueFigures(db, path, range), publicationFiguresOf(db, path, range), supervisionFiguresOf(db, path, range)]);
+  return { dialogue, publications, supervision };
+}
+
+const hasAny = (g: ReportGrassroots | undefined): g is ReportGrassroots => !!g && (g.dialogue.communes > 0 || g.dialogue.conferences > 0 || !!g.publications || !!g.supervision);
+
+/** "Thực hiện dân chủ ở cơ sở: …" for the narrative; null when the area has no commune and nothing else. */
+export function grassrootsSentence(report: Report): string | null {
+  const g = report.grassroots;
+  if (!hasAny(g)) return null;
+  const d = g.dialogue;
+  const parts = [`${num(d.held)}/${num(d.communes)} xã, phường tổ chức hội nghị đối thoại với Nhân dân (${num(d.conferences)} hội nghị); ${num(d.without)} xã, phường chưa tổ chức`];
+  if (d.resultsLate) parts.push(`${num(d.resultsLate)} hội nghị chưa thông báo kết quả đúng hạn`);
+  const p = g.publications;
+  if (p && p.published !== null) parts.push(`công khai ${num(p.published)} nội dung${p.overdue ? `, ${num(p.overdue)} nội dung quá hạn công khai` : ''}`);
+  const s = g.supervision;
+  if (s && s.recommendations !== null) parts.push(`${num(s.recommendations)} kiến nghị qua giám sát, ${num(s.answered ?? 0)} kiến nghị đã được trả lời`);
+  return `Thực hiện dân chủ ở cơ sở: ${parts.join('; ')}.`;
+}
+
+/** Figure rows shared by the DOCX table and the XLSX sheet; a sub-block still null shows no row. */
+function rows(g: ReportGrassroots): [string, number][] {
+  const out: [string, number][] = [
+    ['Số xã, phường', g.dialogue.communes],
+    ['Đã tổ chức hội nghị đối thoại', g.dialogue.held],
+    ['Chưa tổ chức hội nghị đối thoại', g.dialogue.without],
+    ['Số hội nghị đối thoại', g.dialogue.conferences],
+    ['Hội nghị chưa thông báo kết quả đúng hạn', g.dialogue.resultsLate],
+  ];
+  const p = g.publications;
+  if (p) for (const [label, v] of [['Nội dung phải công khai', p.required], ['Nội dung đã công khai', p.published], ['Nội dung quá hạn công khai', p.overdue]] as const) if (v !== null) out.push([label, v]);
+  const s = g.supervision;
+  if (s) for (const [label, v] of [['Kiến nghị qua giám sát', s.recommendations], ['Kiến nghị đã được trả lời', s.answered], ['Kiến nghị quá hạn trả lời', s.overdue]] as const) if (v !== null) out.push([label, v]);
+  return out;
+}
+
+export function grassrootsBlocks(report: Report): PartyBlock[] {
+  const g = report.grassroots;
+  if (!hasAny(g)) return [];
+  return [
+    { type: 'heading', level: 2, text: 'Thực hiện dân chủ ở cơ sở' },
+    { type: 'table', header: [['Chỉ tiêu', 'Số lượng']], rows: rows(g).map(([label, v]) => [label, num(v)]) },
+  ];
+}
+
+/** The XLSX's sheet (the workbook's own shape: name, title, header, widths, rows). */
+export function grassrootsSheet(report: Report, period: string) {
+  const g = report.grassroots;
+  if (!hasAny(g)) return null;
+  return {
+    name: 'Dân chủ ở cơ sở',
+    title: `Thực hiện dân chủ ở cơ sở — ${report.unit.name}, ${period}`,
+    header: ['Chỉ tiêu', 'Số lượng'],
+    widths: [48, 14],
+    rows: rows(g),
+  };
+}
