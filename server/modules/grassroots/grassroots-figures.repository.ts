@@ -61,3 +61,9 @@ export async function findUnitNames(db: Db, ids: string[]): Promise<Map<string, 
   const { rows } = await sql<{ id: string; name: string }>`select id::text, name from units where id = any(${ids}::bigint[])`.execute(db);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** How many items the law requires every commune to publish each year (the report's "required"). */
+export async function countRequiredItems(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from publication_items where required_yearly`.execute(db);
+  return rows[0]!.n;
+}

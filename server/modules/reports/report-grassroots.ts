@@ -3,9 +3,10 @@
  * block for an area and a range, its sentence in the narrative, its table in the DOCX and its sheet
  * in the XLSX (reports.service.ts, report-document.ts and report-workbook.ts call these).
  *
- * `dialogue` is built from the dialogue conferences. `publications` and `supervision` are filled by
- * `publicationFiguresOf` and `supervisionFiguresOf` below, which return null until the integrator
- * wires them to the publications module's and the boards/supervision module's figure functions.
+ * `dialogue` is built from the dialogue conferences; `publications` and `supervision` from the
+ * grassroots and supervision modules' own figure queries, for the year the report's range ends in
+ * (both keep their figures by year: what a commune must publish is a yearly duty, and the boards'
+ * and the Front's programs are yearly).
  */
 import type { ReportGrassroots } from '../../../common/dialogue.js';
 import type { Report } from '../../../common/reports.js';
@@ -13,17 +14,33 @@ import type { Db } from '../../db/database.js';
 import type { PartyBlock } from '../../documents/party-document.js';
 import { dialogueFigures } from '../petitions/dialogue.service.js';
 import { num } from './report-wording.js';
+import { todayInVietnam } from '../../../common/units.js';
+import { countRequiredItems, findFigures as findPublicationFigures } from '../grassroots/grassroots-figures.repository.js';
+import { findFigures as findSupervisionFigures } from '../supervision/supervision.repository.js';
+
 
 type Range = { from: string; to: string };
 
-/** INTEGRATOR: return the publications module's figures for the area and range (items required, published, overdue). */
-export async function publicationFiguresOf(_db: Db, _path: string, _range: Range): Promise<ReportGrassroots['publications']> {
-  return null;
+const yearOf = (range: Range) => Number(range.to.slice(0, 4));
+const total = <T>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);
+
+/**
+ * What the communes of the area made public in the year: the items required of them (each commune ×
+ * each item the law requires yearly), the item-years published, and those published late.
+ */
+export async function publicationFiguresOf(db: Db, path: string, range: Range): Promise<ReportGrassroots['publications']> {
+  const [rows, required] = await Promise.all([findPublicationFigures(db, path, yearOf(range)), countRequiredItems(db)]);
+  return {
+    required: total(rows, (r) => r.communes) * required,
+    published: total(rows, (r) => r.items_published + r.items_overdue),
+    overdue: total(rows, (r) => r.items_overdue),
+  };
 }
 
-/** INTEGRATOR: return the supervision module's figures (recommendations sent in the range, answered, overdue). */
-export async function supervisionFiguresOf(_db: Db, _path: string, _range: Range): Promise<ReportGrassroots['supervision']> {
-  return null;
+/** Recommendations of the boards and the Front sent in the year, those answered (wholly or in part), and those overdue today. */
+export async function supervisionFiguresOf(db: Db, path: string, range: Range): Promise<ReportGrassroots['supervision']> {
+  const rows = await findSupervisionFigures(db, path, yearOf(range), todayInVietnam());
+  return { recommendations: total(rows, (r) => r.recommendations), answered: total(rows, (r) => r.answered + r.partly), overdue: total(rows, (r) => r.overdue) };
 }
 
 export async function grassrootsBlockOf(db: Db, path: string, range: Range): Promise<ReportGrassroots> {
