@@ -94,15 +94,16 @@ export type CreateReportTemplateBody = z.infer<typeof CreateReportTemplateBody>;
 
 // ---------------------------------------------------------------- schedules
 
-export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
+export const PERIOD_KINDS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /**
  * A calendar rule, stored as data because no Party rule for report due dates was verified
  * (docs/leadership-loop.md §1):
- * - the periods are months, quarters, halves or years; with `cutoffDay` d (1–28) a period ends on
- *   day d of its last month and starts the day after the previous one ends ("from the 15th of the
- *   previous quarter's last month to the 14th": cutoffDay 14); null means calendar periods;
+ * - the periods are weeks (Monday to Sunday: the weekly situation report), months, quarters,
+ *   halves or years; with `cutoffDay` d (1–28) a period of months ends on day d of its last month
+ *   and starts the day after the previous one ends ("from the 15th of the previous quarter's last
+ *   month to the 14th": cutoffDay 14); null means calendar periods, and weeks take no cut-off;
  * - the due day is `dueOffsetDays` after the period's last day (negative: before it);
  * - with `shiftToWorkingDay`, a due day that is not a working day (weekends, public holidays, the
  *   Government's decisions in `holidays`) moves to the next working day.

@@ -847,7 +847,7 @@ export type ReportingScheduleTable = {
   unit_id: string;
   unit_path: string;
   name: string;
-  period_kind: 'month' | 'quarter' | 'half' | 'year';
+  period_kind: 'week' | 'month' | 'quarter' | 'half' | 'year';
   cutoff_day: number | null;
   due_offset_days: number;
   shift_to_working_day: Generated<boolean>;

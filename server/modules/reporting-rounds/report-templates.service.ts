@@ -75,6 +75,8 @@ export async function createSchedule(ctx: Ctx, actor: Actor, input: CreateReport
   assertCan(actor, 'data.write', unit.path);
   await getUsableTemplate(ctx, input.templateId, unit.path);
   await assertUnitKinds(ctx, input.targetKinds);
+  // A week runs Monday to Sunday: a cut-off day of the month means nothing to it.
+  if (input.periodKind === 'week' && input.cutoffDay !== null) throw fieldError('body.cutoffDay', 'a weekly schedule runs Monday to Sunday and takes no cut-off day', 'week_cutoff');
   const values: repo.ScheduleValues = {
     unit_id: unit.id,
     unit_path: unit.path,

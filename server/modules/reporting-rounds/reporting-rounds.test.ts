@@ -138,7 +138,8 @@ describe('templates and schedules', () => {
       }),
       await t.call('POST', '/api/reporting-schedules', {
         cookie: cookies['hanoi.editor'],
-        body: { unitId: ids.hanoi, name: 'Lịch', periodKind: 'week', dueOffsetDays: 3, templateId: template.id, targetKinds: ['commune'] },
+        // A week runs Monday to Sunday: no cut-off day.
+        body: { unitId: ids.hanoi, name: 'Lịch', periodKind: 'week', cutoffDay: 14, dueOffsetDays: 3, templateId: template.id, targetKinds: ['commune'] },
       }),
     ];
     expect(refusals.map((r) => [r.statusCode, r.json().error.code])).toEqual([
@@ -146,7 +147,16 @@ describe('templates and schedules', () => {
       [400, 'VALIDATION_FAILED'],
       [400, 'VALIDATION_FAILED'],
     ]);
-    expect(refusals.slice(0, 2).map((r) => r.json().error.details[0].path)).toEqual(['body.templateId', 'body.targetKinds.0']);
+    expect(refusals.map((r) => r.json().error.details[0].path)).toEqual(['body.templateId', 'body.targetKinds.0', 'body.cutoffDay']);
+
+    // The weekly situation report: Monday to Sunday, due the Tuesday after.
+    const weekly = await t.call('POST', '/api/reporting-schedules', {
+      cookie: cookies['hanoi.editor'],
+      body: { unitId: ids.hanoi, name: 'Báo cáo tình hình nhân dân hằng tuần', periodKind: 'week', dueOffsetDays: 2, templateId: template.id, targetKinds: ['commune'] },
+    });
+    expect(weekly.statusCode, weekly.body).toBe(201);
+    const week = (await t.call('GET', `/api/reporting-schedules/${weekly.json().id}/next?after=2026-12-08`, { cookie: cookies['badinh.viewer'] })).json();
+    expect(week).toMatchObject({ periodFrom: '2026-11-30', periodTo: '2026-12-06', dueOn: '2026-12-08', suggestedTitle: 'Báo cáo tuần từ ngày 30/11 đến ngày 06/12/2026' });
   });
 });
 

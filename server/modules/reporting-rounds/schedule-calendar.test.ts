@@ -56,4 +56,41 @@ describe('the calendar rule of a schedule', () => {
   it('puts a due day before the period ends when the offset is negative', () => {
     expect(nextPeriod(quarterly({ dueOffsetDays: -10, shiftToWorkingDay: false }), '2026-09-15', calendar)).toMatchObject({ periodTo: '2026-09-30', dueOn: '2026-09-20' });
   });
+
+  it('runs a weekly rule Monday to Sunday, across a year, off holidays', () => {
+    const weekly = (over: Partial<CalendarRule> = {}): CalendarRule => ({ periodKind: 'week', cutoffDay: null, dueOffsetDays: 1, shiftToWorkingDay: true, ...over });
+    // Week of Monday 30 November 2026; due Monday 7 December.
+    expect(nextPeriod(weekly(), '2026-12-07', calendar)).toEqual({
+      periodFrom: '2026-11-30',
+      periodTo: '2026-12-06',
+      dueOn: '2026-12-07',
+      unshiftedDueOn: '2026-12-07',
+      suggestedTitle: 'Báo cáo tuần từ ngày 30/11 đến ngày 06/12/2026',
+    });
+    expect(nextPeriod(weekly(), '2026-12-08', calendar)).toMatchObject({ periodFrom: '2026-12-07', periodTo: '2026-12-13' });
+    // A week across the new year names both years; its due day, 1 January 2027, is a holiday: Monday the 4th.
+    expect(nextPeriod(weekly({ dueOffsetDays: -2 }), '2026-12-29', calendar)).toMatchObject({
+      periodFrom: '2026-12-28',
+      periodTo: '2027-01-03',
+      unshiftedDueOn: '2027-01-01',
+      dueOn: '2027-01-04',
+      suggestedTitle: 'Báo cáo tuần từ ngày 28/12/2026 đến ngày 03/01/2027',
+    });
+    // Every week starts on a Monday and follows the one before (unshifted: around Tết two weeks
+    // may share a shifted due day).
+    const plain = weekly({ shiftToWorkingDay: false });
+    let p = nextPeriod(plain, '2026-01-01', calendar);
+    for (let i = 0; i < 60; i++) {
+      expect(new Date(`${p.periodFrom}T00:00:00Z`).getUTCDay()).toBe(1);
+      const q = nextPeriod(plain, addOne(p.dueOn), calendar);
+      expect(q.periodFrom).toBe(addOne(p.periodTo));
+      p = q;
+    }
+  });
 });
+
+function addOne(d: string): string {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + 1);
+  return x.toISOString().slice(0, 10);
+}
