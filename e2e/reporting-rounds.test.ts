@@ -98,13 +98,15 @@ describe('reporting rounds', () => {
     await pickOption(page, 'round-open_templateId', '', `Mẫu báo cáo công tác dân vận quý (${TAG})`);
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'rr-open-1366-vi.png') });
     await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'reportingRounds.open.submit'), exact: true }).click();
-    await page.waitForURL(/\/reporting-rounds\/\d+$/);
+    // Opening materializes a participant for each of the province's communes; on a freshly
+    // loaded database, as the first test of a suite, that once took longer than the default wait.
+    await page.waitForURL(/\/reporting-rounds\/\d+$/, { timeout: 45_000 });
     roundId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('round-title').filter({ hasText: title }).waitFor();
     expect(await page.getByTestId('counter-expected').getAttribute('data-value')).toBe(String(communes));
     expect(await page.getByTestId('counter-submitted').getAttribute('data-value')).toBe('0');
     expect(await page.getByTestId('total-missing').textContent()).toBe(String(communes));
-  });
+  }, 120_000);
 
   it("lets a commune's editor start its report, reload after someone else's change, write and submit it", async () => {
     const page = communePage;
