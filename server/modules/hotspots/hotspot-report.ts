@@ -12,7 +12,9 @@ import type { PartyBlock } from '../../documents/party-document.js';
 import { num } from '../reports/report-wording.js';
 import * as repo from './hotspots.repository.js';
 
-const SEVERITY_WORDS: Record<number, string> = { 1: 'thấp', 2: 'trung bình', 3: 'nghiêm trọng' };
+/** The officer's words for a case's severity and status in documents (the web's, web/locales/vi.json `hotspots`). */
+export const SEVERITY_WORDS: Record<number, string> = { 1: 'thấp', 2: 'trung bình', 3: 'nghiêm trọng' };
+export const STATUS_WORDS = { emerging: 'Đang phát sinh', handling: 'Đang xử lý', stabilised: 'Đã ổn định', closed: 'Đã kết thúc' } as const;
 
 export async function hotspotBlockOf(db: Db, path: string, range: { from: string; to: string }): Promise<ReportHotspots> {
   // The report unit's path as the only grant and no role: every non-confidential case below it.

@@ -8,12 +8,10 @@
 import type { PartyBlock } from '../../documents/party-document.js';
 import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
+import { SEVERITY_WORDS, STATUS_WORDS } from '../hotspots/hotspot-report.js';
 import { getFigures, listHotspots, listKinds } from '../hotspots/hotspots.service.js';
 import { num } from '../reports/report-wording.js';
 
-/** As the officer writes them (the web's words, web/locales/vi.json `hotspots`). */
-const SEVERITY_WORDS: Record<number, string> = { 1: 'Thấp', 2: 'Trung bình', 3: 'Nghiêm trọng' };
-const STATUS_WORDS = { emerging: 'Đang phát sinh', handling: 'Đang xử lý', stabilised: 'Đã ổn định', closed: 'Đã kết thúc' } as const;
 /** The table lists at most this many open cases; the sentence says how many there are. */
 const LISTED = 30;
 
@@ -22,7 +20,7 @@ export type SituationHotspots = {
   closedInRange: number;
   escalatedInRange: number;
   openOnLastDay: number;
-  openNow: number;
+  /** The open cases the document may name (not confidential), the first LISTED of them. */
   listed: { title: string; place: string; unit: string; kind: string; severity: number; status: keyof typeof STATUS_WORDS; escalated: boolean }[];
 };
 
@@ -39,7 +37,6 @@ export async function situationHotspotsOf(ctx: Ctx, actor: Actor, q: { unitId: s
     closedInRange: figures.closedInRange,
     escalatedInRange: figures.escalatedInRange,
     openOnLastDay: figures.openOnLastDay,
-    openNow: shown.length === open.rows.length ? open.total : open.total - (open.rows.length - shown.length),
     listed: shown.slice(0, LISTED).map((h) => ({
       title: h.title,
       place: h.place,
@@ -51,6 +48,8 @@ export async function situationHotspotsOf(ctx: Ctx, actor: Actor, q: { unitId: s
     })),
   };
 }
+
+const capitalize = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
 
 export function hotspotBlocks(h: SituationHotspots, quarter: string): PartyBlock[] {
   const blocks: PartyBlock[] = [
@@ -67,7 +66,7 @@ export function hotspotBlocks(h: SituationHotspots, quarter: string): PartyBlock
   }
   blocks.push({
     type: 'paragraph',
-    text: h.openNow > h.listed.length ? `Các vụ việc chưa kết thúc đến nay (${num(h.listed.length)} trong số ${num(h.openNow)} vụ):` : 'Các vụ việc chưa kết thúc đến nay:',
+    text: h.listed.length === LISTED ? `Các vụ việc chưa kết thúc đến nay (${num(LISTED)} vụ đầu danh sách):` : 'Các vụ việc chưa kết thúc đến nay:',
   });
   blocks.push({
     type: 'table',
@@ -77,7 +76,7 @@ export function hotspotBlocks(h: SituationHotspots, quarter: string): PartyBlock
       c.title,
       `${c.unit} (${c.place})`,
       c.kind,
-      SEVERITY_WORDS[c.severity] ?? String(c.severity),
+      capitalize(SEVERITY_WORDS[c.severity] ?? String(c.severity)),
       c.escalated ? `${STATUS_WORDS[c.status]}; đã báo cáo vượt cấp` : STATUS_WORDS[c.status],
     ]),
   });
