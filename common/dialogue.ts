@@ -38,6 +38,16 @@ const DAY = 86_400_000;
 export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
+ * How many conferences a commune owes in a range: the rule's yearly number when the range is one
+ * whole calendar year; one for any other range (a quarter cannot owe a yearly number), or when no
+ * rule is stored.
+ */
+export function conferencesOwed(range: { from: string; to: string }, rule: Pick<DialogueRule, 'minPerYear'> | null): number {
+  const wholeYear = range.from.slice(5) === '01-01' && range.to.slice(5) === '12-31' && range.from.slice(0, 4) === range.to.slice(0, 4);
+  return wholeYear && rule ? Math.max(1, rule.minPerYear) : 1;
+}
+
+/**
  * The flags of a dialogue held on `heldOn` under `rule` (the one in force that day; none: no flags).
  * A notice never recorded counts as missing: the law asks for it before the day, so by the day it is due.
  */
@@ -50,18 +60,24 @@ export function dialogueFlags(d: { heldOn: string; noticeOn: string | null; resu
   return { notice, results, noticeBy, resultsBy };
 }
 
-/** The communes of one child unit of the area: how many, which held a conference in the year, which did not. */
+/**
+ * The communes of one child unit of the area: how many, which held the conferences the rule asks in
+ * the year (`minPerYear`, at least one), which did not — each with the number it did hold (0, or
+ * fewer than the rule asks).
+ */
 export const MissingGroup = z.object({
   unit: z.object({ id: Id, name: z.string() }),
   communes: z.number().int(),
   held: z.number().int(),
-  without: z.array(z.object({ id: Id, name: z.string(), code: z.string().nullable() })),
+  without: z.array(z.object({ id: Id, name: z.string(), code: z.string().nullable(), conferences: z.number().int() })),
 });
 export const MissingDialogues = z.object({
   year: z.number().int(),
   unit: z.object({ id: Id, name: z.string() }),
   /** The rule in force on 31 December of the year (or today in the current year); null: none stored. */
   rule: DialogueRule.nullable(),
+  /** Conferences a commune owes in the year: the rule's `minPerYear`, or 1 when no rule is stored. */
+  required: z.number().int(),
   communes: z.number().int(),
   held: z.number().int(),
   without: z.number().int(),
@@ -78,7 +94,10 @@ export const ReportGrassroots = z.object({
   dialogue: z.object({
     /** Communes in force in the area today. */
     communes: z.number().int(),
-    /** Of them, those with at least one dialogue conference held in the range. */
+    /**
+     * Of them, those that held the conferences owed in the range: the rule's yearly number when the
+     * range is a whole calendar year, at least one for a shorter range.
+     */
     held: z.number().int(),
     without: z.number().int(),
     conferences: z.number().int(),

@@ -4,7 +4,7 @@ import { todayInVietnam } from '../../common/units.js';
 import { buildUser } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { loadDemoDialogue } from './demo-dialogue.js';
-import { currentProvince, firstCommunes } from './demo-units.js';
+import { currentProvince, grassrootsDemoCommune } from './demo-units.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('the dialogue demo', () => {
     expect(m.held).toBe(m.communes - 2);
 
     const nb = (await currentProvince(t.db, '37'))!;
-    const [commune] = await firstCommunes(t.db, nb.id, 1);
+    const commune = await grassrootsDemoCommune(t.db, nb.id);
     const s = await t.db.selectFrom('reception_sessions').selectAll().where('unit_id', '=', commune!.id).where('kind', '=', 'dialogue').executeTakeFirstOrThrow();
     expect(s.held_on.startsWith(year)).toBe(true);
     expect(s.notice_on! < s.held_on).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Dialogue conferences in the demo (docs/grassroots-democracy.md §7): the first Ninh Bình commune's
+ * Dialogue conferences in the demo (docs/grassroots-democracy.md §7): the Ninh Bình demo commune's (Xã Phát Diệm, as the publications and boards)
  * conference of this year, announced ten days before and its results posted at the commune's seat
  * five days after; and Huế, where every commune in force has held one this year but the last two by
  * official code, so the page of communes without a conference and the report's block show two.
@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { CreateSessionBody } from '../modules/petitions/reception.schema.js';
 import { createSession } from '../modules/petitions/reception.service.js';
-import { currentProvince, firstCommunes } from './demo-units.js';
+import { currentProvince, grassrootsDemoCommune } from './demo-units.js';
 
 const NINH_BINH = '37';
 const HUE = '46';
@@ -40,7 +40,7 @@ export async function loadDemoDialogue(db: Db, ctx: Ctx): Promise<{ dialogues: n
   };
 
   const ninhBinh = await currentProvince(db, NINH_BINH);
-  const [first] = ninhBinh ? await firstCommunes(db, ninhBinh.id, 1) : [];
+  const first = ninhBinh ? await grassrootsDemoCommune(db, ninhBinh.id) : undefined;
   if (first) {
     const heldOn = thisYear(today, 40);
     const published = addDays(heldOn, 5);

@@ -5,23 +5,19 @@
  * contribution to a village road decided at a meeting, and two records approved for the public
  * page. Through the same services as the API; idempotent.
  */
-import { sql } from 'kysely';
 import type { DecisionBody, PublicationBody } from '../../common/grassroots.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { createDecision, createPublication, review } from '../modules/grassroots/grassroots.service.js';
-import { currentProvince } from './demo-units.js';
+import { currentProvince, grassrootsDemoCommune } from './demo-units.js';
 
 const NINH_BINH = '37';
 
 export async function loadDemoGrassroots(db: Db, ctx: Ctx, year = new Date().getFullYear()): Promise<{ grassrootsRecords: number }> {
   const province = await currentProvince(db, NINH_BINH);
   if (!province) return { grassrootsRecords: 0 };
-  const { rows } = await sql<{ id: string }>`
-    select c.id::text from units c join units p on p.id = ${province.id}
-    where c.path <@ p.path and c.kind = 'commune' and c.valid_to is null order by (c.name = 'Xã Phát Diệm') desc, c.id limit 1`.execute(db);
-  const commune = rows[0]?.id;
+  const commune = (await grassrootsDemoCommune(db, province.id))?.id;
   if (!commune) return { grassrootsRecords: 0 };
   const title = `Nghị quyết về dự toán ngân sách xã năm ${year}`;
   if (await db.selectFrom('publications').select('id').where('unit_id', '=', commune).where('document_title', '=', title).executeTakeFirst()) return { grassrootsRecords: 0 };

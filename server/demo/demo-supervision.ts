@@ -1,6 +1,6 @@
 /**
  * The boards and the Front's supervision in the demo (docs/grassroots-democracy.md §6): in Ninh
- * Bình's first commune, the People's Inspection Board (five members, invented names) with its
+ * Bình's demo commune (Xã Phát Diệm, `grassrootsDemoCommune`), the People's Inspection Board (five members, invented names) with its
  * year's plan and a supervision whose findings led to two recommendations, one answered and one
  * unanswered past its due day (so it shows in the commune's work queue), and an investment
  * supervision board for a village road; the province Front committee's program of the year and two
@@ -12,14 +12,14 @@ import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
 import { answerRecommendation, createActivity, createBoard, createProgram, listRecommendations } from '../modules/supervision/supervision.service.js';
-import { currentProvince, firstCommunes } from './demo-units.js';
+import { currentProvince, grassrootsDemoCommune } from './demo-units.js';
 
 const NINH_BINH = '37';
 
 export async function loadDemoSupervision(db: Db, ctx: Ctx, today = todayInVietnam()): Promise<{ supervisionRecords: number }> {
   const province = await currentProvince(db, NINH_BINH);
   if (!province) return { supervisionRecords: 0 };
-  const [commune] = await firstCommunes(db, province.id, 1);
+  const commune = await grassrootsDemoCommune(db, province.id);
   if (!commune) return { supervisionRecords: 0 };
   if (await db.selectFrom('supervision_boards').select('id').where('unit_id', '=', commune.id).executeTakeFirst()) return { supervisionRecords: 0 };
   const front = (await db.selectFrom('units').select('id').where('parent_id', '=', province.id).where('kind', '=', 'fatherland_front').where('valid_to', 'is', null).orderBy('id').executeTakeFirst())?.id ?? province.id;

@@ -3,7 +3,7 @@
  * conference's notice and results, recording them after the day, and the communes of an area that
  * have held none in a year. Writes need data.write on the conference's unit; reads units.read.
  */
-import type { DialogueRule, MissingDialogues } from '../../../common/dialogue.js';
+import { conferencesOwed, type DialogueRule, type MissingDialogues } from '../../../common/dialogue.js';
 import { todayInVietnam } from '../../../common/units.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
@@ -89,38 +89,35 @@ export async function updateDialogue(ctx: Ctx, actor: Actor, id: string, input: 
 }
 
 /**
- * The communes in force in the area with no dialogue conference in `year`, grouped by the area's
- * child units, with each group's count. The rule shown is the one in force at the year's end (or
- * today, in the current year).
+ * The communes in force in the area that did not hold the conferences the rule asks in `year` (at
+ * least one), grouped by the area's child units, with each group's count. The rule is the one in
+ * force at the year's end (or today, in the current year).
  */
 export async function missingDialogues(ctx: Ctx, actor: Actor, q: { unitId: string; year: number }, today = todayInVietnam()): Promise<MissingDialogues> {
   const unit = await getReadableUnit(ctx, actor, q.unitId);
-  const from = `${q.year}-01-01`;
-  const to = `${q.year}-12-31`;
-  const [rows, rules] = await Promise.all([repo.findCommunesWithConferences(ctx.db, unit.path, from, to, today), repo.findRules(ctx.db)]);
+  const range = { from: `${q.year}-01-01`, to: `${q.year}-12-31` };
+  const [rows, rules] = await Promise.all([repo.findCommunesWithConferences(ctx.db, unit.path, range.from, range.to, today), repo.findRules(ctx.db)]);
+  const rule = ruleOn(rules, 'commune', range.to < today ? range.to : today);
+  const required = conferencesOwed(range, rule);
   const groups = new Map<string, MissingDialogues['groups'][number]>();
   for (const r of rows) {
     const g = groups.get(r.child_id) ?? { unit: { id: r.child_id, name: r.child_name }, communes: 0, held: 0, without: [] };
     g.communes += 1;
-    if (r.conferences > 0) g.held += 1;
-    else g.without.push({ id: r.id, name: r.name, code: r.code });
+    if (r.conferences >= required) g.held += 1;
+    else g.without.push({ id: r.id, name: r.name, code: r.code, conferences: r.conferences });
     groups.set(r.child_id, g);
   }
-  const held = rows.filter((r) => r.conferences > 0).length;
-  return {
-    year: q.year,
-    unit: { id: unit.id, name: unit.name },
-    rule: ruleOn(rules, 'commune', to < today ? to : today),
-    communes: rows.length,
-    held,
-    without: rows.length - held,
-    groups: [...groups.values()],
-  };
+  const held = rows.filter((r) => r.conferences >= required).length;
+  return { year: q.year, unit: { id: unit.id, name: unit.name }, rule, required, communes: rows.length, held, without: rows.length - held, groups: [...groups.values()] };
 }
 
-/** The report block's dialogue figures for an area and a range (the communes in force today, as the missing list counts them). */
+/**
+ * The report block's dialogue figures for an area and a range: the communes in force today, as the
+ * missing list counts them, and the conferences owed by the same rule (`conferencesOwed`).
+ */
 export async function dialogueFigures(db: Db, areaPath: string, range: { from: string; to: string }, today = todayInVietnam()) {
-  const [rows, late] = await Promise.all([repo.findCommunesWithConferences(db, areaPath, range.from, range.to, today), repo.countResultsLate(db, areaPath, range.from, range.to, today)]);
-  const held = rows.filter((r) => r.conferences > 0).length;
+  const [rows, late, rules] = await Promise.all([repo.findCommunesWithConferences(db, areaPath, range.from, range.to, today), repo.countResultsLate(db, areaPath, range.from, range.to, today), repo.findRules(db)]);
+  const required = conferencesOwed(range, ruleOn(rules, 'commune', range.to < today ? range.to : today));
+  const held = rows.filter((r) => r.conferences >= required).length;
   return { communes: rows.length, held, without: rows.length - held, conferences: late.conferences, resultsLate: late.late };
 }

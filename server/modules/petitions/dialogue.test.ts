@@ -55,7 +55,7 @@ describe('dialogue conferences under the law\'s rules', () => {
     const res = await t.call('POST', '/api/reception-sessions', { cookie: cookies.editor, body: dialogue(area.communes[0]!.id, heldOn, { noticeOn: addDays(heldOn, -3) }) });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json().dialogue;
-    const rule = await t.db.selectFrom('dialogue_rules').selectAll().where('unit_kind', '=', 'commune').executeTakeFirstOrThrow();
+    const rule = await t.db.selectFrom('dialogue_rules').selectAll().where('unit_kind', '=', 'commune').where('valid_from', '<=', heldOn).where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', heldOn)])).executeTakeFirstOrThrow();
     expect(d.rule).toMatchObject({ noticeDays: rule.notice_days, publishDays: rule.publish_days, toConfirm: rule.to_confirm });
     expect(d.rule.legalSource).toContain('Luật Tổ chức chính quyền địa phương');
     expect(d.flags).toEqual({
@@ -171,6 +171,36 @@ describe('dialogue conferences under the law\'s rules', () => {
     expect(after.groups.flatMap((g) => g.without.map((c) => c.id))).not.toContain(current_id);
     expect(after.held).toBe(before.held + 1);
     expect(after.communes).toBe(before.communes);
+  });
+
+  it('counts a commune as holding them only when it held the number the rule asks a year, and a quarter at least one', async () => {
+    // A rule of two a year (as proposed for Hà Nội's wards) is a row update: the list and the report follow it.
+    const rule = await t.db.selectFrom('dialogue_rules').select(['valid_from', 'min_per_year']).where('unit_kind', '=', 'commune').where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const get = async () => (await t.call('GET', `/api/dialogue/missing?unitId=${area.id}&year=${year}`, { cookie: cookies.viewer })).json<MissingDialogues>();
+    const once = await get();
+    expect(once.required).toBe(rule.min_per_year);
+    const heldOnce = once.held;
+    expect(heldOnce).toBeGreaterThan(0);
+    await t.db.updateTable('dialogue_rules').set({ min_per_year: 2 }).where('unit_kind', '=', 'commune').where('valid_from', '=', rule.valid_from).execute();
+    try {
+      const twice = await get();
+      expect(twice.required).toBe(2);
+      // A commune that held one is now short and says so; one that held two (commune 1: its own and
+      // its Front committee's, above) still counts as holding them.
+      const short = twice.groups.flatMap((g) => g.without).filter((c) => c.conferences > 0);
+      expect(short.length).toBeGreaterThan(0);
+      expect(short.every((c) => c.conferences === 1)).toBe(true);
+      expect(twice.held + short.length).toBe(heldOnce);
+      expect(twice.held).toBeLessThan(heldOnce);
+      expect(twice.groups.flatMap((g) => g.without.map((c) => c.id))).not.toContain(area.communes[0]!.id);
+      const yearBlock = await grassrootsBlockOf(t.db, area.path, { from: `${year}-01-01`, to: `${year}-12-31` });
+      expect(yearBlock.dialogue).toMatchObject({ held: twice.held, without: twice.without });
+      // A quarter cannot owe a yearly number: one conference in it is enough.
+      const quarter = await grassrootsBlockOf(t.db, area.path, { from: `${year}-01-01`, to: `${year}-12-30` });
+      expect(quarter.dialogue.held).toBe(heldOnce);
+    } finally {
+      await t.db.updateTable('dialogue_rules').set({ min_per_year: rule.min_per_year }).where('unit_kind', '=', 'commune').where('valid_from', '=', rule.valid_from).execute();
+    }
   });
 
   it('puts the block into the report of the province', async () => {

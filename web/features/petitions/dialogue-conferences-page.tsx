@@ -100,8 +100,9 @@ export function DialogueConferencesPage() {
                   g.without.length ? (
                     <span data-testid="dialogue-without">
                       {g.without.map((c) => (
-                        <Tag key={c.id} color="red">
-                          {c.name}
+                        <Tag key={c.id} color={c.conferences > 0 ? 'orange' : 'red'}>
+                          {/* A commune that held some, but fewer than the rule asks, says how many. */}
+                          {c.conferences > 0 ? t('dialogue.shortOf', { name: c.name, held: n(c.conferences), required: n(m.required) }) : c.name}
                         </Tag>
                       ))}
                     </span>
