@@ -7,9 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import Card from 'antd/es/card';
 import Select from 'antd/es/select';
+import Switch from 'antd/es/switch';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MissingDialogues } from '../../../common/dialogue';
 import { todayInVietnam } from '../../../common/units';
@@ -25,6 +26,9 @@ import { type DialogueSearch, validateDialogueSearch } from './dialogue-search';
 import { useMissingDialogues } from './reception.api';
 
 type Group = MissingDialogues['groups'][number];
+/** Communes a page in the one-row-a-commune view (a province has up to 168). */
+const PAGE = 30;
+type CommuneRow = { id: string; name: string; conferences: number; state: 'held' | 'short' | 'none' };
 
 export function DialogueConferencesPage() {
   const { t } = useTranslation();
@@ -37,11 +41,28 @@ export function DialogueConferencesPage() {
   const year = search.year ?? thisYear;
   const missing = useMissingDialogues({ unitId, year });
   const filterUnit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
-  const update = (patch: DialogueSearch) => void navigate({ to: '/dialogue-conferences', search: validateDialogueSearch({ unitId, year, ...patch }) });
-  const ids = { unit: useId(), year: useId() };
+  const [onlyWithout, setOnlyWithout] = useState(true);
+  const [page, setPage] = useState(1);
+  const update = (patch: DialogueSearch) => {
+    setPage(1);
+    void navigate({ to: '/dialogue-conferences', search: validateDialogueSearch({ unitId, year, ...patch }) });
+  };
+  const ids = { unit: useId(), year: useId(), only: useId() };
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const m = missing.data;
   const n = (v: number) => format.number(v);
+  // Where the area's children are the communes themselves (a province since July 2025), a group per
+  // commune would repeat "1 / 0 / its own name": one row a commune, those without first, reads better.
+  const flat = !!m && m.groups.length > 0 && m.groups.every((g) => g.communes === 1 && (g.held === 1 || g.without[0]?.id === g.unit.id));
+  const communes: CommuneRow[] = flat
+    ? m.groups
+        .map((g): CommuneRow => {
+          const w = g.without[0];
+          return { id: g.unit.id, name: g.unit.name, conferences: w?.conferences ?? 0, state: !w ? 'held' : w.conferences > 0 ? 'short' : 'none' };
+        })
+        .sort((a, b) => (a.state === 'held' ? 1 : 0) - (b.state === 'held' ? 1 : 0))
+    : [];
+  const shown = communes.filter((c) => !onlyWithout || c.state !== 'held');
 
   return (
     <>
@@ -70,7 +91,7 @@ export function DialogueConferencesPage() {
           <Typography.Paragraph data-testid="dialogue-summary">
             {t('dialogue.summary', { held: n(m.held), communes: n(m.communes), without: n(m.without), year: m.year })}
           </Typography.Paragraph>
-          <Typography.Paragraph type="secondary">
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('dialogue.moreSource') }} data-testid="dialogue-rule">
             {m.rule ? (
               <>
                 {t('dialogue.ruleLine', { perYear: n(m.rule.minPerYear), notice: n(m.rule.noticeDays), publish: n(m.rule.publishDays) })} {m.rule.legalSource}{' '}
@@ -80,38 +101,80 @@ export function DialogueConferencesPage() {
               t('dialogue.noRule')
             )}
           </Typography.Paragraph>
-          <ResponsiveTable<Group>
-            rowKey={(g) => g.unit.id}
-            size="small"
-            data-testid="dialogue-groups"
-            loading={missing.isFetching}
-            dataSource={m.groups}
-            pagination={false}
-            cardTitleKey="unit"
-            locale={{ emptyText: t('dialogue.noCommunes') }}
-            columns={[
-              { key: 'unit', title: t('dialogue.childUnit'), render: (_, g) => g.unit.name },
-              { key: 'communes', title: t('dialogue.communes'), render: (_, g) => n(g.communes), width: 110, align: 'end' },
-              { key: 'held', title: t('dialogue.held'), render: (_, g) => n(g.held), width: 110, align: 'end' },
-              {
-                key: 'without',
-                title: t('dialogue.without'),
-                render: (_, g) =>
-                  g.without.length ? (
-                    <span data-testid="dialogue-without">
-                      {g.without.map((c) => (
-                        <Tag key={c.id} color={c.conferences > 0 ? 'orange' : 'red'}>
-                          {/* A commune that held some, but fewer than the rule asks, says how many. */}
-                          {c.conferences > 0 ? t('dialogue.shortOf', { name: c.name, held: n(c.conferences), required: n(m.required) }) : c.name}
+          {flat ? (
+            <>
+              <Switch
+                checked={onlyWithout}
+                onChange={(v) => {
+                  setOnlyWithout(v);
+                  setPage(1);
+                }} size="small" id={ids.only} style={{ marginInlineEnd: 8 }} />
+              <label htmlFor={ids.only}>{t('dialogue.onlyWithout')}</label>
+              <ResponsiveTable<CommuneRow>
+                rowKey={(c) => c.id}
+                size="small"
+                data-testid="dialogue-communes"
+                style={{ marginTop: 12 }}
+                loading={missing.isFetching}
+                dataSource={shown.slice((page - 1) * PAGE, page * PAGE)}
+                pagination={shown.length > PAGE ? { current: page, pageSize: PAGE, total: shown.length, onChange: setPage } : false}
+                cardTitleKey="name"
+                locale={{ emptyText: t('dialogue.allHeld') }}
+                columns={[
+                  { key: 'name', title: t('dialogue.commune'), render: (_, c) => c.name },
+                  {
+                    key: 'state',
+                    title: t('dialogue.state'),
+                    render: (_, c) =>
+                      c.state === 'held' ? (
+                        <Tag color="green">{t('dialogue.held')}</Tag>
+                      ) : c.state === 'short' ? (
+                        <Tag color="orange" data-testid="dialogue-without">
+                          {t('dialogue.shortOf', { name: c.name, held: n(c.conferences), required: n(m.required) })}
                         </Tag>
-                      ))}
-                    </span>
-                  ) : (
-                    <Tag color="green">{t('dialogue.allHeld')}</Tag>
-                  ),
-              },
-            ]}
-          />
+                      ) : (
+                        <Tag color="red" data-testid="dialogue-without">
+                          {t('dialogue.without')}
+                        </Tag>
+                      ),
+                  },
+                ]}
+              />
+            </>
+          ) : (
+            <ResponsiveTable<Group>
+              rowKey={(g) => g.unit.id}
+              size="small"
+              data-testid="dialogue-groups"
+              loading={missing.isFetching}
+              dataSource={m.groups}
+              pagination={false}
+              cardTitleKey="unit"
+              locale={{ emptyText: t('dialogue.noCommunes') }}
+              columns={[
+                { key: 'unit', title: t('dialogue.childUnit'), render: (_, g) => g.unit.name },
+                { key: 'communes', title: t('dialogue.communes'), render: (_, g) => n(g.communes), width: 110, align: 'end' },
+                { key: 'held', title: t('dialogue.held'), render: (_, g) => n(g.held), width: 110, align: 'end' },
+                {
+                  key: 'without',
+                  title: t('dialogue.without'),
+                  render: (_, g) =>
+                    g.without.length ? (
+                      <span data-testid="dialogue-without">
+                        {g.without.map((c) => (
+                          <Tag key={c.id} color={c.conferences > 0 ? 'orange' : 'red'}>
+                            {/* A commune that held some, but fewer than the rule asks, says how many. */}
+                            {c.conferences > 0 ? t('dialogue.shortOf', { name: c.name, held: n(c.conferences), required: n(m.required) }) : c.name}
+                          </Tag>
+                        ))}
+                      </span>
+                    ) : (
+                      <Tag color="green">{t('dialogue.allHeld')}</Tag>
+                    ),
+                },
+              ]}
+            />
+          )}
         </>
       )}
     </>
