@@ -64,7 +64,9 @@ describe('dialogue conferences: notice, results and the communes without one', (
     const flags = card.getByTestId('dialogue-flags');
     await eventually(() => flags.textContent()).toContain(text('vi', 'dialogue.flags.notice.missing'));
     expect(await flags.textContent()).toContain(text('vi', 'dialogue.flags.results.missing'));
-    expect(await card.textContent()).toContain(text('vi', 'dialogue.toConfirm'));
+    // The rule in force since 16/6/2025 was read in full (Luật 72/2025/QH15, art. 43): its source, no "to confirm".
+    expect(await card.textContent()).toContain('72/2025/QH15');
+    expect(await card.textContent()).not.toContain(text('vi', 'dialogue.toConfirm'));
   });
 
   it('refuses results published before the conference, then records notice and results on time', async () => {
