@@ -139,7 +139,14 @@ export function SupervisionPage() {
             {
               key: 'election',
               title: t('supervision.boards.election'),
-              render: (_, b) => (b.electedOn ? <>{format.date(b.electedOn)} {b.electedBy && <bdi>· {b.electedBy}</bdi>}</> : '—'),
+              render: (_, b) =>
+                b.electedOn || b.electedBy ? (
+                  <>
+                    {b.electedOn && format.date(b.electedOn)} {b.electedBy && <bdi>{b.electedOn && '· '}{b.electedBy}</bdi>}
+                  </>
+                ) : (
+                  '—'
+                ),
             },
             {
               key: 'members',
