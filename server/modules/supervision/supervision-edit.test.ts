@@ -62,6 +62,14 @@ async function refused(send: () => Promise<{ statusCode: number; body: string; j
 }
 
 describe('a board', () => {
+  it('is recorded only with members inside its term, as they are kept once it is corrected', async () => {
+    const body = { unitId: commune, kind: 'inspection', termFrom: '2024-07-01', termTo: '2029-06-30', members: [{ name: 'Cao Văn Không', position: 'Trưởng ban', fromOn: '2024-06-01' }] };
+    await refused(() => call('POST', '/api/supervision/boards', body), 400, { code: 'VALIDATION_FAILED', details: [{ path: 'body.members[0].fromOn', code: 'outside_term' }] });
+    await refused(() => call('POST', '/api/supervision/boards', { ...body, members: [{ ...body.members[0], fromOn: '2024-07-01', toOn: '2029-07-01' }] }), 400, {
+      details: [{ path: 'body.members[0].toOn', code: 'outside_term' }],
+    });
+  });
+
   it('corrects the term and the election, audited before and after; a stale version is a CONFLICT', async () => {
     const b = await buildBoard(t.db, { unitId: commune, memberName: 'Cao Văn Một', termFrom: '2024-07-01', termTo: '2029-06-30' });
     const res = await call('PATCH', `/api/supervision/boards/${b.id}`, { termTo: '2029-07-15', electedBy: 'Hội nghị nhân dân thôn Đông', version: b.version });

@@ -48,6 +48,10 @@ export async function createBoard(ctx: Ctx, actor: Actor, input: CreateBoardBody
   if (input.termTo && input.termTo < input.termFrom) throw new AppError('INVALID_RANGE', 'The term must not end before it begins', [{ path: 'body.termTo', message: 'must not be before termFrom' }]);
   const members: repo.MemberValues[] = input.members.map((m, i) => {
     if (m.toOn && m.toOn < m.fromOn) throw new AppError('INVALID_RANGE', "A member's time on the board must not end before it begins", [{ path: `body.members[${i}].toOn`, message: 'must not be before fromOn' }]);
+    // As on a member added later: a member sits within the term (the term's edits rely on it).
+    const term = { code: 'outside_term', termFrom: input.termFrom, termTo: input.termTo ?? null };
+    if (m.fromOn < input.termFrom || (input.termTo && m.fromOn > input.termTo)) throw fieldError(`body.members[${i}].fromOn`, `must lie within the term (${input.termFrom} – ${input.termTo ?? '…'})`, term);
+    if (m.toOn && input.termTo && m.toOn > input.termTo) throw fieldError(`body.members[${i}].toOn`, `must not be after the term ends (${input.termTo})`, term);
     return { name: m.name, name_key: memberNameKey(m.name), position: m.position, from_on: m.fromOn, to_on: m.toOn ?? null };
   });
   const twice = members.findIndex((m, i) => members.findIndex((o) => o.name_key === m.name_key) !== i);
