@@ -154,7 +154,7 @@ export async function findRecommendationRow(db: Q, id: string): Promise<Recommen
 }
 
 /** Writes the changes when the recommendation is at `version` and still unanswered. */
-export async function updateRecommendation(trx: Q, id: string, version: number, changes: Partial<Omit<RecommendationValues, never>>): Promise<boolean> {
+export async function updateRecommendation(trx: Q, id: string, version: number, changes: Partial<RecommendationValues>): Promise<boolean> {
   const res = await trx
     .updateTable('supervision_recommendations')
     .set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })

@@ -141,13 +141,12 @@ export async function updateBoardMember(ctx: Ctx, actor: Actor, id: string, inpu
   assertWritable(actor, 'supervision_board_member', id, b);
   if (input.toOn && input.toOn < m.from_on) throw range('body.toOn', `a member cannot leave before they began (${m.from_on})`, 'before_from');
   if (input.toOn && b.term_to && input.toOn > b.term_to) throw fieldError('body.toOn', `must not be after the term ends (${b.term_to})`, { code: 'outside_term', termFrom: b.term_from, termTo: b.term_to });
-  const extended = endsLater(lastDay(input.toOn, b.term_to), lastDay(m.to_on, b.term_to));
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockUnitBoards(trx, b.unit_id);
     if (!(await edit.updateBoard(trx, b.id, input.version, {}))) throw conflict('board', (await repo.findBoardById(trx, b.id))?.version ?? b.version);
     // The member as it is now, under the lock (the version says the board has not moved since it was read).
     const now = (await edit.findMemberById(trx, id))!;
-    if (extended) {
+    if (endsLater(lastDay(input.toOn, b.term_to), lastDay(now.to_on, b.term_to))) {
       const span = { key: now.name_key, name: now.name, from: now.from_on, to: lastDay(input.toOn, b.term_to) };
       assertNotTwice(await edit.findBoardMemberRows(trx, b.id), 'body.toOn', span, b.term_to, id);
       await assertNoClash(trx, b, 'body.toOn', span, { memberId: id });

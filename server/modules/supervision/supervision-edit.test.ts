@@ -181,6 +181,15 @@ describe("a board's members", () => {
     expect((await call('PATCH', `/api/supervision/board-members/${firstMember}`, { toOn: '2025-06-30', reason: 'Nhập nhầm ngày', version: first.version + 1 })).statusCode).toBe(200);
   });
 
+  it('lets only one of two members of the same name added at once to two inspection boards through (the lock on the commune)', async () => {
+    const a = await buildBoard(t.db, { unitId: commune, memberName: 'Phan Văn Một' });
+    const b = await buildBoard(t.db, { unitId: commune, memberName: 'Phan Văn Hai' });
+    const add = (board: { id: string; version: number }) => call('POST', `/api/supervision/boards/${board.id}/members`, { name: 'Phan Thị Cùng', position: 'Thành viên', fromOn: '2025-01-01', version: board.version });
+    const [x, y] = await Promise.all([add(a), add(b)]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([201, 400]);
+    expect((x.statusCode === 400 ? x : y).json().error.details[0]).toMatchObject({ code: 'excluded_member', name: 'Phan Thị Cùng' });
+  });
+
   it("checks the exclusion rule for the members without an end when the board's term is extended", async () => {
     const first = await buildBoard(t.db, { unitId: commune, memberName: 'Mai Văn Hùng', termFrom: '2020-01-01', termTo: '2024-12-31' });
     await buildBoard(t.db, { unitId: commune, memberName: 'Mai Văn Hùng', termFrom: '2025-01-01', termTo: '2029-12-31' });

@@ -7,8 +7,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_KINDS, type BoardKind, SUPERVISION_LIMITS } from '../../../common/supervision';
-import { DateField } from '../../ui/date-field';
 import { isApiError } from '../../app/api-client';
+import { DateField } from '../../ui/date-field';
 import { SupervisionError } from './supervision-errors';
 import { type Board, useCreateBoard, useUpdateBoard } from './supervision.api';
 
