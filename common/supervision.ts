@@ -65,7 +65,7 @@ export const CreateBoardBody = z.object({
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
 
-export const BoardMember = z.object({ name: z.string(), position: z.string(), fromOn: IsoDate, toOn: IsoDate.nullable() });
+export const BoardMember = z.object({ id: Id, name: z.string(), position: z.string(), fromOn: IsoDate, toOn: IsoDate.nullable() });
 export const Board = z.object({
   id: Id,
   unit: TaskUnit,
@@ -82,6 +82,36 @@ export const Board = z.object({
   version: z.number().int(),
 });
 export type Board = z.infer<typeof Board>;
+
+/**
+ * A correction of a board: each field given replaces the stored one (null clears an optional one),
+ * each field left out stays. The kind is not changed: a board of the other kind is another board.
+ */
+export const UpdateBoardBody = z.object({
+  projectName: oneLineText(SUPERVISION_LIMITS.text).nullish().describe('Required for an investment supervision board, refused otherwise'),
+  investor: oneLineText(SUPERVISION_LIMITS.text).nullish(),
+  termFrom: IsoDate.optional(),
+  termTo: IsoDate.nullish(),
+  electedOn: IsoDate.nullish(),
+  electedBy: oneLineText(SUPERVISION_LIMITS.text).nullish(),
+  version: Version.describe("The board's version as read"),
+});
+export type UpdateBoardBody = z.infer<typeof UpdateBoardBody>;
+
+/** A member added to a board in office (elected later, or replacing one who left). */
+export const AddBoardMemberBody = BoardMemberInput.extend({ version: Version.describe("The board's version as read: a board and its members change together") });
+export type AddBoardMemberBody = z.infer<typeof AddBoardMemberBody>;
+
+/**
+ * The end of a member's time on the board (term ended, resigned, dismissed — "bãi nhiệm"): the
+ * member leaves, the record stays. `toOn` null reopens it (a correction), under the exclusion rule.
+ */
+export const UpdateBoardMemberBody = z.object({
+  toOn: IsoDate.nullable().describe('The last day on the board; not before fromOn nor after the term'),
+  reason: oneLineText(SUPERVISION_LIMITS.text).describe('Why (kept in the audit): "bãi nhiệm theo đề nghị của Ủy ban MTTQ xã", "chuyển nơi cư trú"…'),
+  version: Version.describe("The board's version as read"),
+});
+export type UpdateBoardMemberBody = z.infer<typeof UpdateBoardMemberBody>;
 
 export const UnitQuery = z.object({ unitId: Id.describe('Records of this unit and its subtree') });
 export const BoardList = z.object({ items: z.array(Board), total: z.number().int() });
@@ -108,8 +138,15 @@ export const Program = z.object({
   boardId: Id.nullable(),
   year: z.number().int(),
   items: z.array(z.object({ subject: z.string(), form: z.enum(PROGRAM_FORMS).nullable(), leadOrganization: z.string().nullable() })),
+  version: z.number().int(),
 });
 export type Program = z.infer<typeof Program>;
+/** The program's items replaced as a whole; its unit, board and year stay (one a year each). */
+export const UpdateProgramBody = z.object({
+  items: z.array(ProgramItemInput).min(1).max(SUPERVISION_LIMITS.items),
+  version: Version,
+});
+export type UpdateProgramBody = z.infer<typeof UpdateProgramBody>;
 export const ProgramQuery = UnitQuery.extend({ year });
 export const ProgramList = z.object({ items: z.array(Program) });
 export type ProgramList = z.infer<typeof ProgramList>;
@@ -166,11 +203,32 @@ export const Activity = z.object({
   subject: z.string(),
   findings: z.string(),
   recommendationCount: z.number().int(),
+  version: z.number().int(),
 });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity), total: z.number().int() });
 export type ActivityList = z.infer<typeof ActivityList>;
 export const ActivityQuery = UnitQuery.extend({ year: year.optional() });
+
+/** A correction of a supervision held; who held it and its kind stay. Fields left out stay. */
+export const UpdateActivityBody = z.object({
+  heldOn: IsoDate.optional().describe('Not after the day any of its recommendations was sent'),
+  subject: oneLineText(SUPERVISION_LIMITS.text).optional(),
+  findings: longText(SUPERVISION_LIMITS.longText).optional(),
+  version: Version,
+});
+export type UpdateActivityBody = z.infer<typeof UpdateActivityBody>;
+
+/** A correction of a recommendation not yet answered; fields left out stay. */
+export const UpdateRecommendationBody = z.object({
+  content: longText(SUPERVISION_LIMITS.longText).optional(),
+  addressee: oneLineText(SUPERVISION_LIMITS.text).optional(),
+  addresseeUnitId: Id.nullish(),
+  sentOn: IsoDate.optional().describe('Not before the supervision was held'),
+  dueOn: IsoDate.optional().describe('Not before sentOn'),
+  version: Version,
+});
+export type UpdateRecommendationBody = z.infer<typeof UpdateRecommendationBody>;
 
 export const RecommendationQuery = UnitQuery.extend({
   state: z.enum(RECOMMENDATION_STATES).optional(),

@@ -3,7 +3,9 @@
  * editor of a Ninh Bình commune records the People's Inspection Board with its head, then a
  * supervision of the board whose recommendation is past its due day: the list shows it overdue and
  * the work queue counts it; the answer moves it to answered. A second board naming the same head is
- * refused with the member's name. The page fits a phone.
+ * refused with the member's name. The board's election is then corrected, the head's time ended
+ * with a reason, and a recommendation added to the supervision (one sent before it refused first).
+ * The page fits a phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -95,6 +97,40 @@ describe("a commune's People's Inspection Board and its recommendation", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(page, 'the supervision page');
+    await page.context().close();
+  });
+
+  it("corrects the board's election, ends the head's time with a reason, and adds a recommendation to the supervision held", async () => {
+    const page = await newPage(browser);
+    await signIn(page, editor, PASSWORD);
+    await open(page);
+    const boardRow = page.getByTestId('supervision-boards').locator('tr', { hasText: HEAD });
+    await boardRow.getByTestId('board-edit').click();
+    await page.locator('#supervision-board_electedBy').fill(`Hội nghị nhân dân thôn Đông ${TAG}`);
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await boardRow.getByText(`Hội nghị nhân dân thôn Đông ${TAG}`).waitFor();
+
+    await boardRow.getByTestId('member-end').click();
+    await typeDate(page, 'supervision-member-end_toOn', vietnamDay(-1).typed);
+    await page.getByTestId('member-end-reason').fill('Xin thôi do chuyển nơi cư trú');
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await boardRow.getByTestId('board-member-until').waitFor();
+
+    const activityRow = page.getByTestId('supervision-activities').locator('tr', { hasText: SUBJECT });
+    await activityRow.getByTestId('activity-recommendation-add').click();
+    await page.getByTestId('recommendation-content').fill(`Bổ sung sổ theo dõi thu, chi ${TAG}`);
+    await page.getByTestId('recommendation-addressee').fill('Ban quản lý nhà văn hóa thôn');
+    // Sent before the supervision: refused in words, nothing written.
+    await typeDate(page, 'supervision-recommendation_sentOn', vietnamDay(-45).typed);
+    await typeDate(page, 'supervision-recommendation_dueOn', vietnamDay(10).typed);
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.getByTestId('supervision-before-activity').waitFor();
+    await typeDate(page, 'supervision-recommendation_sentOn', vietnamDay(-30).typed);
+    await page.locator('.ant-modal').getByRole('button', { name: text('vi', 'common.save') }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('supervision-recommendations').getByText(`Bổ sung sổ theo dõi thu, chi ${TAG}`).waitFor();
     await page.context().close();
   });
 });

@@ -26,7 +26,7 @@ import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligi
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
 import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
 import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
-import { buildActivity as buildSupervisionActivity } from '../modules/supervision/supervision.factories.js';
+import { buildActivity as buildSupervisionActivity, buildBoard as buildSupervisionBoard, buildSupervisionProgram, firstMemberOf } from '../modules/supervision/supervision.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -330,6 +330,10 @@ function sessionOf(username: string): () => Promise<string> {
 
 /** Real ids for the documented examples, so valid-looking inputs reach the services. */
 function idFor(name: string): string {
+  // A module whose resources share one prefix (/api/supervision/boards/{id}, …/programs/{id}) seeds each by `<prefix>/<resource>`.
+  const byResource = /^\/api\/([\w-]+)\/([\w-]+)\/\{\w+\}.*#id$/.exec(name);
+  const seeded = byResource && seeds[`${byResource[1]}/${byResource[2]}`];
+  if (seeded) return seeded;
   const byPath = /^\/api\/([\w-]+)\/\{?\w*\}?.*#id$/.exec(name);
   if (byPath) return seeds[byPath[1]!] ?? '1';
   if (/evidence/i.test(name)) return seeds.evidence!;
@@ -381,6 +385,8 @@ beforeAll(async () => {
   // One id for /api/grassroots/{publications,decisions}/{id}: each table's first row.
   const grassroots = { publication: await buildPublication(t.db, { unitId: province.id, publicState: 'pending' }), decision: await buildDecision(t.db, { unitId: province.id, publicState: 'pending' }) };
   const supervision = await buildSupervisionActivity(t.db, { unitId: province.id });
+  const supervisionBoard = await buildSupervisionBoard(t.db, { unitId: province.id });
+  const supervisionProgram = await buildSupervisionProgram(t.db, { unitId: province.id, year: 2026 });
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -412,6 +418,11 @@ beforeAll(async () => {
     grassroots: grassroots.publication.id,
     // /api/supervision/recommendations/{id}/answer
     supervision: supervision.recommendationId,
+    'supervision/recommendations': supervision.recommendationId,
+    'supervision/activities': supervision.id,
+    'supervision/boards': supervisionBoard.id,
+    'supervision/board-members': (await firstMemberOf(t.db, supervisionBoard.id)).id,
+    'supervision/programs': supervisionProgram.id,
   });
   const res = await t.call('GET', '/api/openapi.json');
   doc = res.json();

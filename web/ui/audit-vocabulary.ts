@@ -130,9 +130,16 @@ export const AUDIT_ACTIONS = [
   'supervision_program.create',
   'supervision_activity.create',
   'supervision_recommendation.answer',
+  'supervision_board.update',
+  'supervision_board_member.create',
+  'supervision_board_member.update',
+  'supervision_program.update',
+  'supervision_activity.update',
+  'supervision_recommendation.create',
+  'supervision_recommendation.update',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention', 'supervision_board', 'supervision_program', 'supervision_activity', 'supervision_recommendation'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention', 'supervision_board', 'supervision_board_member', 'supervision_program', 'supervision_activity', 'supervision_recommendation'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,

@@ -69,3 +69,22 @@ export async function buildActivity(db: Db, input: { unitId: string; boardId?: s
     .executeTakeFirstOrThrow();
   return { id: activity.id, recommendationId: rec.id };
 }
+
+/** A unit's Front program of `year` (a board's plan with `boardId`) with one item. */
+export async function buildSupervisionProgram(db: Db, input: { unitId: string; year: number; boardId?: string; subject?: string }) {
+  const program = await db
+    .insertInto('supervision_programs')
+    .values({ unit_id: input.unitId, unit_path: await unitPath(db, input.unitId), board_id: input.boardId ?? null, year: input.year, created_by: null })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('supervision_program_items')
+    .values({ program_id: program.id, subject: input.subject ?? 'Giám sát việc thực hiện dân chủ ở cơ sở', form: 'thematic', lead_organization: 'Ủy ban MTTQ xã', sort_order: 0 })
+    .execute();
+  return program;
+}
+
+/** The first member of a board (its head, as buildBoard writes it). */
+export async function firstMemberOf(db: Db, boardId: string) {
+  return db.selectFrom('supervision_board_members').select(['id', 'name']).where('board_id', '=', boardId).orderBy('sort_order').executeTakeFirstOrThrow();
+}

@@ -19,7 +19,7 @@ export function presentBoard(b: BoardRecord, members: MemberRecord[], today: str
     electedOn: b.elected_on,
     electedBy: b.elected_by,
     inOffice: b.term_from <= today && (b.term_to === null || b.term_to >= today),
-    members: members.filter((m) => m.board_id === b.id).map((m) => ({ name: m.name, position: m.position, fromOn: m.from_on, toOn: m.to_on })),
+    members: members.filter((m) => m.board_id === b.id).map((m) => ({ id: m.id, name: m.name, position: m.position, fromOn: m.from_on, toOn: m.to_on })),
     version: b.version,
   };
 }
@@ -31,6 +31,7 @@ export function presentProgram(p: ProgramRecord, items: ItemRecord[]): Program {
     boardId: p.board_id,
     year: p.year,
     items: items.filter((i) => i.program_id === p.id).map((i) => ({ subject: i.subject, form: i.form as ProgramForm, leadOrganization: i.lead_organization })),
+    version: p.version,
   };
 }
 
@@ -46,6 +47,7 @@ export function presentActivity(a: ActivityRecord): Activity {
     subject: a.subject,
     findings: a.findings,
     recommendationCount: a.recommendation_count,
+    version: a.version,
   };
 }
 

@@ -4,7 +4,7 @@
  * whose subject carries it.
  */
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
-import { buildActivity, buildBoard } from './supervision.factories.js';
+import { buildActivity, buildBoard, buildSupervisionProgram, firstMemberOf } from './supervision.factories.js';
 
 let years = 0;
 const nextYear = () => 2000 + (years++ % 100);
@@ -72,6 +72,44 @@ export const supervisionProbes: Record<string, Probe> = {
       url: `/api/supervision/recommendations/${(await activityAt(c, loc)).recommendationId}/answer`,
       body: { answeredOn: '2026-04-20', answerKind: 'answered', answer: `Đã công khai ${c.marker(loc)}`, version: 1 },
     }),
+  },
+  'PATCH /api/supervision/boards/:id': {
+    request: async (c, loc) => {
+      const b = await buildBoard(c.t.db, { unitId: unitOf(c, loc), memberName: `Ông ${c.marker(loc)} ${c.next()}` });
+      return { method: 'PATCH', url: `/api/supervision/boards/${b.id}`, body: { electedBy: `Hội nghị thôn ${c.marker(loc)}`, version: b.version } };
+    },
+  },
+  'POST /api/supervision/boards/:id/members': {
+    request: async (c, loc) => {
+      const b = await buildBoard(c.t.db, { unitId: unitOf(c, loc), memberName: `Ông ${c.marker(loc)} ${c.next()}` });
+      return { method: 'POST', url: `/api/supervision/boards/${b.id}/members`, body: { name: `Bà ${c.marker(loc)} ${c.next()}`, position: 'Thành viên', fromOn: '2025-01-01', version: b.version } };
+    },
+  },
+  'PATCH /api/supervision/board-members/:id': {
+    request: async (c, loc) => {
+      const b = await buildBoard(c.t.db, { unitId: unitOf(c, loc), memberName: `Ông ${c.marker(loc)} ${c.next()}` });
+      const m = await firstMemberOf(c.t.db, b.id);
+      return { method: 'PATCH', url: `/api/supervision/board-members/${m.id}`, body: { toOn: '2026-01-31', reason: 'Xin thôi', version: b.version } };
+    },
+  },
+  'PATCH /api/supervision/programs/:id': {
+    request: async (c, loc) => {
+      const p = await buildSupervisionProgram(c.t.db, { unitId: unitOf(c, loc), year: nextYear() });
+      return { method: 'PATCH', url: `/api/supervision/programs/${p.id}`, body: { items: [{ subject: `Chuyên đề ${c.marker(loc)}`, form: 'thematic' }], version: p.version } };
+    },
+  },
+  'PATCH /api/supervision/activities/:id': {
+    request: async (c, loc) => ({ method: 'PATCH', url: `/api/supervision/activities/${(await activityAt(c, loc)).id}`, body: { findings: `Kết quả ${c.marker(loc)}`, version: 1 } }),
+  },
+  'POST /api/supervision/activities/:id/recommendations': {
+    request: async (c, loc) => ({
+      method: 'POST',
+      url: `/api/supervision/activities/${(await activityAt(c, loc)).id}/recommendations`,
+      body: { content: `Kiến nghị ${c.marker(loc)}`, addressee: 'Ủy ban nhân dân xã', sentOn: '2026-03-20', dueOn: '2026-04-20' },
+    }),
+  },
+  'PATCH /api/supervision/recommendations/:id': {
+    request: async (c, loc) => ({ method: 'PATCH', url: `/api/supervision/recommendations/${(await activityAt(c, loc)).recommendationId}`, body: { content: `Kiến nghị ${c.marker(loc)}`, version: 1 } }),
   },
   'GET /api/supervision/figures': {
     request: async (c, loc) => {

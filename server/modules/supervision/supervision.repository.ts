@@ -1,5 +1,5 @@
 /** All SQL of the boards and the Front's supervision: boards, members, programs, activities, recommendations, figures. */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -21,7 +21,7 @@ export type BoardRecord = {
   elected_by: string | null;
   version: number;
 };
-export type MemberRecord = { board_id: string; name: string; position: string; from_on: string; to_on: string | null };
+export type MemberRecord = { id: string; board_id: string; name: string; position: string; from_on: string; to_on: string | null };
 
 const boardColumns = sql`b.id::text, b.unit_id::text, b.unit_path::text, u.name as unit_name, u.kind as unit_kind, b.kind, b.project_name, b.investor,
   b.term_from, b.term_to, b.elected_on, b.elected_by, b.version`;
@@ -43,7 +43,7 @@ export async function findBoards(db: Q, path: string, limit: number): Promise<{ 
 
 export async function findMembers(db: Q, boardIds: string[]): Promise<MemberRecord[]> {
   if (!boardIds.length) return [];
-  const { rows } = await sql<MemberRecord>`select board_id::text, name, position, from_on, to_on from supervision_board_members
+  const { rows } = await sql<MemberRecord>`select id::text, board_id::text, name, position, from_on, to_on from supervision_board_members
     where board_id = any(${boardIds}::bigint[]) order by board_id, sort_order`.execute(db);
   return rows;
 }
@@ -80,12 +80,22 @@ export async function findExcludedKinds(db: Q, kind: string): Promise<string[]> 
 
 export type Clash = { name_key: string; board_id: string; kind: string };
 
+/** An end before its start (a member begun after the term ended, kept from before the checks) reads as open rather than failing the range. */
+const endOf = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => sql`case when ${to} >= ${from} then ${to} end`;
+
 /**
  * Members of the unit's boards of `kinds` named like one of `keys` whose time on the board overlaps
  * [from, to] (to null: open-ended). Serialized by the caller's lock on the unit, so two boards
- * written at once cannot both pass.
+ * written at once cannot both pass. A member without an end sits until the board's term ends.
+ * `except`: the member whose own time, or the board whose term, is being extended.
  */
-export async function findClashes(db: Q, unitId: string, kinds: string[], members: { key: string; from: string; to: string | null }[]): Promise<Clash[]> {
+export async function findClashes(
+  db: Q,
+  unitId: string,
+  kinds: string[],
+  members: { key: string; from: string; to: string | null }[],
+  except: { memberId?: string; boardId?: string } = {},
+): Promise<Clash[]> {
   if (!kinds.length || !members.length) return [];
   const { rows } = await sql<Clash>`
     select m.name_key, b.id::text as board_id, b.kind
@@ -93,8 +103,9 @@ export async function findClashes(db: Q, unitId: string, kinds: string[], member
     join supervision_boards b on b.id = m.board_id
     join unnest(${members.map((m) => m.key)}::text[], ${members.map((m) => m.from)}::date[], ${members.map((m) => m.to)}::date[]) as n(key, from_on, to_on)
       on n.key = m.name_key
-    where m.unit_id = ${unitId} and b.kind = any(${kinds}::text[])
-      and daterange(m.from_on, m.to_on, '[]') && daterange(n.from_on, n.to_on, '[]')`.execute(db);
+    where m.unit_id = ${unitId} and b.kind = any(${kinds}::text[]) ${except.memberId ? sql`and m.id <> ${except.memberId}` : sql``}
+      ${except.boardId ? sql`and b.id <> ${except.boardId}` : sql``}
+      and daterange(m.from_on, ${endOf(sql`m.from_on`, sql`coalesce(m.to_on, b.term_to)`)}, '[]') && daterange(n.from_on, ${endOf(sql`n.from_on`, sql`n.to_on`)}, '[]')`.execute(db);
   return rows;
 }
 
@@ -109,12 +120,12 @@ export async function findExclusions(db: Q) {
 
 // ---------------------------------------------------------------- programs
 
-export type ProgramRecord = { id: string; unit_id: string; unit_name: string; unit_kind: string; board_id: string | null; year: number };
+export type ProgramRecord = { id: string; unit_id: string; unit_name: string; unit_kind: string; board_id: string | null; year: number; version: number };
 export type ItemRecord = { program_id: string; subject: string; form: string | null; lead_organization: string | null };
 
 export async function findPrograms(db: Q, path: string, year: number): Promise<ProgramRecord[]> {
   const { rows } = await sql<ProgramRecord>`
-    select p.id::text, p.unit_id::text, u.name as unit_name, u.kind as unit_kind, p.board_id::text, p.year
+    select p.id::text, p.unit_id::text, u.name as unit_name, u.kind as unit_kind, p.board_id::text, p.year, p.version
     from supervision_programs p join units u on u.id = p.unit_id
     where p.unit_path <@ ${path}::ltree and p.year = ${year} order by u.name, p.board_id nulls first, p.id limit 500`.execute(db);
   return rows;
@@ -128,7 +139,7 @@ export async function findItems(db: Q, programIds: string[]): Promise<ItemRecord
 }
 
 export async function findProgramById(db: Q, id: string) {
-  return db.selectFrom('supervision_programs').select(['id', 'unit_id', 'unit_path', 'board_id', 'year']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('supervision_programs').select(['id', 'unit_id', 'unit_path', 'board_id', 'year', 'version']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertProgram(
@@ -159,15 +170,16 @@ export type ActivityRecord = {
   subject: string;
   findings: string;
   recommendation_count: number;
+  version: number;
 };
 
-export async function findActivities(db: Q, path: string, year: number | undefined, limit: number): Promise<{ rows: ActivityRecord[]; total: number }> {
-  const cond = sql`a.unit_path <@ ${path}::ltree ${year ? sql`and a.held_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)` : sql``}`;
+export async function findActivities(db: Q, path: string, year: number | undefined, limit: number, id?: string): Promise<{ rows: ActivityRecord[]; total: number }> {
+  const cond = sql`a.unit_path <@ ${path}::ltree ${year ? sql`and a.held_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)` : sql``} ${id ? sql`and a.id = ${id}` : sql``}`;
   const [{ rows }, count] = await Promise.all([
     sql<ActivityRecord>`
       select a.id::text, a.unit_id::text, u.name as unit_name, u.kind as unit_kind, a.board_id::text, b.kind as board_kind, a.program_id::text,
         a.kind, a.held_on, a.subject, a.findings,
-        (select count(*)::int from supervision_recommendations r where r.activity_id = a.id) as recommendation_count
+        (select count(*)::int from supervision_recommendations r where r.activity_id = a.id) as recommendation_count, a.version
       from supervision_activities a join units u on u.id = a.unit_id left join supervision_boards b on b.id = a.board_id
       where ${cond} order by a.held_on desc, a.id desc limit ${limit}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from supervision_activities a where ${cond}`.execute(db),

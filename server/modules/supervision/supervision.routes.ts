@@ -20,6 +20,7 @@ import {
   UnitQuery,
 } from './supervision.schema.js';
 import * as supervision from './supervision.service.js';
+import { supervisionEditRoutes } from './supervision-edit.routes.js';
 
 const tags = ['supervision'];
 
@@ -128,4 +129,6 @@ export async function supervisionRoutes(app: App): Promise<void> {
     },
     async (request) => presentFigures(await supervision.getFigures(app.ctx, actorOf(request), request.query.unitId, request.query.year)),
   );
+
+  await supervisionEditRoutes(app);
 }

@@ -3,7 +3,9 @@
  * live in common/supervision.ts; this file names them for the module.
  */
 export {
+  Activity,
   ActivityList,
+  AddBoardMemberBody,
   ActivityQuery,
   AnswerBody,
   Board,
@@ -14,10 +16,17 @@ export {
   Figures,
   FiguresQuery,
   IdParams,
+  Program,
   ProgramList,
   ProgramQuery,
   Recommendation,
+  RecommendationInput,
   RecommendationPage,
   RecommendationQuery,
   UnitQuery,
+  UpdateActivityBody,
+  UpdateBoardBody,
+  UpdateBoardMemberBody,
+  UpdateProgramBody,
+  UpdateRecommendationBody,
 } from '../../../common/supervision.js';

@@ -15,8 +15,8 @@ import { getReadableUnit } from '../units/units.service.js';
 import { findUnitsByIds } from '../units/units.repository.js';
 import * as repo from './supervision.repository.js';
 
-const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
-const fieldError = (path: string, message: string, extra: Record<string, unknown> = {}) =>
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
+export const fieldError = (path: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', `${path.replace(/^body\./, '')}: ${message}`, [{ path, message, ...extra }]);
 const conflict = (current: number) => new AppError('CONFLICT', 'The recommendation was changed by someone else; reload it and try again', { currentVersion: current });
 
@@ -48,6 +48,10 @@ export async function createBoard(ctx: Ctx, actor: Actor, input: CreateBoardBody
   if (input.termTo && input.termTo < input.termFrom) throw new AppError('INVALID_RANGE', 'The term must not end before it begins', [{ path: 'body.termTo', message: 'must not be before termFrom' }]);
   const members: repo.MemberValues[] = input.members.map((m, i) => {
     if (m.toOn && m.toOn < m.fromOn) throw new AppError('INVALID_RANGE', "A member's time on the board must not end before it begins", [{ path: `body.members[${i}].toOn`, message: 'must not be before fromOn' }]);
+    // As on a member added later: a member sits within the term (the term's edits rely on it).
+    const term = { code: 'outside_term', termFrom: input.termFrom, termTo: input.termTo ?? null };
+    if (m.fromOn < input.termFrom || (input.termTo && m.fromOn > input.termTo)) throw fieldError(`body.members[${i}].fromOn`, `must lie within the term (${input.termFrom} – ${input.termTo ?? '…'})`, term);
+    if (m.toOn && input.termTo && m.toOn > input.termTo) throw fieldError(`body.members[${i}].toOn`, `must not be after the term ends (${input.termTo})`, term);
     return { name: m.name, name_key: memberNameKey(m.name), position: m.position, from_on: m.fromOn, to_on: m.toOn ?? null };
   });
   const twice = members.findIndex((m, i) => members.findIndex((o) => o.name_key === m.name_key) !== i);
@@ -55,7 +59,7 @@ export async function createBoard(ctx: Ctx, actor: Actor, input: CreateBoardBody
   const excluded = await repo.findExcludedKinds(ctx.db, input.kind);
   return ctx.db.transaction().execute(async (trx) => {
     await repo.lockUnitBoards(trx, unit.id);
-    const clashes = await repo.findClashes(trx, unit.id, excluded, members.map((m) => ({ key: m.name_key, from: m.from_on, to: m.to_on })));
+    const clashes = await repo.findClashes(trx, unit.id, excluded, members.map((m) => ({ key: m.name_key, from: m.from_on, to: m.to_on ?? input.termTo ?? null })));
     if (clashes.length) {
       const i = members.findIndex((m) => m.name_key === clashes[0]!.name_key);
       const name = members[i]!.name;
@@ -132,6 +136,14 @@ export async function createProgram(ctx: Ctx, actor: Actor, input: CreateProgram
 export async function listActivities(ctx: Ctx, actor: Actor, unitId: string, year?: number) {
   const unit = await getReadableUnit(ctx, actor, unitId);
   return repo.findActivities(ctx.db, unit.path, year, SUPERVISION_LIMITS.page);
+}
+
+/** One supervision held, as the list shows it (the list's page may not reach an old one). */
+export async function getActivity(ctx: Ctx, actor: Actor, unitId: string, id: string) {
+  const unit = await getReadableUnit(ctx, actor, unitId);
+  const row = (await repo.findActivities(ctx.db, unit.path, undefined, 1, id)).rows[0];
+  if (!row) throw notFound('supervision_activity', id);
+  return row;
 }
 
 /** A supervision or social criticism held, with its recommendations, all or nothing. */

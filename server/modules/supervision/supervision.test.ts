@@ -44,7 +44,8 @@ const boardBody = (members: { name: string }[], body: Record<string, unknown> = 
   termTo: '2029-06-30',
   electedOn: '2024-06-20',
   electedBy: 'Hội nghị nhân dân các thôn',
-  members: members.map((m, i) => ({ name: m.name, position: i === 0 ? 'Trưởng ban' : 'Thành viên', fromOn: '2024-07-01' })),
+  // Members begin with the term they are elected for (a member outside the term is refused).
+  members: members.map((m, i) => ({ name: m.name, position: i === 0 ? 'Trưởng ban' : 'Thành viên', fromOn: (body.termFrom as string | undefined) ?? '2024-07-01' })),
   ...body,
 });
 

@@ -6,32 +6,41 @@ import Select from 'antd/es/select';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRAM_FORMS, SUPERVISION_LIMITS } from '../../../common/supervision';
+import { isApiError } from '../../app/api-client';
 import { SupervisionError } from './supervision-errors';
-import { useCreateProgram } from './supervision.api';
+import { type Program, useCreateProgram, useUpdateProgram } from './supervision.api';
 
 type Item = { subject?: string; form?: (typeof PROGRAM_FORMS)[number]; leadOrganization?: string };
 
-/** "Chương trình giám sát, phản biện xã hội năm …": the unit's program of the year, item by item. */
-export function ProgramFormModal({ unitId, year, onClose }: { unitId: string; year: number; onClose: () => void }) {
+/**
+ * "Chương trình giám sát, phản biện xã hội năm …": the unit's program of the year, item by item.
+ * With `program`, its items are corrected and saved as a whole.
+ */
+export function ProgramFormModal({ unitId, year, program, onClose }: { unitId: string; year: number; program?: Program; onClose: () => void }) {
   const { t } = useTranslation();
   const formId = useId();
   const create = useCreateProgram();
+  const update = useUpdateProgram(program?.id ?? '');
+  const mutation = program ? update : create;
   const required = { required: true, whitespace: true, message: t('supervision.form.required') };
-  const submit = (v: { items?: Item[] }) =>
-    create.mutate({ unitId, year, items: (v.items ?? []).map((i) => ({ subject: i.subject ?? '', form: i.form ?? null, leadOrganization: i.leadOrganization || null })) }, { onSuccess: onClose });
+  const submit = (v: { items?: Item[] }) => {
+    const items = (v.items ?? []).map((i) => ({ subject: i.subject ?? '', form: i.form ?? null, leadOrganization: i.leadOrganization || null }));
+    if (program) update.mutate({ items, version: program.version }, { onSuccess: onClose });
+    else create.mutate({ unitId, year, items }, { onSuccess: onClose });
+  };
   return (
     <Modal
       open
       width={760}
-      title={t('supervision.programs.createTitle', { year })}
+      title={t(program ? 'supervision.programs.editTitle' : 'supervision.programs.createTitle', { year: program?.year ?? year })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: formId, loading: create.isPending }}
+      okButtonProps={{ htmlType: 'submit', form: formId, loading: mutation.isPending, disabled: isApiError(mutation.error, 'CONFLICT') }}
       onCancel={onClose}
       destroyOnHidden
     >
-      <SupervisionError error={create.error} />
-      <Form id={formId} name="supervision-program" layout="vertical" onFinish={submit} initialValues={{ items: [{ form: 'thematic' }] }}>
+      <SupervisionError error={mutation.error} />
+      <Form id={formId} name="supervision-program" layout="vertical" onFinish={submit} initialValues={{ items: program ? program.items.map((i) => ({ subject: i.subject, form: i.form ?? undefined, leadOrganization: i.leadOrganization ?? undefined })) : [{ form: 'thematic' }] }}>
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <>

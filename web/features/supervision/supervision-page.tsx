@@ -27,12 +27,23 @@ import { unitKeys, type UnitDetail } from '../units/units.api';
 import { ActivityFormModal } from './activity-form-modal';
 import { AnswerModal } from './answer-modal';
 import { BoardFormModal } from './board-form-modal';
+import { AddMemberModal, EndMemberModal } from './member-modals';
 import { ProgramFormModal } from './program-form-modal';
+import { RecommendationFormModal } from './recommendation-form-modal';
 import { type SupervisionSearch, validateSupervisionSearch } from './supervision-search';
-import { type Board, type Recommendation, RECOMMENDATION_PAGE_SIZE, useActivities, useBoards, usePrograms, useRecommendations, useSupervisionFigures } from './supervision.api';
+import { type Activity, type Board, type Program, type Recommendation, RECOMMENDATION_PAGE_SIZE, useActivities, useBoards, usePrograms, useRecommendations, useSupervisionFigures } from './supervision.api';
 
 const STATE_COLORS: Record<RecommendationState, string> = { open: 'blue', overdue: 'red', answered: 'green', partly: 'gold' };
 const CARD = { marginBottom: 16 } as const;
+const ACTIONS = { display: 'flex', gap: 4, flexWrap: 'wrap' } as const;
+
+type Modal =
+  | { kind: 'board' | 'activity' | 'program' }
+  | { kind: 'boardEdit' | 'memberAdd'; board: Board }
+  | { kind: 'memberEnd'; board: Board; member: Board['members'][number] }
+  | { kind: 'activityEdit' | 'recommendationAdd'; activity: Activity }
+  | { kind: 'programEdit'; program: Program }
+  | { kind: 'answer' | 'recommendationEdit'; recommendation: Recommendation };
 
 export function SupervisionPage() {
   const { t } = useTranslation();
@@ -44,7 +55,7 @@ export function SupervisionPage() {
   const unitId = search.unitId ?? me?.grants[0]?.unitId;
   const year = search.year ?? new Date().getFullYear();
   const [page, setPage] = useState(1);
-  const [modal, setModal] = useState<{ kind: 'board' | 'activity' | 'program' } | { kind: 'answer'; recommendation: Recommendation } | null>(null);
+  const [modal, setModal] = useState<Modal | null>(null);
   const ids = { unit: useId(), year: useId() };
   const unit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
   const boards = useBoards(unitId);
@@ -128,7 +139,14 @@ export function SupervisionPage() {
             {
               key: 'election',
               title: t('supervision.boards.election'),
-              render: (_, b) => (b.electedOn ? <>{format.date(b.electedOn)} {b.electedBy && <bdi>· {b.electedBy}</bdi>}</> : '—'),
+              render: (_, b) =>
+                b.electedOn || b.electedBy ? (
+                  <>
+                    {b.electedOn && format.date(b.electedOn)} {b.electedBy && <bdi>{b.electedOn && '· '}{b.electedBy}</bdi>}
+                  </>
+                ) : (
+                  '—'
+                ),
             },
             {
               key: 'members',
@@ -136,13 +154,42 @@ export function SupervisionPage() {
               render: (_, b) => (
                 <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid="board-members">
                   {b.members.map((m) => (
-                    <li key={`${m.name}-${m.fromOn}`}>
+                    <li key={m.id} data-testid="board-member">
                       <bdi>{m.name}</bdi> — <bdi>{m.position}</bdi>
+                      {m.toOn && (
+                        <span className="muted" data-testid="board-member-until">
+                          {' '}
+                          ({t('supervision.boards.until', { date: format.date(m.toOn) })})
+                        </span>
+                      )}
+                      {canWrite && (
+                        <Button size="small" type="link" onClick={() => setModal({ kind: 'memberEnd', board: b, member: m })} data-testid="member-end">
+                          {t('supervision.boards.endMember')}
+                        </Button>
+                      )}
                     </li>
                   ))}
                 </ul>
               ),
             },
+            ...(canWrite
+              ? [
+                  {
+                    key: 'actions',
+                    title: '',
+                    render: (_: unknown, b: Board) => (
+                      <div style={ACTIONS}>
+                        <Button size="small" onClick={() => setModal({ kind: 'boardEdit', board: b })} data-testid="board-edit">
+                          {t('supervision.edit')}
+                        </Button>
+                        <Button size="small" onClick={() => setModal({ kind: 'memberAdd', board: b })} data-testid="board-member-add">
+                          {t('supervision.boards.addMember')}
+                        </Button>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -196,9 +243,14 @@ export function SupervisionPage() {
                   </Tag>
                   {r.answeredOn && <div style={{ fontSize: 12 }}>{format.date(r.answeredOn)}</div>}
                   {!r.answeredOn && canWrite && (
-                    <Button size="small" type="link" onClick={() => setModal({ kind: 'answer', recommendation: r })} data-testid="recommendation-answer">
-                      {t('supervision.recommendations.recordAnswer')}
-                    </Button>
+                    <div style={ACTIONS}>
+                      <Button size="small" type="link" onClick={() => setModal({ kind: 'answer', recommendation: r })} data-testid="recommendation-answer">
+                        {t('supervision.recommendations.recordAnswer')}
+                      </Button>
+                      <Button size="small" type="link" onClick={() => setModal({ kind: 'recommendationEdit', recommendation: r })} data-testid="recommendation-edit">
+                        {t('supervision.edit')}
+                      </Button>
+                    </div>
                   )}
                 </>
               ),
@@ -221,6 +273,11 @@ export function SupervisionPage() {
               {p.boardId && `${t(`supervision.kinds.${boards.data?.items.find((x) => x.id === p.boardId)?.kind ?? 'inspection'}`)} — `}
               <bdi>{p.unit.name}</bdi>
             </strong>
+            {canWrite && (
+              <Button size="small" type="link" onClick={() => setModal({ kind: 'programEdit', program: p })} data-testid="program-edit">
+                {t('supervision.programs.edit')}
+              </Button>
+            )}
             <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>
               {p.items.map((i, n) => (
                 <li key={n}>
@@ -238,7 +295,7 @@ export function SupervisionPage() {
           </section>
         ))}
         <h3 style={{ fontSize: 14, marginTop: 8 }}>{t('supervision.activities.title')}</h3>
-        <ResponsiveTable
+        <ResponsiveTable<Activity>
           rowKey="id"
           size="small"
           data-testid="supervision-activities"
@@ -251,6 +308,24 @@ export function SupervisionPage() {
             { key: 'subject', title: t('supervision.activities.subject'), render: (_, a) => <bdi>{a.subject}</bdi> },
             { key: 'findings', title: t('supervision.activities.findings'), render: (_, a) => <bdi style={{ overflowWrap: 'anywhere' }}>{a.findings}</bdi> },
             { key: 'recs', title: t('supervision.recommendations.title'), width: 110, render: (_, a) => format.number(a.recommendationCount) },
+            ...(canWrite
+              ? [
+                  {
+                    key: 'actions',
+                    title: '',
+                    render: (_: unknown, a: Activity) => (
+                      <div style={ACTIONS}>
+                        <Button size="small" onClick={() => setModal({ kind: 'activityEdit', activity: a })} data-testid="activity-edit">
+                          {t('supervision.edit')}
+                        </Button>
+                        <Button size="small" onClick={() => setModal({ kind: 'recommendationAdd', activity: a })} data-testid="activity-recommendation-add">
+                          {t('supervision.recommendations.add')}
+                        </Button>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -279,6 +354,13 @@ export function SupervisionPage() {
       {modal?.kind === 'activity' && unitId && <ActivityFormModal unitId={unitId} boards={boards.data?.items ?? []} onClose={() => setModal(null)} />}
       {modal?.kind === 'program' && unitId && <ProgramFormModal unitId={unitId} year={year} onClose={() => setModal(null)} />}
       {modal?.kind === 'answer' && <AnswerModal recommendation={modal.recommendation} onClose={() => setModal(null)} />}
+      {modal?.kind === 'boardEdit' && <BoardFormModal unitId={modal.board.unit.id} board={modal.board} onClose={() => setModal(null)} />}
+      {modal?.kind === 'memberAdd' && <AddMemberModal board={modal.board} onClose={() => setModal(null)} />}
+      {modal?.kind === 'memberEnd' && <EndMemberModal board={modal.board} member={modal.member} onClose={() => setModal(null)} />}
+      {modal?.kind === 'programEdit' && <ProgramFormModal unitId={modal.program.unit.id} year={modal.program.year} program={modal.program} onClose={() => setModal(null)} />}
+      {modal?.kind === 'activityEdit' && <ActivityFormModal unitId={modal.activity.unit.id} boards={[]} activity={modal.activity} onClose={() => setModal(null)} />}
+      {modal?.kind === 'recommendationAdd' && <RecommendationFormModal target={{ activity: modal.activity }} onClose={() => setModal(null)} />}
+      {modal?.kind === 'recommendationEdit' && <RecommendationFormModal target={{ recommendation: modal.recommendation }} onClose={() => setModal(null)} />}
     </>
   );
 }

@@ -5,7 +5,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  Activity,
   ActivityList,
+  AddBoardMemberBody,
   AnswerBody,
   Board,
   BoardList,
@@ -13,14 +15,21 @@ import type {
   CreateBoardBody,
   CreateProgramBody,
   Figures,
+  Program,
   ProgramList,
   Recommendation,
+  RecommendationInput,
   RecommendationPage,
   RecommendationState,
+  UpdateActivityBody,
+  UpdateBoardBody,
+  UpdateBoardMemberBody,
+  UpdateProgramBody,
+  UpdateRecommendationBody,
 } from '../../../common/supervision';
 import { api } from '../../app/api-client';
 
-export type { ActivityList, Board, Figures, ProgramList, Recommendation, RecommendationPage };
+export type { Activity, ActivityList, Board, Figures, Program, ProgramList, Recommendation, RecommendationPage };
 
 const BASE = '/api/supervision';
 
@@ -84,4 +93,41 @@ export function useCreateActivity() {
 export function useAnswerRecommendation(id: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: z.input<typeof AnswerBody>) => api.post<Recommendation>(`${BASE}/recommendations/${id}/answer`, body), onSuccess: invalidate });
+}
+
+// ---------------------------------------------------------------- corrections (each with the version read)
+
+export function useUpdateBoard(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateBoardBody>) => api.patch<Board>(`${BASE}/boards/${id}`, body), onSuccess: invalidate });
+}
+
+export function useAddBoardMember(boardId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof AddBoardMemberBody>) => api.post<Board>(`${BASE}/boards/${boardId}/members`, body), onSuccess: invalidate });
+}
+
+export function useUpdateBoardMember(memberId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateBoardMemberBody>) => api.patch<Board>(`${BASE}/board-members/${memberId}`, body), onSuccess: invalidate });
+}
+
+export function useUpdateProgram(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateProgramBody>) => api.patch<Program>(`${BASE}/programs/${id}`, body), onSuccess: invalidate });
+}
+
+export function useUpdateActivity(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateActivityBody>) => api.patch<Activity>(`${BASE}/activities/${id}`, body), onSuccess: invalidate });
+}
+
+export function useAddRecommendation(activityId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof RecommendationInput>) => api.post<Recommendation>(`${BASE}/activities/${activityId}/recommendations`, body), onSuccess: invalidate });
+}
+
+export function useUpdateRecommendation(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: z.input<typeof UpdateRecommendationBody>) => api.patch<Recommendation>(`${BASE}/recommendations/${id}`, body), onSuccess: invalidate });
 }
