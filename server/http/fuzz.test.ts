@@ -25,7 +25,8 @@ import { buildWorkingSession } from '../modules/working-sessions/working-session
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
 import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
-import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
+import { buildDecision, buildPublication, buildPublicationFile } from '../modules/grassroots/grassroots.factories.js';
+import { buildDialogueFile, buildSession } from '../modules/petitions/dialogue-files.factories.js';
 import { buildActivity as buildSupervisionActivity } from '../modules/supervision/supervision.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
@@ -381,6 +382,11 @@ beforeAll(async () => {
   // One id for /api/grassroots/{publications,decisions}/{id}: each table's first row.
   const grassroots = { publication: await buildPublication(t.db, { unitId: province.id, publicState: 'pending' }), decision: await buildDecision(t.db, { unitId: province.id, publicState: 'pending' }) };
   const supervision = await buildSupervisionActivity(t.db, { unitId: province.id });
+  // /api/grassroots/publication-files/{id} gets the `grassroots` seed too (the path's first segment): the
+  // first publication and its first file are both the tables' first rows, so the id names a stored file.
+  await buildPublicationFile(t.db, grassroots.publication.id);
+  const dialogue = await buildSession(t.db, { unitId: province.id });
+  const dialogueFile = await buildDialogueFile(t.db, dialogue.id);
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -410,6 +416,8 @@ beforeAll(async () => {
     'situation-reports': situationReport.id,
     hotspots: hotspot.id,
     grassroots: grassroots.publication.id,
+    'reception-sessions': dialogue.id,
+    'dialogue-files': dialogueFile.id,
     // /api/supervision/recommendations/{id}/answer
     supervision: supervision.recommendationId,
   });
