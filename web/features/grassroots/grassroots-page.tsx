@@ -51,7 +51,7 @@ export function GrassrootsPage() {
   const decisions = useDecisions(tab === 'decisions' ? unitId : undefined, year);
   const pending = usePending(tab === 'review' && canReview ? unitId : undefined);
   const [editing, setEditing] = useState<{ kind: 'publications' | 'decisions'; record?: Publication | CitizenDecision } | null>(null);
-  const ids = { unit: useId(), year: useId(), commune: useId() };
+  const ids = { unit: useId(), year: useId(), commune: 'grassroots-commune-picker' };
   const update = (patch: Partial<GrassrootsSearch>) => void navigate({ to: '/grassroots', search: validateGrassrootsSearch({ ...search, ...patch }) });
   const label = (id: string, text: string) => (
     <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>

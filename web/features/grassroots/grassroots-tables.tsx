@@ -90,40 +90,40 @@ export function PublicationsTable({ rows, loading, catalogues, canEdit, canRevie
   const withFiles = rows.find((r) => r.id === filesOf);
   return (
     <>
-    {withFiles && <PublicationFilesModal publication={withFiles} canEdit={canEdit} onClose={() => setFilesOf(null)} />}
-    <ResponsiveTable
-      data-testid="grassroots-publications"
-      rowKey="id"
-      loading={loading}
-      pagination={false}
-      dataSource={rows}
-      cardTitleKey="document"
-      columns={[
-        { key: 'document', title: t('grassroots.fields.document'), render: (_v, r) => `${r.documentTitle} (${format.date(r.documentDate)})` },
-        { key: 'item', title: t('grassroots.fields.item'), render: (_v, r) => grassrootsName(catalogues?.items.find((i) => i.code === r.itemCode), i18n.language) },
-        { key: 'forms', title: t('grassroots.fields.forms'), render: (_v, r) => r.forms.map(formName).join('; ') },
-        {
-          key: 'published',
-          title: t('grassroots.fields.publishedOn'),
-          render: (_v, r) => (
-            <>
-              {format.dateRange(r.publishedOn, r.postedUntil)} {r.late && <Tag color="orange">{t('grassroots.late')}</Tag>}
-            </>
-          ),
-        },
-        {
-          key: 'files',
-          title: t('grassroots.fields.files'),
-          render: (_v, r) => (
-            <Button size="small" onClick={() => setFilesOf(r.id)} data-testid={`files-${r.id}`}>
-              {t('evidenceFiles.count', { n: format.number(r.files.length) })}
-            </Button>
-          ),
-        },
-        { key: 'public', title: t('grassroots.fields.public'), render: (_v, r) => <ReviewCell kind="publications" record={r} canReview={canReview} /> },
-        ...(canEdit ? [{ key: 'edit', title: '', render: (_v: unknown, r: Publication) => <Button size="small" onClick={() => onEdit(r)}>{t('grassroots.edit')}</Button> }] : []),
-      ]}
-    />
+      {withFiles && <PublicationFilesModal publication={withFiles} canEdit={canEdit} onClose={() => setFilesOf(null)} />}
+      <ResponsiveTable
+        data-testid="grassroots-publications"
+        rowKey="id"
+        loading={loading}
+        pagination={false}
+        dataSource={rows}
+        cardTitleKey="document"
+        columns={[
+          { key: 'document', title: t('grassroots.fields.document'), render: (_v, r) => `${r.documentTitle} (${format.date(r.documentDate)})` },
+          { key: 'item', title: t('grassroots.fields.item'), render: (_v, r) => grassrootsName(catalogues?.items.find((i) => i.code === r.itemCode), i18n.language) },
+          { key: 'forms', title: t('grassroots.fields.forms'), render: (_v, r) => r.forms.map(formName).join('; ') },
+          {
+            key: 'published',
+            title: t('grassroots.fields.publishedOn'),
+            render: (_v, r) => (
+              <>
+                {format.dateRange(r.publishedOn, r.postedUntil)} {r.late && <Tag color="orange">{t('grassroots.late')}</Tag>}
+              </>
+            ),
+          },
+          {
+            key: 'files',
+            title: t('grassroots.fields.files'),
+            render: (_v, r) => (
+              <Button size="small" onClick={() => setFilesOf(r.id)} data-testid={`files-${r.id}`}>
+                {t('evidenceFiles.count', { n: format.number(r.files.length) })}
+              </Button>
+            ),
+          },
+          { key: 'public', title: t('grassroots.fields.public'), render: (_v, r) => <ReviewCell kind="publications" record={r} canReview={canReview} /> },
+          ...(canEdit ? [{ key: 'edit', title: '', render: (_v: unknown, r: Publication) => <Button size="small" onClick={() => onEdit(r)}>{t('grassroots.edit')}</Button> }] : []),
+        ]}
+      />
     </>
   );
 }
