@@ -5,6 +5,7 @@
  * source; nothing the law sets is a constant here.
  */
 import { z } from 'zod';
+import { EvidenceFile } from './grassroots-files.js';
 import { oneLineText, optionalLongText } from './text-fields.js';
 import { Id, IsoDate, Version } from './units.js';
 
@@ -94,6 +95,8 @@ export const Publication = z.object({
   evidence: z.string().nullable(),
   /** Published after the item's deadline (days from the document's date, as the catalogue sets). */
   late: z.boolean(),
+  /** Evidence files (photo of the notice board, scan of the minutes, the document posted): never on the public page. */
+  files: z.array(EvidenceFile),
 });
 export type Publication = z.infer<typeof Publication>;
 export const PublicationBody = z.object({

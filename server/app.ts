@@ -36,6 +36,7 @@ import { holidayRoutes } from './modules/petitions/holidays.routes.js';
 import { petitionRoutes } from './modules/petitions/petitions.routes.js';
 import { publicPetitionRoutes } from './modules/petitions/petitions-public.routes.js';
 import { receptionRoutes } from './modules/petitions/reception.routes.js';
+import { dialogueFileRoutes } from './modules/petitions/dialogue-files.routes.js';
 import { workQueueRoutes } from './modules/work-queue/work-queue.routes.js';
 import { policyDocumentRoutes } from './modules/policy-documents/policy-documents.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
@@ -46,6 +47,7 @@ import { religiousAffairsRoutes } from './modules/religious-affairs/religious-af
 import { situationReportRoutes } from './modules/situation-reports/situation-reports.routes.js';
 import { hotspotRoutes } from './modules/hotspots/hotspots.routes.js';
 import { grassrootsRoutes } from './modules/grassroots/grassroots.routes.js';
+import { publicationFileRoutes } from './modules/grassroots/publication-files.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { trackHandlers } from './http/in-flight.js';
 
@@ -72,6 +74,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   publicPetitionRoutes,
   holidayRoutes,
   receptionRoutes,
+  dialogueFileRoutes,
   workQueueRoutes,
   policyDocumentRoutes,
   taskRoutes,
@@ -82,6 +85,7 @@ const MODULES: ((app: App) => Promise<void>)[] = [
   situationReportRoutes,
   hotspotRoutes,
   grassrootsRoutes,
+  publicationFileRoutes,
   supervisionRoutes,
 ];
 

@@ -471,6 +471,8 @@ export type Database = {
   supervision_program_items: SupervisionProgramItemTable;
   supervision_activities: SupervisionActivityTable;
   supervision_recommendations: SupervisionRecommendationTable;
+  publication_files: PublicationFileTable;
+  reception_session_files: ReceptionSessionFileTable;
 };
 
 // ---- petitions (migration 20261121142000_petitions) ----
@@ -1223,3 +1225,22 @@ export type SupervisionRecommendationTable = {
   updated_at: Timestamp;
   version: Generated<number>;
 };
+
+// ---- evidence files of publications and dialogue conferences (migrations 20261208200000_publication_files, 20261208210000_dialogue_files; docs/grassroots-democracy.md §5, §7) ----
+
+type EvidenceFileColumns = {
+  id: Generated<string>;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  hidden_by: string | null;
+  hidden_at: Timestamp | null;
+};
+
+export type PublicationFileTable = EvidenceFileColumns & { publication_id: string };
+
+export type ReceptionSessionFileTable = EvidenceFileColumns & { session_id: string; purpose: 'notice' | 'results' | 'minutes' };

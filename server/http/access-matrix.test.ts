@@ -28,6 +28,7 @@ import { workingSessionProbes } from '../modules/working-sessions/working-sessio
 import { religiousAffairsProbes } from '../modules/religious-affairs/religious-affairs.probes.js';
 import { situationReportProbes } from '../modules/situation-reports/situation-reports.probes.js';
 import { hotspotProbes } from '../modules/hotspots/hotspots.probes.js';
+import { dialogueFileProbes } from '../modules/petitions/dialogue-files.probes.js';
 import { grassrootsProbes } from '../modules/grassroots/grassroots.probes.js';
 import { supervisionProbes } from '../modules/supervision/supervision.probes.js';
 import { SYSTEM_ACTOR } from './access.js';
@@ -51,6 +52,7 @@ const PROBES: Record<string, Probe> = { ...coreProbes, ...entryProbes, ...confer
 Object.assign(PROBES, hotspotProbes);
 Object.assign(PROBES, grassrootsProbes);
 Object.assign(PROBES, supervisionProbes);
+Object.assign(PROBES, dialogueFileProbes);
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',

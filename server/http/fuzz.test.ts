@@ -25,8 +25,9 @@ import { buildWorkingSession } from '../modules/working-sessions/working-session
 import { buildDignitary, buildOrganization, buildPerson, buildPlace, buildReligiousEvent } from '../modules/religious-affairs/religious-affairs.factories.js';
 import { buildSituationReport } from '../modules/situation-reports/situation-reports.factories.js';
 import { buildHotspot } from '../modules/hotspots/hotspots.factories.js';
-import { buildDecision, buildPublication } from '../modules/grassroots/grassroots.factories.js';
 import { buildActivity as buildSupervisionActivity, buildBoard as buildSupervisionBoard, buildSupervisionProgram, firstMemberOf } from '../modules/supervision/supervision.factories.js';
+import { buildDecision, buildPublication, buildPublicationFile } from '../modules/grassroots/grassroots.factories.js';
+import { buildDialogueFile, buildSession } from '../modules/petitions/dialogue-files.factories.js';
 import { buildUnit, buildUser, rootUnit, TEST_PASSWORD } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -387,6 +388,11 @@ beforeAll(async () => {
   const supervision = await buildSupervisionActivity(t.db, { unitId: province.id });
   const supervisionBoard = await buildSupervisionBoard(t.db, { unitId: province.id });
   const supervisionProgram = await buildSupervisionProgram(t.db, { unitId: province.id, year: 2026 });
+  // /api/grassroots/publication-files/{id} gets the `grassroots` seed too (the path's first segment): the
+  // first publication and its first file are both the tables' first rows, so the id names a stored file.
+  const publicationFile = await buildPublicationFile(t.db, grassroots.publication.id);
+  const dialogue = await buildSession(t.db, { unitId: province.id });
+  const dialogueFile = await buildDialogueFile(t.db, dialogue.id);
   Object.assign(seeds, {
     province: province.id,
     units: org.id,
@@ -416,6 +422,9 @@ beforeAll(async () => {
     'situation-reports': situationReport.id,
     hotspots: hotspot.id,
     grassroots: grassroots.publication.id,
+    'reception-sessions': dialogue.id,
+    'dialogue-files': dialogueFile.id,
+    'grassroots/publication-files': publicationFile.id,
     // /api/supervision/recommendations/{id}/answer
     supervision: supervision.recommendationId,
     'supervision/recommendations': supervision.recommendationId,

@@ -24,6 +24,7 @@ import { MOODS, SITUATION_KINDS, SITUATION_STATUSES } from '../../common/situati
 import { GRASSROOTS_TABS } from '../features/grassroots/grassroots-search';
 import { GRASSROOTS_ERROR_KEYS, GRASSROOTS_FORM_FIELDS } from '../features/grassroots/grassroots-fields';
 import { DECISION_METHODS, ITEM_STATES, PUBLIC_STATES } from '../../common/grassroots';
+import { DIALOGUE_FILE_PURPOSES } from '../../common/grassroots-files';
 import { ACTIVITY_KINDS, BOARD_KINDS, PROGRAM_FORMS, RECOMMENDATION_STATES } from '../../common/supervision';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -185,6 +186,8 @@ const DYNAMIC_KEYS: Record<string, string[]> = {
   'grassroots.errors.': GRASSROOTS_ERROR_KEYS,
   'grassroots.form.': ['createTitle', 'editTitle'],
   'grassroots.figures.': ['communes', 'itemsPublished', 'itemsOverdue', 'itemsNever', 'decisions', 'decisionsPassed', 'covenants'],
+  // Evidence files of publications and dialogue conferences (web/features/grassroots/evidence-files.tsx).
+  'evidenceFiles.purposes.': [...DIALOGUE_FILE_PURPOSES],
   // The boards and the Front's supervision (web/features/supervision/).
   'supervision.kinds.': [...BOARD_KINDS],
   'supervision.activityKinds.': [...ACTIVITY_KINDS],

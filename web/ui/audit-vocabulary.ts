@@ -137,9 +137,20 @@ export const AUDIT_ACTIONS = [
   'supervision_activity.update',
   'supervision_recommendation.create',
   'supervision_recommendation.update',
+  // Grassroots democracy (issue 16): publications, citizens' decisions, evidence files.
+  'publication.create',
+  'publication.update',
+  'publication.review',
+  'publication.file.add',
+  'publication.file.hide',
+  'citizen_decision.create',
+  'citizen_decision.update',
+  'citizen_decision.review',
+  'reception_session.file.add',
+  'reception_session.file.hide',
 ] as const;
 
-export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention', 'supervision_board', 'supervision_board_member', 'supervision_program', 'supervision_activity', 'supervision_recommendation'] as const;
+export const RECORD_TYPES = ['user', 'role_grant', 'unit', 'unit_kind', 'entry', 'entry_field', 'emulation_period', 'review_conference', 'review', 'review_task', 'review_event', 'commendation', 'commendation_form', 'petition', 'holiday', 'reception_session', 'implementation_plan', 'task', 'working_session', 'policy_document', 'policy_document_kind', 'report_template', 'reporting_schedule', 'reporting_round', 'round_submission', 'force', 'coordination_program', 'situation_report', 'hotspot', 'sensitive_retention', 'supervision_board', 'supervision_board_member', 'supervision_program', 'supervision_activity', 'supervision_recommendation', 'publication', 'citizen_decision'] as const;
 
 /**
  * Fields that audit records carry in `before` / `after` (camelCase; snake_case ones are read alike,
@@ -164,6 +175,8 @@ export const AUDIT_FIELDS = [
   'commendationId', 'done', 'joint', 'ordinalYears', 'overdue', 'policyDocumentId', 'tasks',
   // Dialogue conferences (issue 16).
   'noticeOn', 'resultsPublishedOn', 'resultsForm',
+  // Evidence files of publications and dialogue conferences (issue 16).
+  'purpose',
 ] as const;
 
 /** Audit action codes are `a.b`; translation keys use `a__b` (a dot would nest the key). */

@@ -27,8 +27,18 @@ export async function listPending(ctx: Ctx, actor: Actor, unitId: string) {
   return repo.findPending(ctx.db, area, GRASSROOTS_LIMITS.page);
 }
 
+/**
+ * The items are a commune's duty (Luật 10/2022/QH15 art. 11 binds the commune): a province's or the
+ * country's "items" would be its own few records read as if it were a commune, so any other unit is
+ * refused, naming the field; the figures are what a province reads.
+ */
 export async function listItemYears(ctx: Ctx, actor: Actor, q: CommuneYearQuery): Promise<ItemYearList> {
   const u = await readableUnit(ctx, actor, q.unitId);
+  if (u.kind !== 'commune') {
+    throw new AppError('VALIDATION_FAILED', 'unitId: the items to publish are listed for a commune; choose a commune, or read the figures of this unit', [
+      { path: 'querystring.unitId', message: 'must be a commune (xã, phường, đặc khu)', code: 'not_commune' },
+    ]);
+  }
   const rows = await repo.findItemYears(ctx.db, u.id, q.year);
   const state = (r: (typeof rows)[number]): ItemState => (r.publications === 0 ? 'never' : r.late > 0 ? 'overdue' : 'published');
   return {

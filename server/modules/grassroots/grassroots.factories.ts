@@ -1,4 +1,5 @@
 /** Test factories of a commune's publications and citizens' decisions: rows written straight, with sensible defaults. */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 
 const unitPath = async (db: Db, id: string) => (await db.selectFrom('units').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
@@ -60,5 +61,15 @@ export async function buildDecision(
       created_by: null,
     })
     .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** An evidence file of a publication (a small PDF), written straight. */
+export async function buildPublicationFile(db: Db, publicationId: string, fileName = 'anh-bang-tin.pdf') {
+  const data = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64)]);
+  return db
+    .insertInto('publication_files')
+    .values({ publication_id: publicationId, file_name: fileName, content_type: 'application/pdf', size_bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), data })
+    .returning(['id'])
     .executeTakeFirstOrThrow();
 }

@@ -1,4 +1,5 @@
 /** What leaves the server of a commune's publications and decisions (nothing personal: villages and tallies only). */
+import type { EvidenceFile } from '../../../common/grassroots-files.js';
 import type { CitizenDecision, Publication } from '../../../common/grassroots.js';
 import type * as repo from './grassroots.repository.js';
 
@@ -12,6 +13,15 @@ const stamp = (r: repo.PublicationRecord | repo.DecisionRecord) => ({
   version: r.version,
 });
 
+/** A file as lists show it: name, type and size, never its bytes. */
+export const presentEvidenceFile = (f: { id: string; file_name: string; content_type: string; size_bytes: number; uploaded_at: Date | string }): EvidenceFile => ({
+  id: String(f.id),
+  fileName: f.file_name,
+  contentType: f.content_type,
+  sizeBytes: f.size_bytes,
+  uploadedAt: iso(f.uploaded_at),
+});
+
 export const presentPublication = (r: repo.PublicationRecord): Publication => ({
   ...stamp(r),
   itemCode: r.item_code,
@@ -22,6 +32,7 @@ export const presentPublication = (r: repo.PublicationRecord): Publication => ({
   postedUntil: r.posted_until,
   evidence: r.evidence,
   late: r.late,
+  files: r.files.map(presentEvidenceFile),
 });
 
 export const presentDecision = (r: repo.DecisionRecord): CitizenDecision => ({

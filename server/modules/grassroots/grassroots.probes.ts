@@ -3,7 +3,9 @@
  * location's records carry its marker in the document's title or the village.
  */
 import type { Location, Probe, ProbeContext } from '../../test/access-probes.js';
-import { buildDecision, buildPublication } from './grassroots.factories.js';
+import { buildUnit } from '../../test/factories.js';
+import { multipartFile } from '../entries/entries.factories.js';
+import { buildDecision, buildPublication, buildPublicationFile } from './grassroots.factories.js';
 
 const BASE = '/api/grassroots';
 const unitOf = (c: ProbeContext, loc: Location) => c.units[loc].id;
@@ -20,9 +22,28 @@ const listProbe = (path: string, build: (c: ProbeContext, loc: Location) => Prom
   },
 });
 
+/**
+ * The items are listed for a commune only: the province's location is a second commune of the
+ * province (outside a commune actor's scope, as the province's data is).
+ */
+const communes = new Map<string, { id: string }>();
+async function communeAt(c: ProbeContext, loc: Location) {
+  if (loc !== 'province') return c.units[loc];
+  const key = c.units.province.id;
+  if (!communes.has(key)) communes.set(key, await buildUnit(c.t.db, { parentId: key, kind: 'commune', name: `Xã ${c.marker(loc)} ${c.next()}` }));
+  return communes.get(key)!;
+}
+
 export const grassrootsProbes: Record<string, Probe> = {
   [`GET ${BASE}/catalogues`]: { self: true, request: async () => ({ method: 'GET', url: `${BASE}/catalogues` }) },
-  [`GET ${BASE}/items`]: listProbe('items', publicationAt),
+  [`GET ${BASE}/items`]: {
+    list: true,
+    request: async (c, loc) => {
+      const commune = await communeAt(c, loc);
+      await buildPublication(c.t.db, { unitId: commune.id, documentTitle: `Dự toán ${c.marker(loc)} ${c.next()}`, publishedOn: '2026-03-10' });
+      return { method: 'GET', url: `${BASE}/items?unitId=${commune.id}&year=2026` };
+    },
+  },
   [`GET ${BASE}/publications`]: listProbe('publications', publicationAt),
   [`GET ${BASE}/decisions`]: listProbe('decisions', decisionAt),
   [`GET ${BASE}/figures`]: listProbe('figures', publicationAt),
@@ -59,5 +80,17 @@ export const grassrootsProbes: Record<string, Probe> = {
   },
   [`POST ${BASE}/decisions/:id/review`]: {
     request: async (c, loc) => ({ method: 'POST', url: `${BASE}/decisions/${(await decisionAt(c, loc, 'pending')).id}/review`, body: { approve: true, version: 1 } }),
+  },
+  [`POST ${BASE}/publications/:id/files`]: {
+    request: async (c, loc) => {
+      const { payload, headers } = multipartFile(`bang-tin-${c.marker(loc)}.pdf`, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 1)]), 'application/pdf');
+      return { method: 'POST', url: `${BASE}/publications/${(await publicationAt(c, loc)).id}/files`, payload, headers };
+    },
+  },
+  [`GET ${BASE}/publication-files/:id`]: {
+    request: async (c, loc) => ({ method: 'GET', url: `${BASE}/publication-files/${(await buildPublicationFile(c.t.db, (await publicationAt(c, loc)).id)).id}` }),
+  },
+  [`DELETE ${BASE}/publication-files/:id`]: {
+    request: async (c, loc) => ({ method: 'DELETE', url: `${BASE}/publication-files/${(await buildPublicationFile(c.t.db, (await publicationAt(c, loc)).id)).id}` }),
   },
 };

@@ -24,6 +24,8 @@ export type PublicationRecord = Base & {
   posted_until: string | null;
   evidence: string | null;
   late: boolean;
+  /** Its evidence files not hidden, oldest first (never on the public page). */
+  files: { id: string; file_name: string; content_type: string; size_bytes: number; uploaded_at: string }[];
 };
 export type DecisionRecord = Base & {
   village: string;
@@ -45,7 +47,9 @@ export type DecisionRecord = Base & {
 export type Kind = 'publications' | 'citizen_decisions';
 
 const BASE_COLUMNS = sql`r.id::text, r.unit_id::text, r.unit_path::text, u.name as unit_name, r.public_state, r.created_at, r.updated_at, r.version`;
-const PUBLICATION = sql`select ${BASE_COLUMNS}, r.item_code, r.document_title, r.document_date::text, r.forms, r.published_on::text, r.posted_until::text, r.evidence, r.late
+const FILES = sql`coalesce((select json_agg(json_build_object('id', f.id::text, 'file_name', f.file_name, 'content_type', f.content_type, 'size_bytes', f.size_bytes, 'uploaded_at', f.uploaded_at) order by f.id)
+    from publication_files f where f.publication_id = r.id and f.hidden_at is null), '[]'::json) as files`;
+const PUBLICATION = sql`select ${BASE_COLUMNS}, r.item_code, r.document_title, r.document_date::text, r.forms, r.published_on::text, r.posted_until::text, r.evidence, r.late, ${FILES}
   from publications r join units u on u.id = r.unit_id`;
 const DECISION = sql`select ${BASE_COLUMNS}, r.village, r.matter_code, r.subject, r.method, r.decided_on::text, r.eligible_households, r.households_taking_part,
     r.in_favour, r.against, r.threshold_id::text, r.passed, r.result_published_on::text, r.result_form, r.approved_on::text, r.approval_number
@@ -189,8 +193,8 @@ export async function findMatter(db: Q, code: string) {
 
 /** The unit with its category, and the paths of the Fatherland Front committees directly under it. */
 export async function findWritableUnit(db: Q, id: string) {
-  const { rows } = await sql<{ id: string; path: string; current_path: string | null; name: string; category: string; fronts: string[] }>`
-    select u.id::text, u.path::text, u.current_path::text, u.name, k.category,
+  const { rows } = await sql<{ id: string; path: string; current_path: string | null; name: string; kind: string; category: string; fronts: string[] }>`
+    select u.id::text, u.path::text, u.current_path::text, u.name, u.kind, k.category,
       array(select f.path::text from units f where f.parent_id = u.id and f.kind = 'fatherland_front' and f.valid_to is null) as fronts
     from units u join unit_kinds k on k.code = u.kind where u.id = ${id}`.execute(db);
   return rows[0];

@@ -44,7 +44,7 @@ export async function grassrootsRoutes(app: App): Promise<void> {
 
   app.get(
     `${BASE}/items`,
-    { config: { permission: 'units.read' }, schema: { tags, summary: 'The items a commune must publish in a year with their state: published, overdue (late) or never', querystring: CommuneYearQuery, response: { 200: ItemYearList } } },
+    { config: { permission: 'units.read' }, schema: { tags, summary: 'The items a commune must publish in a year with their state: published, overdue (late) or never (a unit that is not a commune is refused: read its figures)', querystring: CommuneYearQuery, response: { 200: ItemYearList } } },
     async (request) => listItemYears(app.ctx, actorOf(request), request.query),
   );
 

@@ -13,8 +13,16 @@ import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './grassroots.repository.js';
 
-/** The audit trail's record type of each table (its actions are `<type>.create|update|review`). */
+/**
+ * The audit trail's record type of each table. Its actions are written literally where they are
+ * recorded (`publication.create`, …), so that the audit vocabulary's test finds them and the log
+ * shows them in words (web/ui/audit-vocabulary.ts).
+ */
 export const RECORD_TYPE: Record<repo.Kind, string> = { publications: 'publication', citizen_decisions: 'citizen_decision' };
+const REVIEW_AUDIT = {
+  publications: { action: 'publication.review', recordType: 'publication' },
+  citizen_decisions: { action: 'citizen_decision.review', recordType: 'citizen_decision' },
+} as const;
 
 type Unit = NonNullable<Awaited<ReturnType<typeof repo.findWritableUnit>>>;
 type Merged = Record<string, unknown>;
@@ -35,7 +43,8 @@ export async function readableUnit(ctx: Ctx, actor: Actor, unitId: string): Prom
   return u;
 }
 
-async function writableUnit(ctx: Ctx, actor: Actor, unitId: string): Promise<Unit> {
+/** The unit a write is about: data.write there or on its Front committee, an administrative unit (NOT_FOUND when unreadable). */
+export async function writableUnit(ctx: Ctx, actor: Actor, unitId: string): Promise<Unit> {
   const u = await readableUnit(ctx, actor, unitId);
   if (!canWrite(actor, u)) throw new AppError('FORBIDDEN', 'Permission data.write is required on this unit or its Fatherland Front committee', { permission: 'data.write' });
   if (u.category !== 'administrative') throw fieldError('body.unitId', 'publications and decisions belong to a commune, not to an organization', 'not_administrative');
@@ -101,7 +110,7 @@ export async function createPublication(ctx: Ctx, actor: Actor, body: Publicatio
   const values = await preparePublication(ctx, change, change);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insert(trx, 'publications', { ...values, unit_id: unit.id, unit_path: unit.path, public_state: asked ? 'pending' : 'private', created_by: actor.userId });
-    await recordAudit(trx, actor, { action: `${RECORD_TYPE.publications}.create`, recordType: RECORD_TYPE.publications, recordId: id, unitId: unit.id, after: { ...body } });
+    await recordAudit(trx, actor, { action: 'publication.create', recordType: 'publication', recordId: id, unitId: unit.id, after: { ...body } });
     return id;
   });
 }
@@ -127,7 +136,7 @@ export async function updatePublication(ctx: Ctx, actor: Actor, id: string, body
     if (stored !== version || !(await repo.update(trx, 'publications', id, version, values))) throw conflict(stored);
     const was: Merged = {};
     for (const k of Object.keys(change)) was[k] = before[k];
-    await recordAudit(trx, actor, { action: `${RECORD_TYPE.publications}.update`, recordType: RECORD_TYPE.publications, recordId: id, unitId: current.unit_id, before: { ...was, publicState: current.public_state }, after: { ...change, publicState: values.public_state } });
+    await recordAudit(trx, actor, { action: 'publication.update', recordType: 'publication', recordId: id, unitId: current.unit_id, before: { ...was, publicState: current.public_state }, after: { ...change, publicState: values.public_state } });
   });
 }
 
@@ -184,7 +193,7 @@ export async function createDecision(ctx: Ctx, actor: Actor, body: DecisionBody)
   const values = await prepareDecision(ctx, change, change);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insert(trx, 'citizen_decisions', { ...values, unit_id: unit.id, unit_path: unit.path, public_state: asked ? 'pending' : 'private', created_by: actor.userId });
-    await recordAudit(trx, actor, { action: `${RECORD_TYPE.citizen_decisions}.create`, recordType: RECORD_TYPE.citizen_decisions, recordId: id, unitId: unit.id, after: { ...body, passed: values.passed } });
+    await recordAudit(trx, actor, { action: 'citizen_decision.create', recordType: 'citizen_decision', recordId: id, unitId: unit.id, after: { ...body, passed: values.passed } });
     return id;
   });
 }
@@ -205,8 +214,8 @@ export async function updateDecision(ctx: Ctx, actor: Actor, id: string, body: D
     const was: Merged = {};
     for (const k of Object.keys(change)) was[k] = before[k];
     await recordAudit(trx, actor, {
-      action: `${RECORD_TYPE.citizen_decisions}.update`,
-      recordType: RECORD_TYPE.citizen_decisions,
+      action: 'citizen_decision.update',
+      recordType: 'citizen_decision',
       recordId: id,
       unitId: current.unit_id,
       before: { ...was, passed: current.passed, publicState: current.public_state },
@@ -229,6 +238,6 @@ export async function review(ctx: Ctx, actor: Actor, kind: repo.Kind, id: string
     const stored = await repo.lockVersion(trx, kind, id);
     if (stored === undefined) throw notFound(kind, id);
     if (stored !== body.version || !(await repo.update(trx, kind, id, body.version, { public_state: next, reviewed_by: actor.userId, reviewed_at: new Date().toISOString() }))) throw conflict(stored);
-    await recordAudit(trx, actor, { action: `${RECORD_TYPE[kind]}.review`, recordType: RECORD_TYPE[kind], recordId: id, unitId: current.unit_id, before: { publicState: current.public_state }, after: { publicState: next } });
+    await recordAudit(trx, actor, { ...REVIEW_AUDIT[kind], recordId: id, unitId: current.unit_id, before: { publicState: current.public_state }, after: { publicState: next } });
   });
 }

@@ -32,11 +32,14 @@ const MAX_BYTES = POLICY_DOCUMENT_LIMITS.attachmentBytes;
 const badUpload = (err: unknown) =>
   new AppError('VALIDATION_FAILED', `The upload is not valid: ${(err as Error).message}`, [{ path: 'body.file', message: 'not a valid multipart upload' }]);
 
-/** Reads the one `file` part of a multipart request; FILE_TOO_LARGE past the attachment limit (20 MB, also a task evidence's). */
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+/**
+ * Reads the one `file` part of a multipart request; FILE_TOO_LARGE past `maxBytes` (the attachment
+ * limit, 20 MB, also a task evidence's; other uploads pass their own).
+ */
+export async function readUpload(request: FastifyRequest, maxBytes: number = MAX_BYTES): Promise<Upload> {
   let part;
   try {
-    part = await request.file({ limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } });
+    part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
   } catch (err) {
     throw badUpload(err);
   }
@@ -44,7 +47,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   try {
     return { fileName: part.filename, data: await part.toBuffer() };
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', `A file may have at most ${MAX_BYTES} bytes`, { maxBytes: MAX_BYTES });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', `A file may have at most ${maxBytes} bytes`, { maxBytes });
     throw badUpload(err);
   }
 }

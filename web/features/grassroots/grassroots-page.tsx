@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
+import Empty from 'antd/es/empty';
 import InputNumber from 'antd/es/input-number';
 import Tabs from 'antd/es/tabs';
 import { useId, useState } from 'react';
@@ -41,12 +42,16 @@ export function GrassrootsPage() {
   const front = !search.unitId && filterUnit.data?.unit.kind === 'fatherland_front' && filterUnit.data.unit.parentId ? filterUnit.data : null;
   const unitId = front ? (front.unit.parentId ?? undefined) : search.unitId ?? (filterUnit.data ? chosenId : undefined);
   const unitLabel = front ? front.ancestors.at(-1)?.name : filterUnit.data?.unit.name;
-  const items = useItemYears(tab === 'items' ? unitId : undefined, year);
+  // The items to publish are a commune's duty: a province or the country has figures, not items
+  // (the server refuses them too). The unit read is the one shown, the Front's commune included.
+  const shownUnit = useQuery({ queryKey: unitKeys.detail(unitId ?? ''), queryFn: () => api.get<UnitDetail>(`/api/units/${unitId}`), enabled: !!unitId });
+  const notCommune = !!shownUnit.data && shownUnit.data.unit.kind !== 'commune';
+  const items = useItemYears(tab === 'items' && shownUnit.data && !notCommune ? unitId : undefined, year);
   const publications = usePublications(tab === 'publications' ? unitId : undefined, year);
   const decisions = useDecisions(tab === 'decisions' ? unitId : undefined, year);
   const pending = usePending(tab === 'review' && canReview ? unitId : undefined);
   const [editing, setEditing] = useState<{ kind: 'publications' | 'decisions'; record?: Publication | CitizenDecision } | null>(null);
-  const ids = { unit: useId(), year: useId() };
+  const ids = { unit: useId(), year: useId(), commune: 'grassroots-commune-picker' };
   const update = (patch: Partial<GrassrootsSearch>) => void navigate({ to: '/grassroots', search: validateGrassrootsSearch({ ...search, ...patch }) });
   const label = (id: string, text: string) => (
     <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
@@ -82,7 +87,27 @@ export function GrassrootsPage() {
         items={GRASSROOTS_TABS.filter((key) => key !== 'review' || canReview).map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`grassroots.tabs.${key}`)}</span> }))}
       />
       <ErrorAlert error={items.error ?? publications.error ?? decisions.error ?? pending.error} />
-      {tab === 'items' && (
+      {tab === 'items' && notCommune && (
+        <Card size="small" data-testid="grassroots-choose-commune">
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={
+              <>
+                <div>{t('grassroots.chooseCommune', { unit: shownUnit.data?.unit.name ?? '' })}</div>
+                <div style={{ maxWidth: 460, margin: '12px auto 0', textAlign: 'start' }}>
+                  {label(ids.commune, t('grassroots.chooseCommuneLabel'))}
+                  <UnitPicker id={ids.commune} value={undefined} onChange={(id) => id && update({ unitId: id })} />
+                </div>
+              </>
+            }
+          >
+            <Button onClick={() => update({ tab: 'figures' })} data-testid="grassroots-to-figures">
+              {t('grassroots.toFigures')}
+            </Button>
+          </Empty>
+        </Card>
+      )}
+      {tab === 'items' && !notCommune && (
         <>
           <p className="muted">{t('grassroots.itemsNote')}</p>
           <ItemsTable data={items.data} catalogues={catalogues.data} loading={items.isFetching} />

@@ -3,15 +3,20 @@
  * citizens' decisions. A record asked for the public page shows its review state; an approver
  * approves it or sends it back to private.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
+import Modal from 'antd/es/modal';
 import Tag from 'antd/es/tag';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GRASSROOTS_FILE_LIMITS } from '../../../common/grassroots-files';
 import { grassrootsName, type PublicState } from '../../../common/grassroots';
 import { EmptyValue } from '../../ui/empty-value';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ResponsiveTable } from '../../ui/responsive-table';
 import { useFormat } from '../../ui/use-format';
-import { type CitizenDecision, type GrassrootsCatalogues, type GrassrootsKind, type ItemYearList, type Publication, useReview } from './grassroots.api';
+import { EvidenceFiles } from './evidence-files';
+import { type CitizenDecision, type GrassrootsCatalogues, type GrassrootsKind, grassrootsKeys, type ItemYearList, type Publication, useReview } from './grassroots.api';
 
 const STATE_COLOR = { published: 'green', overdue: 'orange', never: 'red' } as const;
 const PUBLIC_COLOR: Record<PublicState, string> = { private: 'default', pending: 'gold', approved: 'blue' };
@@ -59,35 +64,67 @@ function ReviewCell({ kind, record, canReview }: { kind: GrassrootsKind; record:
 
 type TableProps<T> = { rows: T[]; loading: boolean; catalogues?: GrassrootsCatalogues; canEdit: boolean; canReview: boolean; onEdit: (r: T) => void };
 
+/** A publication's evidence files in a dialog: the row's record is read again after each upload or removal. */
+function PublicationFilesModal({ publication, canEdit, onClose }: { publication: Publication; canEdit: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <Modal open title={t('evidenceFiles.titleOf', { name: publication.documentTitle })} onCancel={onClose} footer={null} destroyOnHidden>
+      <EvidenceFiles
+        files={publication.files}
+        canEdit={canEdit}
+        uploadUrl={`/api/grassroots/publications/${publication.id}/files`}
+        fileUrl="/api/grassroots/publication-files"
+        maxFiles={GRASSROOTS_FILE_LIMITS.filesPerPublication}
+        onChanged={() => queryClient.invalidateQueries({ queryKey: grassrootsKeys.all })}
+      />
+    </Modal>
+  );
+}
+
 export function PublicationsTable({ rows, loading, catalogues, canEdit, canReview, onEdit }: TableProps<Publication>) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const [filesOf, setFilesOf] = useState<string | null>(null);
   const formName = (code: string) => grassrootsName(catalogues?.forms.find((f) => f.code === code), i18n.language);
+  const withFiles = rows.find((r) => r.id === filesOf);
   return (
-    <ResponsiveTable
-      data-testid="grassroots-publications"
-      rowKey="id"
-      loading={loading}
-      pagination={false}
-      dataSource={rows}
-      cardTitleKey="document"
-      columns={[
-        { key: 'document', title: t('grassroots.fields.document'), render: (_v, r) => `${r.documentTitle} (${format.date(r.documentDate)})` },
-        { key: 'item', title: t('grassroots.fields.item'), render: (_v, r) => grassrootsName(catalogues?.items.find((i) => i.code === r.itemCode), i18n.language) },
-        { key: 'forms', title: t('grassroots.fields.forms'), render: (_v, r) => r.forms.map(formName).join('; ') },
-        {
-          key: 'published',
-          title: t('grassroots.fields.publishedOn'),
-          render: (_v, r) => (
-            <>
-              {format.dateRange(r.publishedOn, r.postedUntil)} {r.late && <Tag color="orange">{t('grassroots.late')}</Tag>}
-            </>
-          ),
-        },
-        { key: 'public', title: t('grassroots.fields.public'), render: (_v, r) => <ReviewCell kind="publications" record={r} canReview={canReview} /> },
-        ...(canEdit ? [{ key: 'edit', title: '', render: (_v: unknown, r: Publication) => <Button size="small" onClick={() => onEdit(r)}>{t('grassroots.edit')}</Button> }] : []),
-      ]}
-    />
+    <>
+      {withFiles && <PublicationFilesModal publication={withFiles} canEdit={canEdit} onClose={() => setFilesOf(null)} />}
+      <ResponsiveTable
+        data-testid="grassroots-publications"
+        rowKey="id"
+        loading={loading}
+        pagination={false}
+        dataSource={rows}
+        cardTitleKey="document"
+        columns={[
+          { key: 'document', title: t('grassroots.fields.document'), render: (_v, r) => `${r.documentTitle} (${format.date(r.documentDate)})` },
+          { key: 'item', title: t('grassroots.fields.item'), render: (_v, r) => grassrootsName(catalogues?.items.find((i) => i.code === r.itemCode), i18n.language) },
+          { key: 'forms', title: t('grassroots.fields.forms'), render: (_v, r) => r.forms.map(formName).join('; ') },
+          {
+            key: 'published',
+            title: t('grassroots.fields.publishedOn'),
+            render: (_v, r) => (
+              <>
+                {format.dateRange(r.publishedOn, r.postedUntil)} {r.late && <Tag color="orange">{t('grassroots.late')}</Tag>}
+              </>
+            ),
+          },
+          {
+            key: 'files',
+            title: t('grassroots.fields.files'),
+            render: (_v, r) => (
+              <Button size="small" onClick={() => setFilesOf(r.id)} data-testid={`files-${r.id}`}>
+                {t('evidenceFiles.count', { n: format.number(r.files.length) })}
+              </Button>
+            ),
+          },
+          { key: 'public', title: t('grassroots.fields.public'), render: (_v, r) => <ReviewCell kind="publications" record={r} canReview={canReview} /> },
+          ...(canEdit ? [{ key: 'edit', title: '', render: (_v: unknown, r: Publication) => <Button size="small" onClick={() => onEdit(r)}>{t('grassroots.edit')}</Button> }] : []),
+        ]}
+      />
+    </>
   );
 }
 

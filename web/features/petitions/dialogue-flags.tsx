@@ -19,6 +19,7 @@ import { DateField } from '../../ui/date-field';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { type SessionDetail, type SessionSummary, useUpdateDialogue } from './reception.api';
+import { DialogueFiles } from './dialogue-files';
 
 const COLORS = { ok: 'green', late: 'orange', missing: 'red', pending: 'blue' } as const;
 
@@ -126,6 +127,7 @@ export function DialogueCard({ session, canWrite }: { session: SessionDetail; ca
           t('dialogue.noRule')
         )}
       </Typography.Paragraph>
+      <DialogueFiles sessionId={session.id} canWrite={canWrite} />
     </Card>
   );
 }
