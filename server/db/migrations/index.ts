@@ -40,9 +40,9 @@ import * as m20261207210000 from './20261207210000_grassroots_supervision.js';
 import * as m20261207220000 from './20261207220000_dialogue_rules.js';
 import * as m20261207230000 from './20261207230000_grassroots_report_versions.js';
 import * as m20261207240000 from './20261207240000_weekly_schedules.js';
-import * as m20261208300000 from './20261208300000_grassroots_sources_checked.js';
 import * as m20261208200000 from './20261208200000_publication_files.js';
 import * as m20261208210000 from './20261208210000_dialogue_files.js';
+import * as m20261208300000 from './20261208300000_grassroots_sources_checked.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -81,7 +81,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207220000_dialogue_rules': m20261207220000,
   '20261207230000_grassroots_report_versions': m20261207230000,
   '20261207240000_weekly_schedules': m20261207240000,
-  '20261208300000_grassroots_sources_checked': m20261208300000,
   '20261208200000_publication_files': m20261208200000,
   '20261208210000_dialogue_files': m20261208210000,
+  '20261208300000_grassroots_sources_checked': m20261208300000,
 };

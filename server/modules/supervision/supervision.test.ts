@@ -1,3 +1,4 @@
+import { grassrootsDemoCommune } from '../../demo/demo-units.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Board, Figures, RecommendationPage } from '../../../common/supervision.js';
 import { addDaysIso, todayInVietnam } from '../../../common/units.js';
@@ -50,10 +51,12 @@ const boardBody = (members: { name: string }[], body: Record<string, unknown> = 
 });
 
 describe('the demo', () => {
-  it("gives the first Ninh Bình commune a People's Inspection Board with one recommendation overdue, and the province Front two supervisions; a second load adds nothing", async () => {
+  it("gives the demo commune (Xã Phát Diệm) a People's Inspection Board with one recommendation overdue, and the province Front two supervisions; a second load adds nothing", async () => {
     expect((await loadDemoSupervision(t.db, t.app.ctx)).supervisionRecords).toBeGreaterThan(0);
     expect((await loadDemoSupervision(t.db, t.app.ctx)).supervisionRecords).toBe(0);
-    const overdue: RecommendationPage = (await t.call('GET', `/api/supervision/recommendations?unitId=${ids.commune}&state=overdue`, { cookie: editor() })).json();
+    const demoCommune = (await grassrootsDemoCommune(t.db, ids.ninhBinh))!;
+    expect(demoCommune.name).toBe('Xã Phát Diệm');
+    const overdue: RecommendationPage = (await t.call('GET', `/api/supervision/recommendations?unitId=${demoCommune.id}&state=overdue`, { cookie: cookies['ninhbinh.viewer'] })).json();
     expect(overdue.items.map((r) => [r.boardKind, r.state])).toEqual([['inspection', 'overdue']]);
     const f: Figures = (await t.call('GET', `/api/supervision/figures?unitId=${ids.ninhBinh}&year=${YEAR}`, { cookie: cookies['ninhbinh.viewer'] })).json();
     expect(f.total.frontSupervisions + f.total.frontCriticisms).toBeGreaterThanOrEqual(Number(TODAY.slice(5, 7)) > 3 ? 2 : 1);
