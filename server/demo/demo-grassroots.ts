@@ -9,7 +9,9 @@ import type { DecisionBody, PublicationBody } from '../../common/grassroots.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { createDecision, createPublication, review } from '../modules/grassroots/grassroots.service.js';
+import { addPublicationFile } from '../modules/grassroots/publication-files.service.js';
 import { currentProvince, grassrootsDemoCommune } from './demo-units.js';
 
 const NINH_BINH = '37';
@@ -32,7 +34,9 @@ export async function loadDemoGrassroots(db: Db, ctx: Ctx, year = new Date().get
     return createDecision(ctx, SYSTEM_ACTOR, { unitId: commune, ...body });
   };
 
-  await publish({ itemCode: 'budget', documentTitle: title, documentDate: d('01-05'), forms: ['notice_board', 'portal'], publishedOn: d('01-09'), postedUntil: d('02-08'), evidence: 'Niêm yết tại bảng tin trụ sở UBND xã; đăng trên trang thông tin điện tử của xã.' });
+  const budget = await publish({ itemCode: 'budget', documentTitle: title, documentDate: d('01-05'), forms: ['notice_board', 'portal'], publishedOn: d('01-09'), postedUntil: d('02-08'), evidence: 'Niêm yết tại bảng tin trụ sở UBND xã; đăng trên trang thông tin điện tử của xã.' });
+  // Its evidence file: the minutes of the posting, as a commune office types it (a real .docx, through the same check as an upload).
+  await addPublicationFile(ctx, SYSTEM_ACTOR, budget, async () => ({ fileName: 'bien-ban-niem-yet-du-toan-ngan-sach.docx', data: await postingMinutes(title, d('01-09'), d('02-08')) }));
   // Published seven weeks after the plan was adopted: past the 30 days the catalogue sets (to confirm), so "overdue".
   await publish({ itemCode: 'socioeconomic_plan', documentTitle: `Kế hoạch phát triển kinh tế - xã hội năm ${year}`, documentDate: d('01-06'), forms: ['notice_board', 'loudspeaker'], publishedOn: d('02-26') });
   await publish({ itemCode: 'fees_charges', documentTitle: 'Quyết định mức thu phí chợ xã', documentDate: d('02-02'), forms: ['notice_board', 'village_head'], publishedOn: d('02-05') });
@@ -77,4 +81,25 @@ export async function loadDemoGrassroots(db: Db, ctx: Ctx, year = new Date().get
   await review(ctx, SYSTEM_ACTOR, 'publications', complaints, { approve: true, version: 1 });
   await review(ctx, SYSTEM_ACTOR, 'citizen_decisions', covenant, { approve: true, version: 1 });
   return { grassrootsRecords: n };
+}
+
+/** "Biên bản niêm yết": the minutes the commune office signs when it posts a document, as a one-page .docx. */
+async function postingMinutes(title: string, from: string, to: string): Promise<Buffer> {
+  const day = (iso: string) => iso.split('-').reverse().join('/');
+  const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold, font: 'Times New Roman', size: 26 })] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          p('ỦY BAN NHÂN DÂN XÃ PHÁT DIỆM', true),
+          p('BIÊN BẢN NIÊM YẾT CÔNG KHAI', true),
+          p(`Hôm nay, ngày ${day(from)}, tại trụ sở Ủy ban nhân dân xã, Văn phòng HĐND và UBND xã tiến hành niêm yết công khai: ${title}.`),
+          p(`Thời gian niêm yết: từ ngày ${day(from)} đến ngày ${day(to)}.`),
+          p('Địa điểm: bảng tin trụ sở Ủy ban nhân dân xã; đồng thời đăng trên trang thông tin điện tử của xã.'),
+          p('Biên bản được lập thành 02 bản, có giá trị như nhau.'),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
 }

@@ -216,5 +216,10 @@ describe('the demo', () => {
     const shown = (await t.call('GET', `/api/public/grassroots?unitId=${pub.unit_id}`)).json() as PublicGrassroots;
     expect(shown.decisions.map((d) => d.subject)).toEqual(['Hương ước thôn Trì Chính (sửa đổi, bổ sung)']);
     expect(shown.publications).toHaveLength(1);
+    // The budget's posting minutes are its evidence file: a real .docx, on the staff's list, never on the public page.
+    const budget = (await t.call('GET', `${BASE}/publications?unitId=${pub.unit_id}&year=2026`, { cookie: cookies.viewer })).json() as { items: Publication[] };
+    const files = budget.items.find((p) => p.itemCode === 'budget')!.files;
+    expect(files.map((f) => f.fileName)).toEqual(['bien-ban-niem-yet-du-toan-ngan-sach.docx']);
+    expect(JSON.stringify(shown)).not.toContain('bien-ban-niem-yet');
   });
 });
