@@ -34,7 +34,7 @@ describe('demo data', () => {
   it('adds organizations and accounts once, through the audited services', async () => {
     const first = await loadDemoData(t.db, ctx);
     expect(first.units).toBeGreaterThanOrEqual(40);
-    expect(first.accounts).toBe(7);
+    expect(first.accounts).toBe(8);
     // The password is the data folder's, made on the first start, kept for the owner only, and printed.
     const file = path.join(dataDir, 'demo-password');
     password = (await readFile(file, 'utf8')).trim();
@@ -48,7 +48,7 @@ describe('demo data', () => {
     const lines = again.summary.split('\n');
     expect(lines[0]).toBe('already loaded.');
     expect(lines[1]).toBe(`Demo accounts (password ${password}, kept in ${file}):`);
-    expect(lines.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['demo.hanoi.viewer', 'demo.ninhbinh.admin', 'demo.ninhbinh.editor', 'demo.hue.approver', 'demo.ninhbinh.approver', 'demo.lamdong.editor', 'demo.camau.viewer']);
+    expect(lines.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['demo.hanoi.viewer', 'demo.ninhbinh.admin', 'demo.ninhbinh.editor', 'demo.hue.approver', 'demo.ninhbinh.approver', 'demo.lamdong.editor', 'demo.camau.viewer', 'demo.phatdiem.editor']);
     expect(again.demoAccounts.every((a) => a.usesDemoPassword)).toBe(true);
     const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'unit.create').execute();
     expect(audited.length).toBe(first.units);
@@ -249,7 +249,7 @@ describe('demo data', () => {
     expect(line).toContain('uses another password, not shown');
     expect(line).not.toContain(password);
     expect(accounts.find((a) => a.username === 'demo.hue.approver')?.usesDemoPassword).toBe(false);
-    expect(accounts.filter((a) => a.usesDemoPassword)).toHaveLength(6);
+    expect(accounts.filter((a) => a.usesDemoPassword)).toHaveLength(7);
     // With no demo password known here (another data folder), nothing is offered as usable.
     const elsewhere = await demoAccountStatus(t.db, 'another-folders-password');
     expect(demoAccountLines(elsewhere, 'another-folders-password', undefined)[0]).toBe('Demo accounts:');

@@ -27,7 +27,7 @@ import { loadDemoDialogue } from './demo-dialogue.js';
 import { loadDemoPolicyDocuments } from './demo-policy-documents.js';
 import { loadDemoReportData } from './demo-reports.js';
 import { demoPassword } from './demo-password.js';
-import { currentProvince, firstCommunes } from './demo-units.js';
+import { currentProvince, firstCommunes, grassrootsDemoCommune } from './demo-units.js';
 
 const PROVINCES = ['01', '37', '46', '68', '96'];
 
@@ -59,7 +59,8 @@ function communeOrganizations(fullName: string): { kind: string; name: string }[
   ];
 }
 
-type DemoAccount = { username: string; displayName: string; role: Role; unit: { province: string; communeIndex?: number } };
+/** An account's unit: the province, one of its communes by code order, or the commune of the grassroots demo (Xã Phát Diệm). */
+type DemoAccount = { username: string; displayName: string; role: Role; unit: { province: string; communeIndex?: number; grassroots?: true } };
 const ACCOUNTS: DemoAccount[] = [
   { username: 'demo.hanoi.viewer', displayName: 'Nguyễn Thị Hương', role: 'viewer', unit: { province: '01' } },
   { username: 'demo.ninhbinh.admin', displayName: 'Trần Văn Minh', role: 'unit_admin', unit: { province: '37' } },
@@ -68,6 +69,8 @@ const ACCOUNTS: DemoAccount[] = [
   { username: 'demo.ninhbinh.approver', displayName: 'Hoàng Văn Đức', role: 'approver', unit: { province: '37' } },
   { username: 'demo.lamdong.editor', displayName: 'K\'Nhiêu', role: 'editor', unit: { province: '68' } },
   { username: 'demo.camau.viewer', displayName: 'Võ Thị Mai', role: 'viewer', unit: { province: '96', communeIndex: 1 } },
+  // The officer of the commune whose year of grassroots democracy the demo shows: edits its boards, sees its overdue recommendation.
+  { username: 'demo.phatdiem.editor', displayName: 'Vũ Thị Thu', role: 'editor', unit: { province: '37', grassroots: true } },
 ];
 
 async function findChild(db: Db, parentId: string, name: string) {
@@ -141,8 +144,11 @@ export async function loadDemoData(
     if (await findUserIdByUsername(ctx, account.username)) continue;
     const province = await currentProvince(db, account.unit.province);
     if (!province) continue;
-    const unitId =
-      account.unit.communeIndex === undefined ? province.id : (await firstCommunes(db, province.id, account.unit.communeIndex + 1))[account.unit.communeIndex]?.id;
+    const unitId = account.unit.grassroots
+      ? (await grassrootsDemoCommune(db, province.id))?.id
+      : account.unit.communeIndex === undefined
+        ? province.id
+        : (await firstCommunes(db, province.id, account.unit.communeIndex + 1))[account.unit.communeIndex]?.id;
     if (!unitId) continue;
     await createUser(ctx, SYSTEM_ACTOR, { username: account.username, displayName: account.displayName, password, unitId, role: account.role });
     accounts++;
