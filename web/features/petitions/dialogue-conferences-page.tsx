@@ -94,8 +94,9 @@ export function DialogueConferencesPage() {
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('dialogue.moreSource') }} data-testid="dialogue-rule">
             {m.rule ? (
               <>
-                {t('dialogue.ruleLine', { perYear: n(m.rule.minPerYear), notice: n(m.rule.noticeDays), publish: n(m.rule.publishDays) })} {m.rule.legalSource}{' '}
+                {/* First, so that folding the long source never hides that it is still to be confirmed. */}
                 {m.rule.toConfirm && <Tag color="gold">{t('dialogue.toConfirm')}</Tag>}
+                {t('dialogue.ruleLine', { perYear: n(m.rule.minPerYear), notice: n(m.rule.noticeDays), publish: n(m.rule.publishDays) })} {m.rule.legalSource}
               </>
             ) : (
               t('dialogue.noRule')
