@@ -100,6 +100,8 @@ export const ReportGrassroots = z.object({
      */
     held: z.number().int(),
     without: z.number().int(),
+    /** Conferences a commune owed in the range (`conferencesOwed`); absent in reports stored before it was kept. */
+    required: z.number().int().optional(),
     conferences: z.number().int(),
     resultsLate: z.number().int().describe('Conferences whose results were published late or not at all (rule in force on the day)'),
   }),

@@ -119,5 +119,5 @@ export async function dialogueFigures(db: Db, areaPath: string, range: { from: s
   const [rows, late, rules] = await Promise.all([repo.findCommunesWithConferences(db, areaPath, range.from, range.to, today), repo.countResultsLate(db, areaPath, range.from, range.to, today), repo.findRules(db)]);
   const required = conferencesOwed(range, ruleOn(rules, 'commune', range.to < today ? range.to : today));
   const held = rows.filter((r) => r.conferences >= required).length;
-  return { communes: rows.length, held, without: rows.length - held, conferences: late.conferences, resultsLate: late.late };
+  return { communes: rows.length, held, without: rows.length - held, required, conferences: late.conferences, resultsLate: late.late };
 }

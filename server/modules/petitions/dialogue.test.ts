@@ -194,7 +194,10 @@ describe('dialogue conferences under the law\'s rules', () => {
       expect(twice.held).toBeLessThan(heldOnce);
       expect(twice.groups.flatMap((g) => g.without.map((c) => c.id))).not.toContain(area.communes[0]!.id);
       const yearBlock = await grassrootsBlockOf(t.db, area.path, { from: `${year}-01-01`, to: `${year}-12-31` });
-      expect(yearBlock.dialogue).toMatchObject({ held: twice.held, without: twice.without });
+      expect(yearBlock.dialogue).toMatchObject({ held: twice.held, without: twice.without, required: 2 });
+      const sentence = grassrootsSentence({ grassroots: yearBlock, unit: { name: 'Tỉnh Đối Thoại' } } as Parameters<typeof grassrootsSentence>[0]);
+      expect(sentence).toContain(`${twice.held}/${twice.communes} xã, phường tổ chức đủ 2 hội nghị đối thoại`);
+      expect(sentence).toContain(`${twice.without} xã, phường chưa tổ chức đủ`);
       // A quarter cannot owe a yearly number: one conference in it is enough.
       const quarter = await grassrootsBlockOf(t.db, area.path, { from: `${year}-01-01`, to: `${year}-12-30` });
       expect(quarter.dialogue.held).toBe(heldOnce);

@@ -55,7 +55,9 @@ export function grassrootsSentence(report: Report): string | null {
   const g = report.grassroots;
   if (!hasAny(g)) return null;
   const d = g.dialogue;
-  const parts = [`${num(d.held)}/${num(d.communes)} xã, phường tổ chức hội nghị đối thoại với Nhân dân (${num(d.conferences)} hội nghị); ${num(d.without)} xã, phường chưa tổ chức`];
+  // A rule of more than one a year is said in the sentence: "chưa tổ chức" would then be untrue of a commune that held one.
+  const owed = (d.required ?? 1) > 1 ? ` đủ ${num(d.required!)}` : '';
+  const parts = [`${num(d.held)}/${num(d.communes)} xã, phường tổ chức${owed} hội nghị đối thoại với Nhân dân (${num(d.conferences)} hội nghị); ${num(d.without)} xã, phường chưa tổ chức${owed ? ' đủ' : ''}`];
   if (d.resultsLate) parts.push(`${num(d.resultsLate)} hội nghị chưa thông báo kết quả đúng hạn`);
   const p = g.publications;
   if (p && p.published !== null) parts.push(`công khai ${num(p.published)} nội dung${p.overdue ? `, ${num(p.overdue)} nội dung quá hạn công khai` : ''}`);
