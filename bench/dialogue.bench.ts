@@ -15,12 +15,11 @@
  */
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
-import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
+import { createDb, type Db } from '../server/db/database.js';
 import { communesQuery } from '../server/modules/petitions/dialogue.repository.js';
 import { missingDialogues } from '../server/modules/petitions/dialogue.service.js';
 import { grassrootsBlockOf } from '../server/modules/reports/report-grassroots.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchApp, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchApp, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const DIALOGUES = Number(process.env.BENCH_DIALOGUES ?? 20_000);
 const N = Number(process.env.BENCH_N ?? 100);
@@ -55,14 +54,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, n: N, targetMs: TARGET_MS, year: YEAR };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const existing = (await sql<{ n: number }>`select count(*)::int as n from reception_sessions where kind = 'dialogue'`.execute(db)).rows[0]!.n;
-    if (existing < DIALOGUES) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => (await sql<{ n: number }>`select count(*)::int as n from reception_sessions where kind = 'dialogue'`.execute(db)).rows[0]!.n, want: DIALOGUES, generate: () => generate(db) });
     results.dialogues = (await sql<{ n: number }>`select count(*)::int as n from reception_sessions where kind = 'dialogue'`.execute(db)).rows[0]!.n;
     console.log(`dialogue conferences: ${results.dialogues}`);
 

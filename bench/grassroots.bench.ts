@@ -11,12 +11,11 @@ import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { CommuneYearQuery } from '../common/grassroots.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, migrateToLatest } from '../server/db/database.js';
+import { createDb } from '../server/db/database.js';
 import type { Db } from '../server/db/database.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { getFigures, listItemYears } from '../server/modules/grassroots/grassroots-read.service.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchUser, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchUser, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const YEARS = Number(process.env.BENCH_YEARS ?? 2);
 const N = Number(process.env.BENCH_N ?? 100);
@@ -47,15 +46,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, years: YEARS };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const have = Number((await sql<{ n: string }>`select count(*) as n from publications`.execute(db)).rows[0]?.n ?? 0);
-    if (have === 0) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-      console.log(`generated the records in ${(results.generateSeconds as number).toFixed(0)} s`);
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => Number((await sql<{ n: string }>`select count(*) as n from publications`.execute(db)).rows[0]?.n ?? 0), want: 1, generate: () => generate(db) });
     results.publications = Number((await sql<{ n: string }>`select count(*) as n from publications`.execute(db)).rows[0]?.n);
     results.decisions = Number((await sql<{ n: string }>`select count(*) as n from citizen_decisions`.execute(db)).rows[0]?.n);
     // The province with the most communes in force: the largest a province's figures get.

@@ -14,12 +14,11 @@
  */
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
-import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
+import { createDb, type Db } from '../server/db/database.js';
 import { countNeedingAction } from '../server/modules/hotspots/hotspots.repository.js';
 import { getTree, listHotspots } from '../server/modules/hotspots/hotspots.service.js';
 import { readScope } from '../server/modules/policy-documents/policy-documents.service.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchApp, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchApp, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const CASES = Number(process.env.BENCH_HOTSPOTS ?? 20_000);
 const N = Number(process.env.BENCH_N ?? 200);
@@ -63,14 +62,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, n: N, targetMs: TARGET_MS, cases: CASES };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const existing = Number((await sql<{ n: string }>`select count(*) as n from hotspots where title like ${`${MARK}%`}`.execute(db)).rows[0]!.n);
-    if (existing < CASES) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => Number((await sql<{ n: string }>`select count(*) as n from hotspots where title like ${`${MARK}%`}`.execute(db)).rows[0]!.n), want: CASES, generate: () => generate(db) });
     const { rows: counts } = await sql<{ total: number; open: number }>`select count(*)::int as total, (count(*) filter (where status <> 'closed'))::int as open from hotspots`.execute(db);
     console.log(`hotspots: ${counts[0]!.total} (${counts[0]!.open} open)`);
     results.hotspots = counts[0];

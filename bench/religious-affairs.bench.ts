@@ -12,13 +12,12 @@ import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { RegisterListQuery, ReligiousFiguresQuery } from '../common/religious-affairs.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, migrateToLatest } from '../server/db/database.js';
+import { createDb } from '../server/db/database.js';
 import type { Db } from '../server/db/database.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { listRecords } from '../server/modules/religious-affairs/religious-affairs.service.js';
 import { figures } from '../server/modules/religious-affairs/religious-identity.service.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchUser, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchUser, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const DIGNITARIES = Number(process.env.BENCH_DIGNITARIES ?? 60_000);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 30_000);
@@ -54,15 +53,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, dignitaries: DIGNITARIES, persons: PERSONS };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const have = Number((await sql<{ n: string }>`select count(*) as n from dignitaries`.execute(db)).rows[0]?.n ?? 0);
-    if (have === 0) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-      console.log(`generated the registers in ${(results.generateSeconds as number).toFixed(0)} s`);
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => Number((await sql<{ n: string }>`select count(*) as n from dignitaries`.execute(db)).rows[0]?.n ?? 0), want: 1, generate: () => generate(db) });
     const hanoi = await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('kind', '=', 'province').where('code', '=', '01').where('valid_to', 'is', null).executeTakeFirstOrThrow();
     const root = await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('parent_id', 'is', null).executeTakeFirstOrThrow();
     const hash = await hashPassword('bench-Password-1234');

@@ -18,12 +18,11 @@
  */
 import { cpus } from 'node:os';
 import { sql } from 'kysely';
-import { createDb, type Db, migrateToLatest } from '../server/db/database.js';
+import { createDb, type Db } from '../server/db/database.js';
 import { quarterRange } from '../common/situation.js';
 import { situationBlockOf } from '../server/modules/situation-reports/situation-figures.js';
 import { buildSituationSummary } from '../server/modules/situation-reports/situation-summary.service.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchApp, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchApp, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const REPORTS = Number(process.env.BENCH_SITUATION_REPORTS ?? 200_000);
 const N = Number(process.env.BENCH_N ?? 100);
@@ -75,14 +74,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, n: N, targetMs: TARGET_MS, year: YEAR, quarter: QUARTER };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const existing = Number((await sql<{ n: string }>`select count(*) as n from situation_reports`.execute(db)).rows[0]!.n);
-    if (existing < REPORTS) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => Number((await sql<{ n: string }>`select count(*) as n from situation_reports`.execute(db)).rows[0]!.n), want: REPORTS, generate: () => generate(db) });
     const { rows } = await sql<{ reports: number; items: number; count_rows: number }>`
       select (select count(*)::int from situation_reports) as reports, (select count(*)::int from situation_items) as items,
         (select count(*)::int from situation_topic_counts) as count_rows`.execute(db);

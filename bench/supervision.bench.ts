@@ -12,12 +12,11 @@ import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { RecommendationQuery } from '../common/supervision.js';
 import { loadConfig } from '../server/config.js';
-import { createDb, migrateToLatest } from '../server/db/database.js';
+import { createDb } from '../server/db/database.js';
 import type { Db } from '../server/db/database.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { getFigures, listRecommendations } from '../server/modules/supervision/supervision.service.js';
-import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
-import { benchUser, openBenchDatabase, reportLoad, timeRuns, writeResults } from './support.js';
+import { benchUser, openBenchDatabase, prepareBenchData, reportLoad, timeRuns, writeResults } from './support.js';
 
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 4);
 const YEARS = Number(process.env.BENCH_YEARS ?? 3);
@@ -52,15 +51,7 @@ async function main() {
   const db = createDb(database.url, { max: 10 });
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, activitiesPerYear: ACTIVITIES, years: YEARS };
   try {
-    await migrateToLatest(db);
-    await ensureOfficialUnits(db, { log: console.log });
-    const have = Number((await sql<{ n: string }>`select count(*) as n from supervision_boards`.execute(db)).rows[0]?.n ?? 0);
-    if (have === 0) {
-      const t0 = performance.now();
-      await generate(db);
-      results.generateSeconds = (performance.now() - t0) / 1000;
-      console.log(`generated in ${(results.generateSeconds as number).toFixed(0)} s`);
-    }
+    results.generateSeconds = await prepareBenchData(db, { count: async () => Number((await sql<{ n: string }>`select count(*) as n from supervision_boards`.execute(db)).rows[0]?.n ?? 0), want: 1, generate: () => generate(db) });
     const counts = (await sql<Record<string, string>>`select (select count(*) from units where kind = 'commune' and valid_to is null) as communes,
       (select count(*) from supervision_boards) as boards, (select count(*) from supervision_activities) as activities, (select count(*) from supervision_recommendations) as recommendations`.execute(db)).rows[0];
     results.rows = counts;

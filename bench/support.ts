@@ -13,11 +13,12 @@ import { sql } from 'kysely';
 import type { Role } from '../common/access.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { type Db, ensureDatabase } from '../server/db/database.js';
+import { type Db, ensureDatabase, migrateToLatest } from '../server/db/database.js';
 import { startEmbeddedEngine } from '../server/db/embedded-engine.js';
 import type { Actor } from '../server/http/access.js';
 import { SESSION_COOKIE } from '../server/http/authenticate.js';
 import { hashPassword } from '../server/modules/auth/password.js';
+import { ensureOfficialUnits } from '../server/modules/units/units.import.js';
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -219,4 +220,20 @@ export async function benchApp(db: Db, url: string, users: BenchAccount[], passw
   const cookies: Record<string, string> = {};
   for (const u of users) cookies[u.username] = await benchLogin(app, u.username, password);
   return { app, config, actors, cookies };
+}
+
+/**
+ * A bench database made ready: migrated, the official units loaded, and `generate` run when `count()`
+ * finds fewer than `want` records (a kept database is reused as it is). Answers the seconds generating
+ * took, undefined when nothing was generated.
+ */
+export async function prepareBenchData(db: Db, data: { count: () => Promise<number>; want: number; generate: () => Promise<void> }): Promise<number | undefined> {
+  await migrateToLatest(db);
+  await ensureOfficialUnits(db, { log: console.log });
+  if ((await data.count()) >= data.want) return undefined;
+  const t0 = performance.now();
+  await data.generate();
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`generated in ${seconds.toFixed(0)} s`);
+  return seconds;
 }
