@@ -275,4 +275,3 @@ export const Figures = z.object({
 });
 export type Figures = z.infer<typeof Figures>;
 
-export const Exclusion = z.object({ kindA: z.enum(BOARD_KINDS), kindB: z.enum(BOARD_KINDS), legalSource: z.string(), toConfirm: z.boolean() });

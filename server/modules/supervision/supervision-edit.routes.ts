@@ -88,8 +88,8 @@ export async function supervisionEditRoutes(app: App): Promise<void> {
     async (request) => {
       const actor = actorOf(request);
       const p = await edit.updateProgram(app.ctx, actor, request.params.id, request.body);
-      const r = await supervision.listPrograms(app.ctx, actor, p.unitId, p.year);
-      return presentProgram(r.programs.find((x) => x.id === request.params.id)!, r.items);
+      const r = await supervision.getProgram(app.ctx, actor, p.unitId, request.params.id);
+      return presentProgram(r.program, r.items);
     },
   );
 

@@ -7,18 +7,17 @@
  */
 import type { AddBoardMemberBody, RecommendationInput, UpdateActivityBody, UpdateBoardBody, UpdateBoardMemberBody, UpdateProgramBody, UpdateRecommendationBody } from '../../../common/supervision.js';
 import { memberNameKey } from '../../../common/supervision.js';
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { type Actor, assertCan, can } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findUnitsByIds } from '../units/units.repository.js';
 import * as edit from './supervision-edit.repository.js';
 import * as repo from './supervision.repository.js';
-import { fieldError, notFound } from './supervision.service.js';
+import { conflict, fieldError } from './supervision.service.js';
 
 type Q = Ctx['db'];
 
-const conflict = (what: string, current: number) => new AppError('CONFLICT', `The ${what} was changed by someone else; reload it and try again`, { currentVersion: current });
 const range = (path: string, message: string, code: string) => new AppError('INVALID_RANGE', `${path.replace(/^body\./, '')}: ${message}`, [{ path, message, code }]);
 
 /** A record's unit path: NOT_FOUND when missing or unreadable, FORBIDDEN when readable but not writable. */
@@ -33,10 +32,16 @@ const lastDay = (toOn: string | null, termTo: string | null) => toOn ?? termTo;
 /** Whether `a` (null: open) ends later than `b`. */
 const endsLater = (a: string | null, b: string | null) => (a === null ? b !== null : b !== null && a > b);
 
-async function assertNoClash(trx: Q, board: repo.BoardRecord, path: string, m: { key: string; name: string; from: string; to: string | null }, except: { memberId?: string; boardId?: string }) {
+type Span = { key: string; name: string; from: string; to: string | null };
+
+/** The exclusion rule for the members' spans, in two queries whatever their number; names the first member (in the given order) that clashes. */
+async function assertNoClash(trx: Q, board: repo.BoardRecord, path: string, spans: Span[], except: { memberId?: string; boardId?: string }) {
+  if (!spans.length) return;
   const excluded = await repo.findExcludedKinds(trx, board.kind);
-  const clash = (await repo.findClashes(trx, board.unit_id, excluded, [{ key: m.key, from: m.from, to: m.to }], except))[0];
-  if (clash)
+  const clashes = await repo.findClashes(trx, board.unit_id, excluded, spans.map((m) => ({ key: m.key, from: m.from, to: m.to })), except);
+  const m = spans.find((x) => clashes.some((c) => c.name_key === x.key));
+  const clash = m && clashes.find((c) => c.name_key === m.key);
+  if (m && clash)
     throw fieldError(path, `${m.name} already sits on another board (${clash.kind}) at the same time, which the rule forbids`, {
       code: 'excluded_member',
       name: m.name,
@@ -46,7 +51,7 @@ async function assertNoClash(trx: Q, board: repo.BoardRecord, path: string, m: {
 }
 
 /** The same person twice on one board at the same time (whatever the rule says about two boards). */
-function assertNotTwice(members: edit.MemberRow[], path: string, m: { key: string; name: string; from: string; to: string | null }, termTo: string | null, exceptId?: string) {
+function assertNotTwice(members: edit.MemberRow[], path: string, m: Span, termTo: string | null, exceptId?: string) {
   const to = m.to ?? '9999-12-31';
   const twice = members.find((o) => o.id !== exceptId && o.name_key === m.key && o.from_on <= to && (lastDay(o.to_on, termTo) ?? '9999-12-31') >= m.from);
   if (twice) throw fieldError(path, `${m.name} is already a member of this board at that time`, { code: 'duplicate', name: m.name });
@@ -93,8 +98,8 @@ export async function updateBoard(ctx: Ctx, actor: Actor, id: string, input: Upd
         });
       }
       if (endsLater(next.term_to, b.term_to)) {
-        for (const m of members.filter((x) => x.to_on === null))
-          await assertNoClash(trx, b, 'body.termTo', { key: m.name_key, name: m.name, from: m.from_on, to: next.term_to }, { boardId: id });
+        const open = members.filter((x) => x.to_on === null).map((m) => ({ key: m.name_key, name: m.name, from: m.from_on, to: next.term_to }));
+        await assertNoClash(trx, b, 'body.termTo', open, { boardId: id });
       }
     }
     const pick = (row: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, row[k]]));
@@ -116,7 +121,7 @@ export async function addBoardMember(ctx: Ctx, actor: Actor, boardId: string, in
     if (!(await edit.updateBoard(trx, boardId, input.version, {}))) throw conflict('board', (await repo.findBoardById(trx, boardId))?.version ?? b.version);
     const span = { key: m.name_key, name: m.name, from: m.from_on, to: lastDay(toOn, b.term_to) };
     assertNotTwice(await edit.findBoardMemberRows(trx, boardId), 'body.name', span, b.term_to);
-    await assertNoClash(trx, b, 'body.name', span, { boardId });
+    await assertNoClash(trx, b, 'body.name', [span], { boardId });
     const id = await edit.insertMember(trx, boardId, b.unit_id, m);
     await recordAudit(trx, actor, {
       action: 'supervision_board_member.create',
@@ -149,7 +154,7 @@ export async function updateBoardMember(ctx: Ctx, actor: Actor, id: string, inpu
     if (endsLater(lastDay(input.toOn, b.term_to), lastDay(now.to_on, b.term_to))) {
       const span = { key: now.name_key, name: now.name, from: now.from_on, to: lastDay(input.toOn, b.term_to) };
       assertNotTwice(await edit.findBoardMemberRows(trx, b.id), 'body.toOn', span, b.term_to, id);
-      await assertNoClash(trx, b, 'body.toOn', span, { memberId: id });
+      await assertNoClash(trx, b, 'body.toOn', [span], { memberId: id });
     }
     await edit.updateMemberEnd(trx, id, input.toOn);
     await recordAudit(trx, actor, {

@@ -219,6 +219,14 @@ describe('a program', () => {
     await refused(() => call('PATCH', `/api/supervision/programs/${p.id}`, { items: [{ subject: 'Khác' }], version: p.version }), 409, { code: 'CONFLICT' });
     await refused(() => call('PATCH', `/api/supervision/programs/${p.id}`, { items: [], version: p.version + 1 }), 400, { code: 'VALIDATION_FAILED' });
   });
+
+  it("returns the program just created, not the unit's other programs of the year", async () => {
+    const b = await buildBoard(t.db, { unitId: commune, memberName: 'Tô Văn Kế' });
+    expect((await call('POST', '/api/supervision/programs', { unitId: commune, year: 2032, items: [{ subject: 'Chương trình của Mặt trận' }] })).statusCode).toBe(201);
+    const plan = await call('POST', '/api/supervision/programs', { unitId: commune, boardId: b.id, year: 2032, items: [{ subject: 'Kế hoạch của Ban' }] });
+    expect(plan.statusCode, plan.body).toBe(201);
+    expect(plan.json().items).toMatchObject([{ boardId: b.id, year: 2032, items: [{ subject: 'Kế hoạch của Ban' }] }]);
+  });
 });
 
 describe('a supervision held and its recommendations', () => {

@@ -114,20 +114,18 @@ export async function lockUnitBoards(trx: Q, unitId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('supervision_boards'), ${Number(unitId) % 2_147_483_647}::int)`.execute(trx);
 }
 
-export async function findExclusions(db: Q) {
-  return db.selectFrom('supervision_exclusions').selectAll().orderBy('kind_a').orderBy('kind_b').execute();
-}
-
 // ---------------------------------------------------------------- programs
 
 export type ProgramRecord = { id: string; unit_id: string; unit_name: string; unit_kind: string; board_id: string | null; year: number; version: number };
 export type ItemRecord = { program_id: string; subject: string; form: string | null; lead_organization: string | null };
 
-export async function findPrograms(db: Q, path: string, year: number): Promise<ProgramRecord[]> {
+/** The subtree's programs of `year`; with `id`, that one program (of any year), e.g. to present it after a write. */
+export async function findPrograms(db: Q, path: string, year: number | undefined, id?: string): Promise<ProgramRecord[]> {
   const { rows } = await sql<ProgramRecord>`
     select p.id::text, p.unit_id::text, u.name as unit_name, u.kind as unit_kind, p.board_id::text, p.year, p.version
     from supervision_programs p join units u on u.id = p.unit_id
-    where p.unit_path <@ ${path}::ltree and p.year = ${year} order by u.name, p.board_id nulls first, p.id limit 500`.execute(db);
+    where p.unit_path <@ ${path}::ltree ${year !== undefined ? sql`and p.year = ${year}` : sql``} ${id ? sql`and p.id = ${id}` : sql``}
+    order by u.name, p.board_id nulls first, p.id limit 500`.execute(db);
   return rows;
 }
 
@@ -173,6 +171,7 @@ export type ActivityRecord = {
   version: number;
 };
 
+/** With `id`, that one activity: no count is run (the total is the rows found). */
 export async function findActivities(db: Q, path: string, year: number | undefined, limit: number, id?: string): Promise<{ rows: ActivityRecord[]; total: number }> {
   const cond = sql`a.unit_path <@ ${path}::ltree ${year ? sql`and a.held_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)` : sql``} ${id ? sql`and a.id = ${id}` : sql``}`;
   const [{ rows }, count] = await Promise.all([
@@ -182,9 +181,9 @@ export async function findActivities(db: Q, path: string, year: number | undefin
         (select count(*)::int from supervision_recommendations r where r.activity_id = a.id) as recommendation_count, a.version
       from supervision_activities a join units u on u.id = a.unit_id left join supervision_boards b on b.id = a.board_id
       where ${cond} order by a.held_on desc, a.id desc limit ${limit}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from supervision_activities a where ${cond}`.execute(db),
+    id ? undefined : sql<{ n: number }>`select count(*)::int as n from supervision_activities a where ${cond}`.execute(db),
   ]);
-  return { rows, total: count.rows[0]?.n ?? 0 };
+  return { rows, total: count ? (count.rows[0]?.n ?? 0) : rows.length };
 }
 
 export type ActivityValues = {
@@ -244,34 +243,37 @@ const stateClause = (state: string, today: string) => {
   }
 };
 
-export type RecommendationFilter = { path: string; today: string; id?: string; state?: string; year?: number; limit: number; offset: number };
+export type RecommendationFilter = { path: string; today: string; state?: string; year?: number; limit: number; offset: number };
+
+const selectRecommendations = (cond: RawBuilder<unknown>, tail: RawBuilder<unknown>) => sql<RecommendationRecord>`
+  select r.id::text, r.activity_id::text, r.unit_id::text, r.unit_path::text, u.name as unit_name, u.kind as unit_kind, b.kind as board_kind, a.subject,
+    r.content, r.addressee, r.sent_on, r.due_on, r.answered_on, r.answer_kind, r.answer, r.version
+  from supervision_recommendations r
+  join supervision_activities a on a.id = r.activity_id
+  join units u on u.id = r.unit_id
+  left join supervision_boards b on b.id = a.board_id
+  where ${cond} ${tail}`;
 
 export async function findRecommendations(db: Q, f: RecommendationFilter): Promise<{ rows: RecommendationRecord[]; total: number }> {
   const cond = sql.join(
     [
       sql`r.unit_path <@ ${f.path}::ltree`,
-      ...(f.id ? [sql`r.id = ${f.id}`] : []),
       ...(f.state ? [stateClause(f.state, f.today)] : []),
       ...(f.year ? [sql`r.sent_on between make_date(${f.year}, 1, 1) and make_date(${f.year}, 12, 31)`] : []),
     ],
     sql` and `,
   );
   const [{ rows }, count] = await Promise.all([
-    sql<RecommendationRecord>`
-      select r.id::text, r.activity_id::text, r.unit_id::text, r.unit_path::text, u.name as unit_name, u.kind as unit_kind, b.kind as board_kind, a.subject,
-        r.content, r.addressee, r.sent_on, r.due_on, r.answered_on, r.answer_kind, r.answer, r.version
-      from supervision_recommendations r
-      join supervision_activities a on a.id = r.activity_id
-      join units u on u.id = r.unit_id
-      left join supervision_boards b on b.id = a.board_id
-      where ${cond} order by r.due_on, r.id limit ${f.limit} offset ${f.offset}`.execute(db),
+    selectRecommendations(cond, sql`order by r.due_on, r.id limit ${f.limit} offset ${f.offset}`).execute(db),
     sql<{ n: number }>`select count(*)::int as n from supervision_recommendations r where ${cond}`.execute(db),
   ]);
   return { rows, total: count.rows[0]?.n ?? 0 };
 }
 
-export async function findRecommendation(db: Q, id: string) {
-  return db.selectFrom('supervision_recommendations').select(['id', 'unit_id', 'unit_path', 'sent_on', 'answered_on', 'version']).where('id', '=', id).executeTakeFirst();
+/** One recommendation as the list shows it (its answer included, for the answer's audit), whatever its unit: the caller checks access on `unit_path`. */
+export async function findRecommendation(db: Q, id: string): Promise<RecommendationRecord | undefined> {
+  const { rows } = await selectRecommendations(sql`r.id = ${id}`, sql``).execute(db);
+  return rows[0];
 }
 
 /** Records the answer when the row is still at `version`; false otherwise. */

@@ -66,9 +66,9 @@ export async function supervisionRoutes(app: App): Promise<void> {
     { config: { permission: 'data.write' }, schema: { tags, summary: "A unit's annual program of supervision and social criticism, or a board's yearly plan", body: CreateProgramBody, response: { 201: ProgramList } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      await supervision.createProgram(app.ctx, actor, request.body);
-      const r = await supervision.listPrograms(app.ctx, actor, request.body.unitId, request.body.year);
-      return reply.code(201).send({ items: r.programs.filter((p) => p.unit_id === request.body.unitId).map((p) => presentProgram(p, r.items)) });
+      const id = await supervision.createProgram(app.ctx, actor, request.body);
+      const r = await supervision.getProgram(app.ctx, actor, request.body.unitId, id);
+      return reply.code(201).send({ items: [presentProgram(r.program, r.items)] });
     },
   );
 
@@ -90,8 +90,8 @@ export async function supervisionRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await supervision.createActivity(app.ctx, actor, request.body);
-      const page = await supervision.listActivities(app.ctx, actor, request.body.unitId);
-      return reply.code(201).send({ items: page.rows.filter((a) => a.id === id).map(presentActivity), total: 1 });
+      const activity = await supervision.getActivity(app.ctx, actor, request.body.unitId, id);
+      return reply.code(201).send({ items: [presentActivity(activity)], total: 1 });
     },
   );
 

@@ -7,7 +7,7 @@
 import type { AnswerBody, CreateActivityBody, CreateBoardBody, CreateProgramBody, RecommendationQuery } from '../../../common/supervision.js';
 import { SUPERVISION_LIMITS, memberNameKey } from '../../../common/supervision.js';
 import { todayInVietnam } from '../../../common/units.js';
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { type Actor, assertCan, can } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -15,10 +15,10 @@ import { getReadableUnit } from '../units/units.service.js';
 import { findUnitsByIds } from '../units/units.repository.js';
 import * as repo from './supervision.repository.js';
 
-export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`, { what, id });
 export const fieldError = (path: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', `${path.replace(/^body\./, '')}: ${message}`, [{ path, message, ...extra }]);
-const conflict = (current: number) => new AppError('CONFLICT', 'The recommendation was changed by someone else; reload it and try again', { currentVersion: current });
+/** A write carrying a version the record has moved past (the module's one CONFLICT). */
+export const conflict = (what: string, current: number) => new AppError('CONFLICT', `The ${what} was changed by someone else; reload it and try again`, { currentVersion: current });
 
 /** The unit the actor writes for: NOT_FOUND when it cannot read it, FORBIDDEN without data.write. */
 async function writableUnit(ctx: Ctx, actor: Actor, unitId: string) {
@@ -106,6 +106,14 @@ export async function listPrograms(ctx: Ctx, actor: Actor, unitId: string, year:
   const unit = await getReadableUnit(ctx, actor, unitId);
   const programs = await repo.findPrograms(ctx.db, unit.path, year);
   return { programs, items: await repo.findItems(ctx.db, programs.map((p) => p.id)) };
+}
+
+/** One program of the unit's subtree, as the list shows it (read by id: the list is capped). */
+export async function getProgram(ctx: Ctx, actor: Actor, unitId: string, id: string) {
+  const unit = await getReadableUnit(ctx, actor, unitId);
+  const program = (await repo.findPrograms(ctx.db, unit.path, undefined, id))[0];
+  if (!program) throw notFound('supervision_program', id);
+  return { program, items: await repo.findItems(ctx.db, [id]) };
 }
 
 /** A board's plan lies on its board's commune; the Front's program on the unit given. One a year each. */
@@ -205,25 +213,25 @@ export async function answerRecommendation(ctx: Ctx, actor: Actor, id: string, i
   if (!r || !can(actor, 'units.read', r.unit_path)) throw notFound('supervision_recommendation', id);
   assertCan(actor, 'data.write', r.unit_path);
   if (input.answeredOn < r.sent_on) throw fieldError('body.answeredOn', `the answer must not be dated before the recommendation was sent (${r.sent_on})`, { code: 'before_sent', sentOn: r.sent_on });
+  // The audit's `before` is the row read here: refused unless that row is the version being answered.
+  if (r.version !== input.version) throw conflict('recommendation', r.version);
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await repo.answerRecommendation(trx, id, input.version, { answered_on: input.answeredOn, answer_kind: input.answerKind, answer: input.answer ?? null });
-    if (!ok) throw conflict((await repo.findRecommendation(trx, id))?.version ?? r.version);
+    if (!ok) throw conflict('recommendation', (await repo.findRecommendation(trx, id))?.version ?? r.version);
     await recordAudit(trx, actor, {
       action: 'supervision_recommendation.answer',
       recordType: 'supervision_recommendation',
       recordId: id,
       unitId: r.unit_id,
-      before: { answeredOn: r.answered_on },
+      before: { answeredOn: r.answered_on, answerKind: r.answer_kind, answer: r.answer },
       after: { answeredOn: input.answeredOn, answerKind: input.answerKind, answer: input.answer ?? null },
     });
   });
 }
 
 export async function getRecommendation(ctx: Ctx, actor: Actor, id: string, today = todayInVietnam()) {
-  const r = await repo.findRecommendation(ctx.db, id);
-  if (!r || !can(actor, 'units.read', r.unit_path)) throw notFound('supervision_recommendation', id);
-  const row = (await repo.findRecommendations(ctx.db, { path: r.unit_path, today, id, limit: 1, offset: 0 })).rows[0];
-  if (!row) throw notFound('supervision_recommendation', id);
+  const row = await repo.findRecommendation(ctx.db, id);
+  if (!row || !can(actor, 'units.read', row.unit_path)) throw notFound('supervision_recommendation', id);
   return { row, today };
 }
 
@@ -245,8 +253,4 @@ export async function getFigures(ctx: Ctx, actor: Actor, unitId: string, year: n
 /** The work queue's row: the overdue recommendations of the unit's subtree, the total of `GET /api/supervision/recommendations?state=overdue`. */
 export async function countOverdueRecommendations(ctx: Ctx, unitPath: string, today = todayInVietnam()): Promise<number> {
   return repo.countOverdue(ctx.db, unitPath, today);
-}
-
-export async function listExclusions(ctx: Ctx) {
-  return repo.findExclusions(ctx.db);
 }

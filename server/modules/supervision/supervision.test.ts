@@ -147,6 +147,27 @@ describe('recommendations', () => {
     expect((await t.call('POST', `/api/supervision/recommendations/${r.id}/answer`, { cookie: cookies['ninhbinh.viewer'], body: { answeredOn: sent, answerKind: 'answered', version: 2 } })).statusCode).toBe(403);
   });
 
+  it('answers the supervision just created (the one returned), and a new answer audits the one it replaces', async () => {
+    const sent = addDaysIso(TODAY, -25);
+    const created = await activity([rec(sent, addDaysIso(TODAY, 5))], { subject: 'Công khai dự toán ngân sách xã' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ items: [{ subject: 'Công khai dự toán ngân sách xã', recommendationCount: 1 }], total: 1 });
+    const activityId: string = created.json().items[0].id;
+    const page: RecommendationPage = (await t.call('GET', `/api/supervision/recommendations?unitId=${ids.commune}&limit=200`, { cookie: editor() })).json();
+    const r = page.items.find((x) => x.activityId === activityId)!;
+    const answer = (answerKind: string, text: string, version: number) =>
+      t.call('POST', `/api/supervision/recommendations/${r.id}/answer`, { cookie: editor(), body: { answeredOn: sent, answerKind, answer: text, version } });
+    const first = await answer('partly', 'Mới niêm yết một phần', r.version);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await answer('answered', 'Đã niêm yết đầy đủ', first.json().version);
+    expect(second.json()).toMatchObject({ answerKind: 'answered', answer: 'Đã niêm yết đầy đủ', state: 'answered' });
+    const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('record_type', '=', 'supervision_recommendation').where('record_id', '=', r.id).orderBy('id').execute();
+    expect(audit).toEqual([
+      { before: { answeredOn: null, answerKind: null, answer: null }, after: { answeredOn: sent, answerKind: 'partly', answer: 'Mới niêm yết một phần' } },
+      { before: { answeredOn: sent, answerKind: 'partly', answer: 'Mới niêm yết một phần' }, after: { answeredOn: sent, answerKind: 'answered', answer: 'Đã niêm yết đầy đủ' } },
+    ]);
+  });
+
   it('refuses a recommendation sent before the supervision, writing neither the supervision nor any recommendation', async () => {
     const before = await counts();
     const res = await activity([rec(addDaysIso(TODAY, -30), addDaysIso(TODAY, 5)), rec(addDaysIso(TODAY, -50), addDaysIso(TODAY, 5))]);
