@@ -21,8 +21,6 @@ export const SITUATION_LIMITS = {
 /** Mood, calmest first (ổn định / có băn khoăn, lo lắng / bức xúc, căng thẳng). */
 export const MOODS = ['stable', 'concerned', 'tense'] as const;
 export type Mood = (typeof MOODS)[number];
-/** The moods that count towards "rising". */
-export const TROUBLED_MOODS: readonly Mood[] = ['concerned', 'tense'];
 
 export const SITUATION_KINDS = ['regular', 'ad_hoc'] as const;
 export type SituationKind = (typeof SITUATION_KINDS)[number];

@@ -131,11 +131,11 @@ export async function findHotspots(db: Q, f: HotspotFilter): Promise<{ rows: Hot
   return { rows, total: c[0]?.n ?? 0 };
 }
 
-/** The work queue's figure of a unit: the total of `findHotspots` with `actionOf` (and status open). */
+/** The work queue's figure of a unit: the total of `findHotspots` with `actionOf` (and status open), through the same filter. */
 export async function countNeedingAction(db: Q, path: string, scope: ReadScope): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from hotspots h
-    where h.unit_path <@ ${path}::ltree and ${readableHotspots(scope)} and h.status <> 'closed' and ${needsActionOf(path)}`.execute(db);
+    where ${filterOf({ under: path, scope, status: 'open', actionOf: path, limit: 0, offset: 0 })}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -327,6 +327,8 @@ export async function lockCasesToEscalate(trx: Q, limit: number) {
     select h.id::text, h.unit_path::text, h.escalated_path::text, h.severity, h.seen_severity, h.acknowledged_at, h.version
     from hotspots h
     where h.status <> 'closed' and ((h.acknowledged_at is null and h.escalated_at is null and h.ack_due_at < now()) or h.severity > h.seen_severity)
+      -- A case standing at the top unit has nowhere to go: never picked, so it cannot fill the batch run after run.
+      and nlevel(coalesce(h.escalated_path, h.unit_path)) > 1
     order by h.id limit ${limit} for update skip locked`.execute(trx);
   return rows;
 }

@@ -388,9 +388,7 @@ export async function escalateDue(ctx: Ctx, actor: Actor = SYSTEM_ACTOR, batch =
     const rows = await repo.lockCasesToEscalate(trx, batch);
     let n = 0;
     for (const r of rows) {
-      const from = r.escalated_path ?? r.unit_path;
-      if (!from.includes('.')) continue; // nothing above the top unit
-      const targetPath = parentPath(from);
+      const targetPath = parentPath(r.escalated_path ?? r.unit_path);
       await escalateLocked(trx, actor, r, { id: lastLabel(targetPath), path: targetPath }, r.severity > r.seen_severity ? 'Tình hình diễn biến phức tạp hơn: tự động báo cáo lên cấp trên' : 'Quá thời hạn báo cáo nhanh chưa được cấp trên tiếp nhận: tự động báo cáo lên cấp trên');
       n += 1;
     }
@@ -418,6 +416,8 @@ export async function putLinks(ctx: Ctx, actor: Actor, id: string, input: z.outp
     }
   }
   await ctx.db.transaction().execute(async (trx) => {
+    // Two replacements at once would otherwise both delete, then collide on the links' unique index.
+    await repo.lockHotspot(trx, id);
     const before = await repo.findLinks(trx, id);
     await repo.replaceLinks(trx, id, petitionIds, entryIds);
     await recordAudit(trx, actor, {

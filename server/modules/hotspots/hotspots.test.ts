@@ -4,9 +4,10 @@ import type { WorkQueue } from '../../../common/work-queue.js';
 import { todayInVietnam } from '../../../common/units.js';
 import { buildEntry } from '../entries/entries.factories.js';
 import { buildPetition } from '../petitions/petitions.factories.js';
-import { buildUnit, buildUser, unitByCode } from '../../test/factories.js';
+import { buildUnit, buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildHotspot } from './hotspots.factories.js';
+import { lockCasesToEscalate } from './hotspots.repository.js';
 import { escalateDue } from './hotspots.service.js';
 import { loadDemoHotspots } from '../../demo/demo-hotspots.js';
 
@@ -195,6 +196,16 @@ describe('acknowledgement, escalation and the work queue', () => {
     expect((await queueOf('ninhbinh.editor', ids.ninhBinh)).ids).toContain(overdue.id);
     const audit = await t.db.selectFrom('audit_log').select('action').where('record_type', '=', 'hotspot').where('record_id', '=', overdue.id).where('action', '=', 'hotspot.escalate').execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it('never picks a case standing at the top unit, which has no level above, however overdue or worsened', async () => {
+    const root = await rootUnit(t.db);
+    const top = await buildHotspot(t.db, { unitId: root.id, dueInHours: -1, title: 'Ở cấp cao nhất' });
+    await t.db.updateTable('hotspots').set({ severity: 3, seen_severity: 1 }).where('id', '=', top.id).execute();
+    const picked = await t.db.transaction().execute((trx) => lockCasesToEscalate(trx, 10_000));
+    expect(picked.map((r) => r.id)).not.toContain(top.id);
+    expect(await escalateDue(t.ctx)).toBe(0);
+    await t.db.deleteFrom('hotspots').where('id', '=', top.id).execute();
   });
 
   it('escalates by hand only to an ancestor', async () => {

@@ -15,7 +15,7 @@ import Select from 'antd/es/select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../common/access';
-import { HOTSPOT_LIMITS } from '../../../common/hotspots';
+import { HOTSPOT_LIMITS, HOTSPOT_SEVERITIES } from '../../../common/hotspots';
 import { DateField } from '../../ui/date-field';
 import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -103,7 +103,7 @@ export function HotspotNewPage() {
               <Select options={words.kinds.map((k) => ({ value: k.code, label: words.kindName(k.code) }))} data-testid="hotspot-kind" />
             </Form.Item>
             <Form.Item label={t('hotspots.fields.severity')} name="severity" rules={[{ required: true, message: t('hotspots.form.required') }]} style={{ flex: '0 1 180px' }}>
-              <Select options={[1, 2, 3].map((s) => ({ value: s, label: words.severity[s] }))} data-testid="hotspot-severity" />
+              <Select options={HOTSPOT_SEVERITIES.map((s) => ({ value: s, label: words.severity[s] }))} data-testid="hotspot-severity" />
             </Form.Item>
             <Form.Item label={t('hotspots.fields.occurredAt')} name="occurredOn" rules={[{ required: true, message: t('hotspots.form.required') }]} style={{ flex: '0 1 170px' }}>
               <DateField style={{ width: '100%' }} />

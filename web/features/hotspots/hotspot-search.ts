@@ -1,4 +1,4 @@
-import { HOTSPOT_STATUS_FILTERS } from '../../../common/hotspots';
+import { HOTSPOT_SEVERITIES, HOTSPOT_STATUS_FILTERS } from '../../../common/hotspots';
 import type { HotspotFilter } from './hotspots.api';
 
 /** The list's filters in the URL (`/hotspots?unitId=12&status=open&kind=land_dispute&severity=3&page=2`). */
@@ -30,7 +30,7 @@ export function validateHotspotSearch(search: Record<string, unknown>): HotspotS
   const kind = text(search.kind);
   if (KIND.test(kind)) out.kind = kind;
   const severity = Number(text(search.severity));
-  if ([1, 2, 3].includes(severity)) out.severity = severity;
+  if ((HOTSPOT_SEVERITIES as readonly number[]).includes(severity)) out.severity = severity;
   const escalated = text(search.escalated);
   if (escalated === 'true' || escalated === 'false') out.escalated = escalated;
   if (text(search.queue) === 'action') out.queue = 'action';

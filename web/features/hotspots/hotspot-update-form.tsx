@@ -3,7 +3,7 @@ import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
-import { HOTSPOT_LIMITS, HOTSPOT_STATUSES, type HotspotStatus, statusChangeNeedsReason } from '../../../common/hotspots';
+import { HOTSPOT_LIMITS, HOTSPOT_SEVERITIES, HOTSPOT_STATUSES, type HotspotStatus, statusChangeNeedsReason } from '../../../common/hotspots';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useHotspotWords } from './hotspot-words';
 import { type HotspotDetail, useAddHotspotUpdate } from './hotspots.api';
@@ -34,7 +34,7 @@ export function HotspotUpdateForm({ hotspot }: { hotspot: HotspotDetail }) {
           <Select options={HOTSPOT_STATUSES.map((s) => ({ value: s, label: words.status[s] }))} data-testid="hotspot-update-status" />
         </Form.Item>
         <Form.Item label={t('hotspots.fields.severity')} name="severity" style={{ flex: '1 1 200px' }}>
-          <Select options={[1, 2, 3].map((s) => ({ value: s, label: words.severity[s] }))} />
+          <Select options={HOTSPOT_SEVERITIES.map((s) => ({ value: s, label: words.severity[s] }))} />
         </Form.Item>
       </div>
       {needsReason && (
