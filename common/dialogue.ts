@@ -4,7 +4,7 @@
  * have held none in a year, and the report engine's `grassroots` block. Shared by server and web.
  */
 import { z } from 'zod';
-import { Id, IsoDate } from './units.js';
+import { addDaysIso, Id, IsoDate } from './units.js';
 
 /** How the results were made public (the law names mass media, the commune's seat, village heads). */
 export const RESULTS_FORMS = ['mass_media', 'notice_board', 'village_heads', 'portal', 'meeting', 'other'] as const;
@@ -34,8 +34,6 @@ export const DialogueFlags = z.object({
 });
 export type DialogueFlags = z.infer<typeof DialogueFlags>;
 
-const DAY = 86_400_000;
-export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
  * How many conferences a commune owes in a range: the rule's yearly number when the range is one
@@ -53,8 +51,8 @@ export function conferencesOwed(range: { from: string; to: string }, rule: Pick<
  */
 export function dialogueFlags(d: { heldOn: string; noticeOn: string | null; resultsPublishedOn: string | null }, rule: Pick<DialogueRule, 'noticeDays' | 'publishDays'> | null, today: string): DialogueFlags {
   if (!rule) return { notice: null, results: null, noticeBy: null, resultsBy: null };
-  const noticeBy = addDays(d.heldOn, -rule.noticeDays);
-  const resultsBy = addDays(d.heldOn, rule.publishDays);
+  const noticeBy = addDaysIso(d.heldOn, -rule.noticeDays);
+  const resultsBy = addDaysIso(d.heldOn, rule.publishDays);
   const notice: FlagState = d.noticeOn ? (d.noticeOn <= noticeBy ? 'ok' : 'late') : today >= d.heldOn ? 'missing' : 'pending';
   const results: FlagState = d.resultsPublishedOn ? (d.resultsPublishedOn <= resultsBy ? 'ok' : 'late') : today > resultsBy ? 'missing' : 'pending';
   return { notice, results, noticeBy, resultsBy };

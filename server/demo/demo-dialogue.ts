@@ -6,8 +6,7 @@
  * Through the same service as the API, with past days; idempotent (a conference whose title exists
  * in its unit is left alone).
  */
-import { addDays } from '../../common/dialogue.js';
-import { todayInVietnam } from '../../common/units.js';
+import { addDaysIso as addDays, todayInVietnam } from '../../common/units.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../http/access.js';
 import type { Ctx } from '../http/context.js';

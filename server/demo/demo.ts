@@ -173,19 +173,19 @@ export async function loadDemoData(
   // Ninh Bình's religious organizations, places, dignitaries, prestigious persons and events (names seen by demo.ninhbinh.approver).
   const { religiousRecords } = await loadDemoReligiousAffairs(db, ctx);
   // Ninh Bình's quarterly situation rounds of its communes, one topic rising, and a quick report.
-  await loadDemoSituation(db, ctx);
+  const { situationReports } = await loadDemoSituation(db, ctx);
   // Three open hotspots in Ninh Bình's communes, one escalated to the province.
   const { hotspots } = await loadDemoHotspots(db, ctx);
-  // One Ninh Bình commune's year of grassroots democracy: what it published (one item overdue), a village covenant by household ballot.
+  // Xã Phát Diệm's year of grassroots democracy: what it published (one item overdue), a village covenant by household ballot.
   const { grassrootsRecords } = await loadDemoGrassroots(db, ctx);
-  // The first Ninh Bình commune's People's Inspection Board (one recommendation overdue) and the province Front's program with two supervisions.
+  // Xã Phát Diệm's People's Inspection Board (one recommendation overdue) and the province Front's program with two supervisions.
   const { supervisionRecords } = await loadDemoSupervision(db, ctx);
-  // A dialogue conference of the first Ninh Bình commune this year; Huế, where two communes have held none.
-  await loadDemoDialogue(db, ctx);
+  // Xã Phát Diệm's dialogue conference this year; Huế, where two communes have held none.
+  const { dialogues } = await loadDemoDialogue(db, ctx);
   const added =
-    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + hotspots + grassrootsRecords + supervisionRecords === 0
+    units + accounts + entries + reviews + petitions + policyDocuments + tasks + reportingRounds + coordinationPrograms + workingSessions + religiousRecords + situationReports + hotspots + grassrootsRecords + supervisionRecords + dialogues === 0
       ? 'already loaded.'
-      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs, ${hotspots} hotspots, ${grassrootsRecords} records of grassroots democracy, ${supervisionRecords} records of supervision and ${accounts} accounts added.`;
+      : `${units} organizations, ${entries} "Dân vận khéo" entries, ${reviews} periodic reviews, ${petitions} petitions, ${policyDocuments} policy documents, ${tasks} tasks, ${reportingRounds} reporting rounds, ${coordinationPrograms} coordination programs, ${workingSessions} working sessions, ${religiousRecords} records of ethnic and religious affairs, ${situationReports} situation reports, ${hotspots} hotspots, ${grassrootsRecords} records of grassroots democracy, ${supervisionRecords} records of supervision, ${dialogues} dialogue conferences and ${accounts} accounts added.`;
   // Listed on every start, not only the first: whoever starts it again needs to sign in again.
   const demoAccounts = await demoAccountStatus(db, password);
   const summary = [added, ...demoAccountLines(demoAccounts, password, kept?.file)].join('\n');

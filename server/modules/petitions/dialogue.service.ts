@@ -67,6 +67,12 @@ export async function updateDialogue(ctx: Ctx, actor: Actor, id: string, input: 
   const s = await sessions.findSession(ctx.db, id, today);
   if (!s || !can(actor, 'units.read', s.unit_path)) throw new AppError('NOT_FOUND', `Reception session ${id} not found`, { what: 'reception_session', id });
   assertCan(actor, 'data.write', s.unit_path);
+  // Checked here, not only through the fields: a call with the version alone would otherwise touch a reception session.
+  if (s.kind !== 'dialogue') {
+    throw new AppError('VALIDATION_FAILED', 'Only a dialogue conference has a notice and published results; this is a reception session', [
+      { path: 'params.id', message: 'must be a dialogue conference, not a reception session', code: 'not_dialogue' },
+    ]);
+  }
   const next = {
     noticeOn: input.noticeOn === undefined ? s.notice_on : input.noticeOn,
     resultsPublishedOn: input.resultsPublishedOn === undefined ? s.results_published_on : input.resultsPublishedOn,

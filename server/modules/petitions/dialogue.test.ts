@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, type MissingDialogues } from '../../../common/dialogue.js';
-import { todayInVietnam } from '../../../common/units.js';
+import type { MissingDialogues } from '../../../common/dialogue.js';
+import { addDaysIso as addDays, todayInVietnam } from '../../../common/units.js';
 import { buildUnit, buildUser, rootUnit, unitByCode } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { grassrootsBlockOf, grassrootsBlocks, grassrootsSentence } from '../reports/report-grassroots.js';
@@ -114,6 +114,13 @@ describe('dialogue conferences under the law\'s rules', () => {
     expect(bad.statusCode).toBe(400);
     const after = (await t.call('GET', `/api/reception-sessions/${s.id}`, { cookie: cookies.editor })).json();
     expect(after).toMatchObject({ version: s.version, dialogue: { resultsPublishedOn: null } });
+    // A reception session has no dialogue dates to record, even with nothing but its version sent.
+    const reception = (await t.call('POST', '/api/reception-sessions', { cookie: cookies.editor, body: { ...dialogue(area.communes[2]!.id, heldOn), kind: 'reception' } })).json();
+    const refused = await t.call('PUT', `/api/reception-sessions/${reception.id}/dialogue`, { cookie: cookies.editor, body: { version: reception.version } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0]).toMatchObject({ path: 'params.id', code: 'not_dialogue' });
+    expect((await t.call('GET', `/api/reception-sessions/${reception.id}`, { cookie: cookies.editor })).json().version).toBe(reception.version);
+    await sql`delete from reception_sessions where id = ${reception.id}`.execute(t.db);
   });
 
   it('lists the communes in force that held none this year, by child unit, and the report block agrees', async () => {
