@@ -35,7 +35,8 @@ export type SuppressedTable = {
   suppressedAny: boolean;
 };
 
-const isSmall = (n: number) => n >= 1 && n <= SMALL_CELL_MAX;
+/** A count of 1–2 persons: shown to a wide audience as "< 3", never as itself. */
+export const isSmall = (n: number) => n >= 1 && n <= SMALL_CELL_MAX;
 
 /**
  * Suppresses a table of counts. `kind: 'organizations'` returns the cells as they are (not persons).

@@ -6,7 +6,7 @@
  */
 import type { PersonalRegister, RegisterExportQuery, ReligiousFiguresQuery } from '../../../common/religious-affairs.js';
 import { RELIGIOUS_LIMITS } from '../../../common/religious-affairs.js';
-import { type CellIn, SMALL_CELL_MAX, suppressSmallCells } from '../../../common/small-cells.js';
+import { type CellIn, isSmall, suppressSmallCells } from '../../../common/small-cells.js';
 import { AppError } from '../../errors.js';
 import { type Actor, can, canReadRecord } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
@@ -17,8 +17,6 @@ import { findUnitById } from '../units/units.repository.js';
 import { countFigures } from './religious-figures.repository.js';
 import type * as repo from './religious-affairs.repository.js';
 import { canReadIdentity, getReadable, listRecords, RECORD_TYPE } from './religious-affairs.service.js';
-
-const isSmallCount = (n: number) => n >= 1 && n <= SMALL_CELL_MAX;
 
 const forbiddenIdentity = (what: string) =>
   new AppError('FORBIDDEN', `Permission situation.identity is required ${what}`, { permission: 'situation.identity' });
@@ -57,8 +55,8 @@ export async function figures(ctx: Ctx, actor: Actor, q: ReligiousFiguresQuery, 
     // A count of one or two named people taking part points at them as much as a cell does.
     participation: {
       organizations: c.participation.organizations,
-      dignitaries: wantsExact || !isSmallCount(c.participation.dignitaries) ? c.participation.dignitaries : null,
-      persons: wantsExact || !isSmallCount(c.participation.persons) ? c.participation.persons : null,
+      dignitaries: wantsExact || !isSmall(c.participation.dignitaries) ? c.participation.dignitaries : null,
+      persons: wantsExact || !isSmall(c.participation.persons) ? c.participation.persons : null,
     },
   };
 }

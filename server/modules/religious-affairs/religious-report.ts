@@ -10,7 +10,7 @@
 import { sql } from 'kysely';
 import type { ReportReligiousAffairs } from '../../../common/religious-affairs.js';
 import type { Report } from '../../../common/reports.js';
-import { SMALL_CELL_MAX, suppressSmallCells } from '../../../common/small-cells.js';
+import { isSmall, suppressSmallCells } from '../../../common/small-cells.js';
 import type { Db } from '../../db/database.js';
 import type { PartyBlock } from '../../documents/party-document.js';
 import { findRecordArea } from '../../http/record-area.repository.js';
@@ -37,7 +37,7 @@ export async function religiousBlockOf(db: Db, path: string, range: { to: string
 }
 
 /** A count of persons as a wide audience may read it. */
-export const persons = (n: number) => (n >= 1 && n <= SMALL_CELL_MAX ? '< 3' : num(n));
+export const persons = (n: number) => (isSmall(n) ? '< 3' : num(n));
 
 const seen = (r: ReportReligiousAffairs | undefined): r is ReportReligiousAffairs =>
   !!r && r.organizations + r.places + r.dignitariesByReligion.total.n + r.personsByEthnicity.total.n + r.events > 0;
