@@ -43,6 +43,7 @@ import * as m20261207240000 from './20261207240000_weekly_schedules.js';
 import * as m20261208200000 from './20261208200000_publication_files.js';
 import * as m20261208210000 from './20261208210000_dialogue_files.js';
 import * as m20261208300000 from './20261208300000_grassroots_sources_checked.js';
+import * as m20261208310000 from './20261208310000_publication_late_follows_deadline.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121100000_foundation': m20261121100000,
@@ -84,4 +85,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261208200000_publication_files': m20261208200000,
   '20261208210000_dialogue_files': m20261208210000,
   '20261208300000_grassroots_sources_checked': m20261208300000,
+  '20261208310000_publication_late_follows_deadline': m20261208310000,
 };

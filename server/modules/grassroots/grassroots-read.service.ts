@@ -2,7 +2,7 @@
 import type { CommuneYearQuery, FigureRow, GrassrootsFigures, ItemState, ItemYearList, PublicGrassroots } from '../../../common/grassroots.js';
 import { GRASSROOTS_LIMITS } from '../../../common/grassroots.js';
 import { AppError } from '../../errors.js';
-import { type Actor, canReadRecord } from '../../http/access.js';
+import type { Actor } from '../../http/access.js';
 import type { Ctx } from '../../http/context.js';
 import { readableArea } from '../../http/record-area.js';
 import { findFigures, findUnitNames, type FigureRecord } from './grassroots-figures.repository.js';
@@ -82,8 +82,8 @@ const row = (r: FigureRecord, unit: FigureRow['unit']): FigureRow => ({
 
 /** A unit's figures for a year with one row per child (the children whose communes or records count under it). */
 export async function getFigures(ctx: Ctx, actor: Actor, q: CommuneYearQuery): Promise<GrassrootsFigures> {
-  const u = await repo.findWritableUnit(ctx.db, q.unitId);
-  if (!u || !canReadRecord(actor, u.path, u.current_path)) throw new AppError('NOT_FOUND', `Unit ${q.unitId} not found`, { what: 'unit', id: q.unitId });
+  // The same reading rule as the other tabs: a commune's Front committee reads its commune's figures too.
+  const u = await readableUnit(ctx, actor, q.unitId);
   const records = await findFigures(ctx.db, u.path, q.year);
   const names = await findUnitNames(ctx.db, records.flatMap((r) => (r.child ? [r.child] : [])));
   const zero: FigureRecord = { child: null, communes: 0, items_published: 0, items_overdue: 0, items_never: 0, decisions: 0, decisions_passed: 0, covenants: 0 };

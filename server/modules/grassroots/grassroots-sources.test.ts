@@ -75,4 +75,28 @@ describe('legal sources checked', () => {
     expect(byCode.village_head).toMatchObject({ to_confirm: false, legal_source: expect.stringContaining('Điều 13 khoản 4') });
     expect(byCode.on_request!.to_confirm).toBe(true);
   });
+
+  it('re-judges the publications of an item when its deadline is corrected, and the year\'s items follow', async () => {
+    const body = { unitId: commune, itemCode: 'budget', documentTitle: 'Nghị quyết dự toán ngân sách xã (thử thời hạn)', documentDate: '2024-01-05', forms: ['notice_board'], publishedOn: '2024-01-25' };
+    const res = await t.call('POST', '/api/grassroots/publications', { cookie, body });
+    expect(res.statusCode, res.body).toBe(201);
+    const state = async () => {
+      const items = (await t.call('GET', `/api/grassroots/items?unitId=${commune}&year=2024`, { cookie })).json<{ items: { itemCode: string; state: string }[] }>();
+      return items.items.find((i) => i.itemCode === 'budget')?.state;
+    };
+    const late = async () => (await sql<{ late: boolean }>`select late from publications where id = ${res.json().id}`.execute(t.db)).rows[0]!.late;
+    // Twenty days after the document: on time under the seeded 30 days, late once the deadline reads 10.
+    expect(await late()).toBe(false);
+    expect(await state()).toBe('published');
+    const was = (await sql<{ d: number }>`select deadline_days as d from publication_items where code = 'budget'`.execute(t.db)).rows[0]!.d;
+    await sql`update publication_items set deadline_days = 10 where code = 'budget'`.execute(t.db);
+    try {
+      expect(await late()).toBe(true);
+      expect(await state()).toBe('overdue');
+    } finally {
+      await sql`update publication_items set deadline_days = ${was} where code = 'budget'`.execute(t.db);
+    }
+    expect(await late()).toBe(false);
+    expect(await state()).toBe('published');
+  });
 });

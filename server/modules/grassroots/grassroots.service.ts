@@ -115,10 +115,20 @@ export async function createPublication(ctx: Ctx, actor: Actor, body: Publicatio
   });
 }
 
+/**
+ * The fields of an update whose value differs from the stored one. A form sends every field: a save
+ * that changes nothing must neither send an approved record back to review nor fill the audit.
+ */
+function changedFields(sent: Merged, before: Merged): Merged {
+  const out: Merged = {};
+  for (const [k, v] of Object.entries(sent)) if (v !== undefined && JSON.stringify(v ?? null) !== JSON.stringify(before[k] ?? null)) out[k] = v;
+  return out;
+}
+
 export async function updatePublication(ctx: Ctx, actor: Actor, id: string, body: PublicationUpdate): Promise<void> {
   const current = await getPublication(ctx, actor, id);
   await writableUnit(ctx, actor, current.unit_id);
-  const { version, public: asked, ...change } = body;
+  const { version, public: asked, ...sent } = body;
   const before: Merged = {
     itemCode: current.item_code,
     documentTitle: current.document_title,
@@ -128,6 +138,7 @@ export async function updatePublication(ctx: Ctx, actor: Actor, id: string, body
     postedUntil: current.posted_until,
     evidence: current.evidence,
   };
+  const change = changedFields(sent, before);
   const values = await preparePublication(ctx, { ...before, ...change }, change);
   values.public_state = nextPublicState(current.public_state, asked, Object.keys(change).length > 0);
   await ctx.db.transaction().execute(async (trx) => {
@@ -201,10 +212,11 @@ export async function createDecision(ctx: Ctx, actor: Actor, body: DecisionBody)
 export async function updateDecision(ctx: Ctx, actor: Actor, id: string, body: DecisionUpdate): Promise<void> {
   const current = await getDecision(ctx, actor, id);
   await writableUnit(ctx, actor, current.unit_id);
-  const { version, public: asked, ...change } = body;
+  const { version, public: asked, ...sent } = body;
   const before: Merged = {};
   const row = current as unknown as Record<string, unknown>;
   for (const [k, c] of Object.entries(DECISION_COLUMNS)) before[k] = row[c];
+  const change = changedFields(sent, before);
   const values = await prepareDecision(ctx, { ...before, ...change }, change);
   values.public_state = nextPublicState(current.public_state, asked, Object.keys(change).length > 0);
   await ctx.db.transaction().execute(async (trx) => {

@@ -173,8 +173,17 @@ describe('the public page', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await view()).publications.map((x) => x.documentTitle)).toContain(p.documentTitle);
     expect(await pending()).not.toContain(p.id);
+    // Saving the form unchanged (it sends every field, and `public`) leaves it on the page, and the audit names no field.
+    const same = await t.call('PATCH', `${BASE}/publications/${p.id}`, {
+      cookie: cookies.editor,
+      body: { itemCode: p.itemCode, documentTitle: p.documentTitle, documentDate: p.documentDate, forms: p.forms, publishedOn: p.publishedOn, postedUntil: p.postedUntil, evidence: p.evidence, public: true, version: ok.json().version },
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().publicState).toBe('approved');
+    const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('record_id', '=', p.id).where('action', '=', 'publication.update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(Object.keys(audit.after as object)).toEqual(['publicState']);
     // A change to an approved record takes it off the page until it is reviewed again.
-    const changed = await t.call('PATCH', `${BASE}/publications/${p.id}`, { cookie: cookies.editor, body: { documentTitle: 'Kế hoạch phát triển kinh tế - xã hội năm 2025 (sửa đổi)', version: ok.json().version } });
+    const changed = await t.call('PATCH', `${BASE}/publications/${p.id}`, { cookie: cookies.editor, body: { documentTitle: 'Kế hoạch phát triển kinh tế - xã hội năm 2025 (sửa đổi)', version: same.json().version } });
     expect(changed.json().publicState).toBe('pending');
     expect((await view()).publications).toHaveLength(0);
     const again = await post(`publications/${p.id}/review`, { approve: true, version: changed.json().version }, cookies.approver);
@@ -185,6 +194,14 @@ describe('the public page', () => {
 });
 
 describe('figures', () => {
+  it('lets the commune\'s Front committee read the commune\'s figures, as it reads its lists', async () => {
+    const items = await t.call('GET', `${BASE}/items?unitId=${ids.commune}&year=2025`, { cookie: cookies.front });
+    expect(items.statusCode, items.body).toBe(200);
+    const f = await t.call('GET', `${BASE}/figures?unitId=${ids.commune}&year=2025`, { cookie: cookies.front });
+    expect(f.statusCode, f.body).toBe(200);
+    expect((await t.call('GET', `${BASE}/figures?unitId=${ids.other}&year=2025`, { cookie: cookies.front })).statusCode).toBe(404);
+  });
+
   it('rolls a province\'s year up by commune, agreeing with each commune\'s list of items', async () => {
     const f = (await t.call('GET', `${BASE}/figures?unitId=${ids.ninhBinh}&year=2025`, { cookie: cookies.viewer })).json() as GrassrootsFigures;
     const items = (await t.call('GET', `${BASE}/items?unitId=${ids.commune}&year=2025`, { cookie: cookies.viewer })).json() as ItemYearList;

@@ -37,18 +37,24 @@ export async function publicationFiguresOf(db: Db, path: string, range: Range): 
   };
 }
 
-/** Recommendations of the boards and the Front sent in the year, those answered (wholly or in part), and those overdue today. */
-export async function supervisionFiguresOf(db: Db, path: string, range: Range): Promise<ReportGrassroots['supervision']> {
-  const rows = await findSupervisionFigures(db, path, yearOf(range), todayInVietnam());
+/**
+ * Recommendations of the boards and the Front sent in the year, those answered (wholly or in part),
+ * and those overdue on `asOf` (the report's reference day: the range's last day, or today while it runs).
+ */
+export async function supervisionFiguresOf(db: Db, path: string, range: Range, asOf = todayInVietnam()): Promise<ReportGrassroots['supervision']> {
+  const rows = await findSupervisionFigures(db, path, yearOf(range), asOf);
   return { recommendations: total(rows, (r) => r.recommendations), answered: total(rows, (r) => r.answered + r.partly), overdue: total(rows, (r) => r.overdue) };
 }
 
-export async function grassrootsBlockOf(db: Db, path: string, range: Range): Promise<ReportGrassroots> {
-  const [dialogue, publications, supervision] = await Promise.all([dialogueFigures(db, path, range), publicationFiguresOf(db, path, range), supervisionFiguresOf(db, path, range)]);
+/** The block; `asOf` is the report's reference day for what is overdue (the dialogue's communes are today's, as every block's). */
+export async function grassrootsBlockOf(db: Db, path: string, range: Range, asOf?: string): Promise<ReportGrassroots> {
+  const [dialogue, publications, supervision] = await Promise.all([dialogueFigures(db, path, range), publicationFiguresOf(db, path, range), supervisionFiguresOf(db, path, range, asOf)]);
   return { dialogue, publications, supervision };
 }
 
-const hasAny = (g: ReportGrassroots | undefined): g is ReportGrassroots => !!g && (g.dialogue.communes > 0 || g.dialogue.conferences > 0 || !!g.publications || !!g.supervision);
+// By the numbers, not by the parts being there: they are always filled in, and an organization's subtree has nothing to say.
+const hasAny = (g: ReportGrassroots | undefined): g is ReportGrassroots =>
+  !!g && (g.dialogue.communes > 0 || g.dialogue.conferences > 0 || (g.publications?.required ?? 0) > 0 || (g.publications?.published ?? 0) > 0 || (g.supervision?.recommendations ?? 0) > 0);
 
 /** "Thực hiện dân chủ ở cơ sở: …" for the narrative; null when the area has no commune and nothing else. */
 export function grassrootsSentence(report: Report): string | null {

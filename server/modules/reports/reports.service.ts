@@ -124,7 +124,14 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
   // A unit's own fields (not national) appear only when its entries use them.
   const known = new Set(s.nationalFields.map((f) => f.code));
   const extra = [...new Set(counts.cells.map((c) => c.field_code))].filter((code) => !known.has(code));
-  const fields = extra.length ? await repo.findFields(ctx.db, extra) : s.nationalFields;
+  // The blocks are independent of one another: read at once, not one after another.
+  const [fields, situation, hotspots, religiousAffairs, grassroots] = await Promise.all([
+    extra.length ? repo.findFields(ctx.db, extra) : s.nationalFields,
+    situationBlockOf(ctx.db, unit.path, q.range, q.previous),
+    hotspotBlockOf(ctx.db, unit.path, q.range),
+    religiousBlockOf(ctx.db, unit.path, q.range),
+    grassrootsBlockOf(ctx.db, unit.path, q.range, q.asOf),
+  ]);
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, validFrom: unit.valid_from, validTo: unit.valid_to, inForce: q.scope.mode === 'current' },
     range: q.range,
@@ -136,10 +143,10 @@ async function compose<C>(ctx: Ctx, unit: repo.ReportUnitRow, q: CountQuery, cou
     fields,
     commendationForms: s.catalogues.commendationForms,
     petitionCategories: s.catalogues.petitionCategories,
-    situation: await situationBlockOf(ctx.db, unit.path, q.range, q.previous),
-    hotspots: await hotspotBlockOf(ctx.db, unit.path, q.range),
-    religiousAffairs: await religiousBlockOf(ctx.db, unit.path, q.range),
-    grassroots: await grassrootsBlockOf(ctx.db, unit.path, q.range),
+    situation,
+    hotspots,
+    religiousAffairs,
+    grassroots,
     generatedAt: new Date().toISOString(),
   };
 }
